@@ -1,0 +1,30 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import { AppConfig, loadConfig } from './config/app-config';
+import { AppLogger } from './logging/app-logger';
+import { DomainExceptionFilter } from './common/domain-exception.filter';
+
+/** Builds the configured application; main.ts listens, tests use it with supertest. */
+export async function createApp(config: AppConfig = loadConfig()): Promise<INestApplication> {
+  const logger = new AppLogger(config.LOG_LEVEL, config.LOG_FORMAT);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    logger,
+    bodyParser: true,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new DomainExceptionFilter());
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Antragslotse')
+    .setDescription('Hilfe beim Antrag auf Kindergeld und andere Leistungen: API des Dienstes')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

@@ -1,0 +1,58 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+
+/** Maps a domain error code to an HTTP status. Areas register their codes here. */
+const statusByCode: Record<string, number> = {
+  PDF_UNREADABLE: HttpStatus.UNPROCESSABLE_ENTITY,
+  PDF_PASSWORD_REQUIRED: HttpStatus.UNPROCESSABLE_ENTITY,
+  PDF_NO_FORM: HttpStatus.UNPROCESSABLE_ENTITY,
+  TEMPLATE_NOT_INSTALLED: HttpStatus.SERVICE_UNAVAILABLE,
+  TEMPLATE_HASH_MISMATCH: HttpStatus.INTERNAL_SERVER_ERROR,
+  FORM_NOT_FOUND: HttpStatus.NOT_FOUND,
+  ANSWERS_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+/**
+ * Every error leaves as JSON with a correlation id that also appears in the log line,
+ * so a Kümmerer can quote it to the operator without any personal data changing hands.
+ */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
+    const correlationId = randomUUID();
+
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      if (status >= 500) this.logger.error(`${correlationId} ${request.method} ${request.path}: ${exception.message}`);
+      response
+        .status(status)
+        .json({ ...(typeof body === 'string' ? { message: body } : body), statusCode: status, correlationId });
+      return;
+    }
+
+    const code = (exception as { code?: unknown })?.code;
+    if (typeof code === 'string' && code in statusByCode) {
+      const status = statusByCode[code];
+      const message = exception instanceof Error ? exception.message : 'Error';
+      if (status >= 500) this.logger.error(`${correlationId} ${code}: ${message}`);
+      response.status(status).json({ statusCode: status, code, message, correlationId });
+      return;
+    }
+
+    this.logger.error(
+      `${correlationId} ${request.method} ${request.path}: ${exception instanceof Error ? exception.message : String(exception)}`,
+      exception instanceof Error ? exception.stack : undefined,
+    );
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      message: 'Interner Fehler. Bitte nennen Sie diese Nummer, wenn Sie Hilfe brauchen.',
+      correlationId,
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { InitialSchema1764475200000 } from './migrations/1764475200000-initial-schema';
+
+export const entities = [AuditEvent];
+export const migrations = [InitialSchema1764475200000];
+
+/**
+ * SQLite (better-sqlite3) in DATA_DIR by default, PostgreSQL when DATABASE_URL is set.
+ * The schema only ever changes through migrations, which run at start-up; never `synchronize`.
+ */
+export function databaseOptions(config: AppConfig): DataSourceOptions {
+  const common = { entities, migrations, migrationsRun: true, synchronize: false, logging: false } as const;
+  if (config.DATABASE_URL) {
+    return { type: 'postgres', url: config.DATABASE_URL, ...common };
+  }
+  const dataDir = resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  return {
+    type: 'better-sqlite3',
+    database: join(dataDir, 'antragslotse.sqlite'),
+    // WAL lets readers (review pages) work while the bot writes a turn.
+    prepareDatabase: (db: { pragma: (statement: string) => unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    },
+    ...common,
+  };
+}
