@@ -15,6 +15,8 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   // The logger may not exist yet (invalid configuration): print the reason plainly and stop.
-  process.stderr.write(`Antragslotse could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Antragslotse could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

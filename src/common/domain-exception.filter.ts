@@ -29,10 +29,14 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      if (status >= 500) this.logger.error(`${correlationId} ${request.method} ${request.path}: ${exception.message}`);
-      response
-        .status(status)
-        .json({ ...(typeof body === 'string' ? { message: body } : body), statusCode: status, correlationId });
+      if (status >= 500) {
+        this.logger.error(`${correlationId} ${request.method} ${request.path}: ${exception.message}`);
+      }
+      response.status(status).json({
+        ...(typeof body === 'string' ? { message: body } : body),
+        statusCode: status,
+        correlationId,
+      });
       return;
     }
 
@@ -40,7 +44,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (typeof code === 'string' && code in statusByCode) {
       const status = statusByCode[code];
       const message = exception instanceof Error ? exception.message : 'Error';
-      if (status >= 500) this.logger.error(`${correlationId} ${code}: ${message}`);
+      if (status >= 500) {
+        this.logger.error(`${correlationId} ${code}: ${message}`);
+      }
       response.status(status).json({ statusCode: status, code, message, correlationId });
       return;
     }

@@ -12,7 +12,11 @@ describe('loadConfig', () => {
   });
 
   it('switches to PostgreSQL when DATABASE_URL is set and reads numbers', () => {
-    const sut = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1:5432/test', PORT: '8080', DATA_DIR: '/srv/data/' });
+    const sut = loadConfig({
+      DATABASE_URL: 'postgres://127.0.0.1:5432/test',
+      PORT: '8080',
+      DATA_DIR: '/srv/data/',
+    });
     assert.equal(sut.databaseKind, 'postgres');
     assert.equal(sut.PORT, 8080);
     assert.equal(sut.templateDir, '/srv/data/templates');

@@ -35,7 +35,9 @@ export class AppLogger implements LoggerService {
   }
 
   private emit(level: LogLevel, message: unknown, rest: unknown[]): void {
-    if (!this.enabled.has(level)) return;
+    if (!this.enabled.has(level)) {
+      return;
+    }
     // Nest passes the context (class name) as the last string argument, and for errors the stack before it.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     const stack = level === 'error' && typeof rest[0] === 'string' ? (rest.shift() as string) : undefined;
@@ -47,8 +49,12 @@ export class AppLogger implements LoggerService {
         ? (redact(message) as Record<string, unknown>)
         : { message: message instanceof Error ? redact(message) : redactText(String(message)) }),
     };
-    if (stack) entry.stack = redactText(stack);
-    if (rest.length > 0) entry.details = redact(rest);
+    if (stack) {
+      entry.stack = redactText(stack);
+    }
+    if (rest.length > 0) {
+      entry.details = redact(rest);
+    }
     const line =
       this.format === 'json'
         ? JSON.stringify(entry)

@@ -9,7 +9,15 @@ describe('redactText', () => {
       'IBAN DE89 3704 0044 0532 0130 00, KG-Nr 215FK381902, mail ayse.yilmaz@example.org, ' +
       'Tel. 0201 1234567, Steuer-ID 12 345 678 901, geboren 03.05.2010 bzw. 2010-05-03';
     const result = redactText(text);
-    for (const secret of ['3704', '215FK381902', 'ayse.yilmaz', '1234567', '678 901', '03.05.2010', '2010-05-03']) {
+    for (const secret of [
+      '3704',
+      '215FK381902',
+      'ayse.yilmaz',
+      '1234567',
+      '678 901',
+      '03.05.2010',
+      '2010-05-03',
+    ]) {
       assert.ok(!result.includes(secret), `"${secret}" is still in: ${result}`);
     }
     assert.match(result, /\[IBAN\]/);
@@ -25,8 +33,16 @@ describe('redactText', () => {
 
 describe('redact', () => {
   it('masks sensitive keys at any depth and keeps the rest', () => {
-    const result = redact({ caseId: 'c-1', applicant: { lastName: 'Yılmaz', iban: 'DE89370400440532013000' }, count: 3 });
-    assert.deepEqual(result, { caseId: 'c-1', applicant: { lastName: '[REDACTED]', iban: '[REDACTED]' }, count: 3 });
+    const result = redact({
+      caseId: 'c-1',
+      applicant: { lastName: 'Yılmaz', iban: 'DE89370400440532013000' },
+      count: 3,
+    });
+    assert.deepEqual(result, {
+      caseId: 'c-1',
+      applicant: { lastName: '[REDACTED]', iban: '[REDACTED]' },
+      count: 3,
+    });
   });
 });
 

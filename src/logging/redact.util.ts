@@ -27,12 +27,22 @@ export function redactText(text: string): string {
 }
 
 export function redact(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (depth > 5 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) {
-    return { name: value.name, message: redactText(value.message), stack: value.stack && redactText(value.stack) };
+  if (typeof value === 'string') {
+    return redactText(value);
   }
-  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  if (depth > 5 || value === null || typeof value !== 'object') {
+    return value;
+  }
+  if (value instanceof Error) {
+    return {
+      name: value.name,
+      message: redactText(value.message),
+      stack: value.stack && redactText(value.stack),
+    };
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => redact(item, depth + 1));
+  }
   return Object.fromEntries(
     Object.entries(value as Record<string, unknown>).map(([key, item]) => [
       key,

@@ -19,7 +19,9 @@ describe('service on the embedded SQLite database', () => {
     assert.ok(existsSync(join(sut.dataDir, 'antragslotse.sqlite')));
     const dataSource = sut.app.get(DataSource);
     assert.equal(await dataSource.showMigrations(), false, 'no migration is pending');
-    const tables = (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)) as Array<{ name: string }>;
+    const tables = await dataSource.query<Array<{ name: string }>>(
+      `SELECT name FROM sqlite_master WHERE type = 'table'`,
+    );
     assert.ok(tables.some((table) => table.name === 'audit_events'));
   });
 

@@ -32,10 +32,12 @@ describe('service on PostgreSQL', () => {
     const dataSource = sut.app.get(DataSource);
     assert.equal(dataSource.options.type, 'postgres');
     assert.equal(await dataSource.showMigrations(), false);
-    const rows = (await admin.query(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
-      [schema],
-    )).rows as Array<{ table_name: string }>;
+    const rows = (
+      await admin.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
+        [schema],
+      )
+    ).rows as Array<{ table_name: string }>;
     assert.deepEqual(
       rows.map((row) => row.table_name),
       ['audit_events', 'migrations'],
@@ -44,7 +46,13 @@ describe('service on PostgreSQL', () => {
 
   it('stores and reads audit events', async () => {
     const audit = sut.app.get(AuditService);
-    await audit.record({ actor: 'system', action: 'forms.filled', subjectType: 'form', subjectId: 'kg1', details: { pages: 5 } });
+    await audit.record({
+      actor: 'system',
+      action: 'forms.filled',
+      subjectType: 'form',
+      subjectId: 'kg1',
+      details: { pages: 5 },
+    });
     const events = await audit.findBySubject('form', 'kg1');
     assert.equal(events.length, 1);
     assert.deepEqual(events[0].details, { pages: 5 });
@@ -53,7 +61,9 @@ describe('service on PostgreSQL', () => {
 
   it('can revert every migration and apply it again', async () => {
     const dataSource = sut.app.get(DataSource);
-    for (let i = 0; i < dataSource.migrations.length; i++) await dataSource.undoLastMigration();
+    for (let i = 0; i < dataSource.migrations.length; i++) {
+      await dataSource.undoLastMigration();
+    }
     assert.equal(await dataSource.showMigrations(), true);
     await dataSource.runMigrations();
     assert.equal(await dataSource.showMigrations(), false);

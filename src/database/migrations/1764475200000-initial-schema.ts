@@ -7,7 +7,9 @@ export class InitialSchema1764475200000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const postgres = queryRunner.connection.options.type === 'postgres';
     const id = postgres ? 'uuid' : 'varchar(36)';
-    const timestamp = postgres ? 'timestamp NOT NULL DEFAULT now()' : "datetime NOT NULL DEFAULT (datetime('now'))";
+    const timestamp = postgres
+      ? 'timestamp NOT NULL DEFAULT now()'
+      : "datetime NOT NULL DEFAULT (datetime('now'))";
     await queryRunner.query(`
       CREATE TABLE "audit_events" (
         "id" ${id} PRIMARY KEY NOT NULL,
