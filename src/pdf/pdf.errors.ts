@@ -6,7 +6,9 @@ export type PdfErrorCode =
   | 'TEMPLATE_NOT_INSTALLED'
   | 'TEMPLATE_HASH_MISMATCH'
   | 'FIELD_NOT_FOUND'
-  | 'FIELD_TYPE_MISMATCH';
+  | 'FIELD_TYPE_MISMATCH'
+  | 'FIELD_VALUE_TOO_LONG'
+  | 'RADIO_OPTION_NOT_FOUND';
 
 export class PdfError extends Error {
   constructor(
