@@ -1,0 +1,75 @@
+import { ComparisonOperator, ExpressionNode } from './expression.types';
+
+/** What an expression can see. Unanswered questions read as null. */
+export interface EvaluationScope {
+  /** The value of a question id, or undefined when it has no answer. */
+  lookup(id: string): unknown;
+  /** Today's date as YYYY-MM-DD (passed in so results are reproducible). */
+  today: string;
+}
+
+/** Evaluates a parsed condition. Never throws on odd data: mismatched types compare as false. */
+export function evaluateExpression(node: ExpressionNode, scope: EvaluationScope): unknown {
+  switch (node.kind) {
+    case 'literal':
+      return node.value;
+    case 'list':
+      return node.items.map((item) => evaluateExpression(item, scope));
+    case 'identifier':
+      return scope.lookup(node.name) ?? null;
+    case 'call':
+      return callFunction(node, scope);
+    case 'not':
+      return !isTruthy(evaluateExpression(node.operand, scope));
+    case 'logical': {
+      const left = isTruthy(evaluateExpression(node.left, scope));
+      if (node.operator === 'and') return left && isTruthy(evaluateExpression(node.right, scope));
+      return left || isTruthy(evaluateExpression(node.right, scope));
+    }
+    case 'comparison':
+      return compare(node.operator, evaluateExpression(node.left, scope), evaluateExpression(node.right, scope));
+  }
+}
+
+/** A condition holds when it evaluates to something other than false, null, 0, "" or []. */
+export function isTruthy(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0;
+  return value !== null && value !== undefined && value !== false && value !== 0 && value !== '';
+}
+
+function callFunction(node: Extract<ExpressionNode, { kind: 'call' }>, scope: EvaluationScope): unknown {
+  if (node.name === 'today') return scope.today;
+  const argument = node.args[0];
+  const value = argument.kind === 'identifier' ? scope.lookup(argument.name) : undefined;
+  if (node.name === 'count') return Array.isArray(value) ? value.length : 0;
+  // answered(): an empty text or an empty list is not an answer.
+  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+function compare(operator: ComparisonOperator, left: unknown, right: unknown): boolean {
+  switch (operator) {
+    case '==':
+      return left === right;
+    case '!=':
+      return left !== right;
+    case 'in':
+      return Array.isArray(right) && right.includes(left);
+    case 'not in':
+      return Array.isArray(right) && !right.includes(left);
+    default:
+      return compareOrdered(operator, left, right);
+  }
+}
+
+// Numbers compare with numbers, strings with strings (ISO dates sort correctly as strings).
+function compareOrdered(operator: '<' | '<=' | '>' | '>=', left: unknown, right: unknown): boolean {
+  const comparable =
+    (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
+  if (!comparable) return false;
+  const a = left as number | string;
+  const b = right as number | string;
+  if (operator === '<') return a < b;
+  if (operator === '<=') return a <= b;
+  if (operator === '>') return a > b;
+  return a >= b;
+}
