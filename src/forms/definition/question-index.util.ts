@@ -1,5 +1,6 @@
 import { FormDefinition, SectionDefinition } from './form.types';
 import { QuestionDefinition } from './question.types';
+import { sourcePathOf } from './source-path.util';
 
 export interface IndexedQuestion {
   question: QuestionDefinition;
@@ -19,11 +20,11 @@ export function indexQuestions(form: FormDefinition): IndexedQuestion[] {
   const found: IndexedQuestion[] = [];
   form.sections.forEach((section, sectionIndex) => {
     section.questions.forEach((question, questionIndex) => {
-      const path = ['sections', sectionIndex, 'questions', questionIndex];
+      const path = sourcePathOf(question) ?? ['sections', sectionIndex, 'questions', questionIndex];
       const itemOfForm = form.repeatOf !== null && question.id.startsWith(`${form.repeatOf}.`);
       found.push({ question, formId: form.id, section, repeatId: itemOfForm ? form.repeatOf : null, path });
       question.questions?.forEach((child, childIndex) => {
-        found.push({ question: child, formId: form.id, section, repeatId: question.id, path: [...path, 'questions', childIndex] });
+        found.push({ question: child, formId: form.id, section, repeatId: question.id, path: sourcePathOf(child) ?? [...path, 'questions', childIndex] });
       });
     });
   });
