@@ -11,6 +11,8 @@ import { sha256Hex } from './sha256.util';
  * Verifies an official template against the SHA-256 its form definition names and makes a
  * decrypted, XFA-free copy of it. The copy is made once per template and kept in memory (keyed by
  * the hash), because decrypting and rewriting the official file costs several times a warm fill.
+ * Once a hash is prepared, later calls neither read nor re-hash the file: the cached copy was made
+ * from exactly the expected bytes.
  */
 @Injectable()
 export class TemplatePreparerService {
@@ -25,18 +27,8 @@ export class TemplatePreparerService {
     const expected = expectedSha256.toLowerCase();
     const cached = this.prepared.get(expected);
     if (cached) return cached;
-
-    const original = await readTemplate(templatePath);
-    const actual = sha256Hex(original);
-    if (actual !== expected) {
-      throw new PdfError(
-        'TEMPLATE_HASH_MISMATCH',
-        `The template ${templatePath} has SHA-256 ${actual}, but ${expected} was expected. ` +
-          'Install the edition the form definition was written for.',
-      );
-    }
-    // Concurrent first fills share one preparation; a failed one is not cached.
-    const preparation = prepareBytes(original, expected).catch((error: unknown) => {
+    // Concurrent first fills share one preparation; a failed one is not kept.
+    const preparation = readAndPrepare(templatePath, expected).catch((error: unknown) => {
       this.prepared.delete(expected);
       throw error;
     });
@@ -48,6 +40,19 @@ export class TemplatePreparerService {
   clear(): void {
     this.prepared.clear();
   }
+}
+
+async function readAndPrepare(templatePath: string, expected: string): Promise<PreparedTemplate> {
+  const original = await readTemplate(templatePath);
+  const actual = sha256Hex(original);
+  if (actual !== expected) {
+    throw new PdfError(
+      'TEMPLATE_HASH_MISMATCH',
+      `The template ${templatePath} has SHA-256 ${actual}, but ${expected} was expected. ` +
+        'Install the edition the form definition was written for.',
+    );
+  }
+  return prepareBytes(original, expected);
 }
 
 async function readTemplate(templatePath: string): Promise<Uint8Array> {
