@@ -5,7 +5,7 @@ import { PdfError } from '../pdf.errors';
 import { describeField } from './describe-field.util';
 import type { PdfInventory } from './pdf-inventory.types';
 import { readTrailer, type RawTrailer } from './read-trailer.util';
-import { sha256Hex } from './sha256-hex.util';
+import { sha256Hex } from '../sha256.util';
 import { mapWidgetPages } from './widget-pages.util';
 
 export interface InventoryOptions {
