@@ -26,7 +26,9 @@ function quantile(sorted: number[], q: number): number {
 
 async function measure(run: () => Promise<Uint8Array>): Promise<Timing> {
   let bytes = 0;
-  for (let index = 0; index < warmup; index++) bytes = (await run()).length;
+  for (let index = 0; index < warmup; index++) {
+    bytes = (await run()).length;
+  }
   const times: number[] = [];
   for (let index = 0; index < iterations; index++) {
     const start = performance.now();
@@ -40,7 +42,9 @@ async function measure(run: () => Promise<Uint8Array>): Promise<Timing> {
 async function main(): Promise<void> {
   const templatePath = officialFormPath(officialForms.kg1);
   if (!existsSync(templatePath)) {
-    console.log(`Fill benchmark skipped: the official KG 1 PDF is not in ${officialFormsDir} (set OFFICIAL_FORMS_DIR).`);
+    console.log(
+      `Fill benchmark skipped: the official KG 1 PDF is not in ${officialFormsDir} (set OFFICIAL_FORMS_DIR).`,
+    );
     return;
   }
   const original = await readFile(templatePath);
@@ -55,9 +59,14 @@ async function main(): Promise<void> {
 
   const draft = await measure(() => sut.fill(templatePath, kg1Sha256, plan, 'draft'));
   const final = await measure(() => sut.fill(templatePath, kg1Sha256, plan, 'final'));
-  const plainPrepared = await measure(async () => (await loadPdf(prepared.bytes)).save({ useObjectStreams: true }));
+  const plainPrepared = await measure(async () =>
+    (await loadPdf(prepared.bytes)).save({ useObjectStreams: true }),
+  );
   const plainOriginal = await measure(async () =>
-    (await loadPdf(original, { preserveXfa: true })).save({ useObjectStreams: true, updateFieldAppearances: false }),
+    (await loadPdf(original, { preserveXfa: true })).save({
+      useObjectStreams: true,
+      updateFieldAppearances: false,
+    }),
   );
 
   const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -66,16 +75,35 @@ async function main(): Promise<void> {
     ['case', 'median', 'p90', 'output bytes', 'x template'],
     ['fill draft (warm)', ms(draft.median), ms(draft.p90), String(draft.bytes), ratio(draft.bytes)],
     ['fill final (warm)', ms(final.median), ms(final.p90), String(final.bytes), ratio(final.bytes)],
-    ['load+save prepared copy', ms(plainPrepared.median), ms(plainPrepared.p90), String(plainPrepared.bytes), ratio(plainPrepared.bytes)],
-    ['load+save official file', ms(plainOriginal.median), ms(plainOriginal.p90), String(plainOriginal.bytes), ratio(plainOriginal.bytes)],
+    [
+      'load+save prepared copy',
+      ms(plainPrepared.median),
+      ms(plainPrepared.p90),
+      String(plainPrepared.bytes),
+      ratio(plainPrepared.bytes),
+    ],
+    [
+      'load+save official file',
+      ms(plainOriginal.median),
+      ms(plainOriginal.p90),
+      String(plainOriginal.bytes),
+      ratio(plainOriginal.bytes),
+    ],
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (row: string[]) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('  ');
 
-  console.log(`KG 1 fill benchmark: ${plan.fields.length} values (split, comb, checkboxes, overflow) + addendum, N=${iterations}`);
+  console.log(
+    `KG 1 fill benchmark: ${plan.fields.length} values (split, comb, checkboxes, overflow) + addendum, N=${iterations}`,
+  );
   console.log(`template ${original.length} bytes; first fill incl. preparation ${ms(coldMs)}`);
   console.log(line(rows[0]));
-  for (const row of rows.slice(1)) console.log(line(row));
+  for (const row of rows.slice(1)) {
+    console.log(line(row));
+  }
   console.log(`fill draft / load+save prepared copy: ${(draft.median / plainPrepared.median).toFixed(2)}`);
   console.log(`fill draft / load+save official file: ${(draft.median / plainOriginal.median).toFixed(2)}`);
 
@@ -87,7 +115,9 @@ async function main(): Promise<void> {
     `targets: median <= ${targets.medianMs} ms ${timeOk ? 'met' : 'MISSED'} (${ms(slowest)}), ` +
       `size <= ${targets.sizeRatio} x ${sizeOk ? 'met' : 'MISSED'} (${worst.toFixed(3)} x)`,
   );
-  if (!timeOk || !sizeOk) process.exitCode = 1;
+  if (!timeOk || !sizeOk) {
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -17,11 +17,15 @@ export function appendAddendum(
     footer: (page, count) => `${title} – Seite ${page} von ${count}`,
   });
   writer.heading(title, 16);
-  writer.paragraph('Diese Seiten gehören zum Formular. Hier stehen Angaben, die im Formular keinen Platz hatten.');
+  writer.paragraph(
+    'Diese Seiten gehören zum Formular. Hier stehen Angaben, die im Formular keinen Platz hatten.',
+  );
   writer.paragraph('Continuation sheet: details that did not fit into the form.', 9, rgb(0.35, 0.35, 0.35));
   for (const section of sections) {
     writer.sectionTitle(section.title);
-    for (const { label, value } of section.rows) writer.row(label, value);
+    for (const { label, value } of section.rows) {
+      writer.row(label, value);
+    }
   }
   return writer.finish().length;
 }

@@ -10,7 +10,9 @@ export function fillCheckBox(field: PDFCheckBox, checked: boolean): void {
     field.uncheck();
     return;
   }
-  if (!hasOnAppearance(field)) field.defaultUpdateAppearances();
+  if (!hasOnAppearance(field)) {
+    field.defaultUpdateAppearances();
+  }
   field.check();
 }
 
@@ -18,7 +20,9 @@ function hasOnAppearance(field: PDFCheckBox): boolean {
   return field.acroField.getWidgets().every((widget) => {
     const normal = widget.getNormalAppearance();
     const states = normal instanceof PDFDict ? normal : undefined;
-    if (!states) return false;
+    if (!states) {
+      return false;
+    }
     return states
       .keys()
       .some((state) => state !== PDFName.of('Off') && states.lookup(state) instanceof PDFStream);

@@ -20,7 +20,10 @@ describe('fillRadioGroup', () => {
     const doc = await formWithRadioGroup();
     fillRadioGroup(doc.getForm().getRadioGroup('familienstand'), 'verheiratet');
     const bytes = await doc.save();
-    assert.equal((await PDFDocument.load(bytes)).getForm().getRadioGroup('familienstand').getSelected(), 'verheiratet');
+    assert.equal(
+      (await PDFDocument.load(bytes)).getForm().getRadioGroup('familienstand').getSelected(),
+      'verheiratet',
+    );
     // pdf-lib names the on-states by option index: "1" is the second option, "verheiratet".
     assert.equal((await readWithPdfJs(bytes)).fields?.get('familienstand'), '1');
   });

@@ -54,7 +54,9 @@ export function fillTextField(field: PDFTextField, value: string, font: PDFFont)
     size = fit(text) ?? Math.min(minimumFontSize, preferredSize);
   }
   field.setText(text);
-  if (size !== preferredSize) field.setFontSize(size);
+  if (size !== preferredSize) {
+    field.setFontSize(size);
+  }
   field.updateAppearances(font);
   return { overflowed: text !== value };
 }

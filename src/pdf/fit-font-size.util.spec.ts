@@ -30,6 +30,9 @@ describe('fitFontSize', () => {
     const text = 'Das Kind lebt bei den Großeltern in İzmir, weil es dort die Schule besucht.';
     const size = fitFontSize(text, font, { ...box, width: 150, height: 40, multiline: true });
     assert.ok(size !== undefined && size <= 10);
-    assert.equal(fitFontSize(text.repeat(10), font, { ...box, width: 150, height: 40, multiline: true }), undefined);
+    assert.equal(
+      fitFontSize(text.repeat(10), font, { ...box, width: 150, height: 40, multiline: true }),
+      undefined,
+    );
   });
 });

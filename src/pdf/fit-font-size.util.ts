@@ -30,7 +30,9 @@ export function fitFontSize(text: string, font: PDFFont, options: FitTextOptions
   }
   for (let size = preferredSize; size >= minimumSize; size -= step) {
     const lines = wrapText(text, font, size, width);
-    if (lines.length * font.heightAtSize(size) <= height) return size;
+    if (lines.length * font.heightAtSize(size) <= height) {
+      return size;
+    }
   }
   return undefined;
 }

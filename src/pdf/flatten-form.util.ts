@@ -35,8 +35,13 @@ export function flattenForm(doc: PDFDocument): void {
       for (const widget of field.acroField.getWidgets()) {
         const ref = doc.context.getObjectRef(widget.dict);
         const page = ref ? pageOfWidget.get(ref) : undefined;
-        const appearance = printedAppearance(widget, field instanceof PDFCheckBox || field instanceof PDFRadioGroup);
-        if (!page || !appearance) continue;
+        const appearance = printedAppearance(
+          widget,
+          field instanceof PDFCheckBox || field instanceof PDFRadioGroup,
+        );
+        if (!page || !appearance) {
+          continue;
+        }
         // pdf-lib wraps the page's own content in q/Q first (page normalisation), so its graphics
         // state cannot shift these drawings.
         const { x, y } = widget.getRectangle();
@@ -55,7 +60,9 @@ function mapWidgetsToPages(doc: PDFDocument): Map<PDFRef, PDFPage> {
     const annots = page.node.Annots();
     for (let index = 0; index < (annots?.size() ?? 0); index++) {
       const ref = annots?.get(index);
-      if (ref instanceof PDFRef) map.set(ref, page);
+      if (ref instanceof PDFRef) {
+        map.set(ref, page);
+      }
     }
   }
   return map;
@@ -64,7 +71,9 @@ function mapWidgetsToPages(doc: PDFDocument): Map<PDFRef, PDFPage> {
 /** The appearance stream a printer would show for this widget, if any. */
 function printedAppearance(widget: PDFWidgetAnnotation, hasStates: boolean): PDFRef | undefined {
   const flags = widget.getFlags();
-  if ((flags & hiddenFlag) !== 0 || (flags & printFlag) === 0) return undefined;
+  if ((flags & hiddenFlag) !== 0 || (flags & printFlag) === 0) {
+    return undefined;
+  }
   let normal = widget.dict.lookupMaybe(PDFName.of('AP'), PDFDict)?.get(PDFName.of('N'));
   if (hasStates) {
     const states = widget.dict.context.lookupMaybe(normal, PDFDict);
@@ -72,6 +81,8 @@ function printedAppearance(widget: PDFWidgetAnnotation, hasStates: boolean): PDF
     // An unticked box has no "Off" drawing in these forms: nothing to print.
     normal = state && state !== PDFName.of('Off') ? states?.get(state) : undefined;
   }
-  if (!(normal instanceof PDFRef)) return undefined;
+  if (!(normal instanceof PDFRef)) {
+    return undefined;
+  }
   return widget.dict.context.lookup(normal) instanceof PDFStream ? normal : undefined;
 }

@@ -31,7 +31,9 @@ function containsWordsInOrder(text: string, phrase: string): boolean {
   let from = 0;
   for (const word of phrase.split(/\s+/)) {
     const at = text.indexOf(word, from);
-    if (at < 0) return false;
+    if (at < 0) {
+      return false;
+    }
     from = at + word.length;
   }
   return true;
@@ -39,7 +41,9 @@ function containsWordsInOrder(text: string, phrase: string): boolean {
 
 /** Every text fill that must appear unchanged in its field (all but the overflowing address). */
 function expectedTextValues(plan: FillPlan): Array<[string, string]> {
-  return plan.fields.flatMap((fill) => (fill.kind === 'text' && fill.value !== longAddress ? [[fill.field, fill.value]] : []));
+  return plan.fields.flatMap((fill) =>
+    fill.kind === 'text' && fill.value !== longAddress ? [[fill.field, fill.value]] : [],
+  );
 }
 
 describe('PdfFillerService with the genuine KG 1', { skip: skipWithoutOfficialForms }, () => {
@@ -142,15 +146,24 @@ describe('PdfFillerService with the genuine KG 1', { skip: skipWithoutOfficialFo
   });
 
   it('adds no addendum page when everything fits', async () => {
-    const fitting = { ...kg1FillPlan({ address: 'Große Hamburger Straße 117a, 10115 Berlin' }), addendum: [] };
+    const fitting = {
+      ...kg1FillPlan({ address: 'Große Hamburger Straße 117a, 10115 Berlin' }),
+      addendum: [],
+    };
     const reading = await readWithPdfJs(await sut.fill(kg1.path, kg1.sha256, fitting, 'draft'));
     assert.equal(reading.pageCount, kg1.pages);
     assert.equal(reading.fields?.get(kg1Fields.address), 'Große Hamburger Straße 117a, 10115 Berlin');
   });
 
   it('shrinks the font of a value that is a little too long instead of moving it', async () => {
-    const address = 'Hinterhaus, 3. OG links, c/o Dragana Petrović, Große Hamburger Straße 117a, 10115 Berlin, Deutschland';
-    const bytes = await sut.fill(kg1.path, kg1.sha256, { ...kg1FillPlan({ address }), addendum: [] }, 'draft');
+    const address =
+      'Hinterhaus, 3. OG links, c/o Dragana Petrović, Große Hamburger Straße 117a, 10115 Berlin, Deutschland';
+    const bytes = await sut.fill(
+      kg1.path,
+      kg1.sha256,
+      { ...kg1FillPlan({ address }), addendum: [] },
+      'draft',
+    );
     const field = (await loadPdf(bytes)).getForm().getTextField(kg1Fields.address);
     assert.equal(field.getText(), address);
     const size = Number(/([\d.]+)\s+Tf/.exec(field.acroField.getDefaultAppearance() ?? '')?.[1]);
@@ -161,16 +174,34 @@ describe('PdfFillerService with the genuine KG 1', { skip: skipWithoutOfficialFo
   it('names the field when it does not exist or is of another kind', async () => {
     const unknown = 'topmostSubform[0].Seite1[0].Gibt-es-nicht[0]';
     await assert.rejects(
-      sut.fill(kg1.path, kg1.sha256, { ...plan, fields: [{ kind: 'text', field: unknown, value: 'x', label: 'x' }] }, 'draft'),
-      (error: unknown) => error instanceof PdfError && error.code === 'FIELD_NOT_FOUND' && error.message.includes(unknown),
-    );
-    await assert.rejects(
-      sut.fill(kg1.path, kg1.sha256, { ...plan, fields: [{ kind: 'checkbox', field: kg1Fields.lastName, checked: true }] }, 'draft'),
+      sut.fill(
+        kg1.path,
+        kg1.sha256,
+        { ...plan, fields: [{ kind: 'text', field: unknown, value: 'x', label: 'x' }] },
+        'draft',
+      ),
       (error: unknown) =>
-        error instanceof PdfError && error.code === 'FIELD_TYPE_MISMATCH' && error.message.includes(kg1Fields.lastName),
+        error instanceof PdfError && error.code === 'FIELD_NOT_FOUND' && error.message.includes(unknown),
     );
     await assert.rejects(
-      sut.fill(kg1.path, kg1.sha256, { ...plan, fields: [{ kind: 'text', field: kg1Fields.married, value: 'x', label: 'x' }] }, 'draft'),
+      sut.fill(
+        kg1.path,
+        kg1.sha256,
+        { ...plan, fields: [{ kind: 'checkbox', field: kg1Fields.lastName, checked: true }] },
+        'draft',
+      ),
+      (error: unknown) =>
+        error instanceof PdfError &&
+        error.code === 'FIELD_TYPE_MISMATCH' &&
+        error.message.includes(kg1Fields.lastName),
+    );
+    await assert.rejects(
+      sut.fill(
+        kg1.path,
+        kg1.sha256,
+        { ...plan, fields: [{ kind: 'text', field: kg1Fields.married, value: 'x', label: 'x' }] },
+        'draft',
+      ),
       (error: unknown) => error instanceof PdfError && error.code === 'FIELD_TYPE_MISMATCH',
     );
   });
@@ -179,7 +210,10 @@ describe('PdfFillerService with the genuine KG 1', { skip: skipWithoutOfficialFo
     const iban = { kind: 'text' as const, field: kg1Fields.iban, value: 'DE'.padEnd(35, '0'), label: 'IBAN' };
     await assert.rejects(
       sut.fill(kg1.path, kg1.sha256, { ...plan, fields: [iban] }, 'draft'),
-      (error: unknown) => error instanceof PdfError && error.code === 'FIELD_VALUE_TOO_LONG' && error.message.includes(kg1Fields.iban),
+      (error: unknown) =>
+        error instanceof PdfError &&
+        error.code === 'FIELD_VALUE_TOO_LONG' &&
+        error.message.includes(kg1Fields.iban),
     );
   });
 });
@@ -191,7 +225,9 @@ describe('PdfFillerService with the genuine KG 1 Anlage Kind', { skip: skipWitho
   it('fills names, Steuer-ID and checkboxes in the draft', async () => {
     const reading = await readWithPdfJs(await sut.fill(anlageKind.path, anlageKind.sha256, plan, 'draft'));
     assert.equal(reading.pageCount, anlageKind.pages);
-    for (const [field, value] of expectedTextValues(plan)) assert.equal(reading.fields?.get(field), value, field);
+    for (const [field, value] of expectedTextValues(plan)) {
+      assert.equal(reading.fields?.get(field), value, field);
+    }
     assert.equal(reading.fields?.get(anlageKindFields.applicantName), 'Petrović, Dragana');
     assert.equal(reading.fields?.get(anlageKindFields.fosterChild), '1');
     assert.equal(reading.fields?.get(anlageKindFields.ownChild), 'Off');

@@ -31,7 +31,12 @@ export class PdfFillerService {
    * Unknown fields and wrong field kinds throw PdfError FIELD_NOT_FOUND / FIELD_TYPE_MISMATCH.
    * When plan.addendum has rows or a value did not fit its field, "Fortsetzung" pages follow.
    */
-  async fill(templatePath: string, expectedSha256: string, plan: FillPlan, mode: FillMode): Promise<Uint8Array> {
+  async fill(
+    templatePath: string,
+    expectedSha256: string,
+    plan: FillPlan,
+    mode: FillMode,
+  ): Promise<Uint8Array> {
     const template = await this.templates.prepare(templatePath, expectedSha256);
     const doc = await loadPdf(template.bytes);
     const font = await embedUnicodeFont(doc);
@@ -39,13 +44,17 @@ export class PdfFillerService {
 
     const overflow = applyFills(new FormFieldIndex(form), plan.fields, font);
     registerFormFont(form, font);
-    if (mode === 'final') flattenForm(doc);
+    if (mode === 'final') {
+      flattenForm(doc);
+    }
 
     const sections: AddendumSection[] = [
       ...(overflow.length > 0 ? [{ title: overflowSectionTitle, rows: overflow }] : []),
       ...plan.addendum.filter((section) => section.rows.length > 0),
     ];
-    if (sections.length > 0) appendAddendum(doc, font, plan.formTitle, sections);
+    if (sections.length > 0) {
+      appendAddendum(doc, font, plan.formTitle, sections);
+    }
 
     // Appearances were made for the filled fields only; regenerating all of them here would
     // redraw untouched fields in Helvetica and cost most of the time of a fill.
@@ -54,7 +63,11 @@ export class PdfFillerService {
 }
 
 /** Writes every fill; returns the values that did not fit their field, for the addendum. */
-function applyFills(fields: FormFieldIndex, fills: FieldFill[], font: PDFFont): Array<{ label: string; value: string }> {
+function applyFills(
+  fields: FormFieldIndex,
+  fills: FieldFill[],
+  font: PDFFont,
+): Array<{ label: string; value: string }> {
   const overflow: Array<{ label: string; value: string }> = [];
   for (const fill of fills) {
     switch (fill.kind) {

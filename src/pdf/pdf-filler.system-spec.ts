@@ -34,7 +34,10 @@ describe('PdfFillerService output in poppler', { skip: skipWithoutOfficialForms 
     const sut = new PdfFillerService(new TemplatePreparerService());
     for (const mode of ['draft', 'final'] as const) {
       files[mode] = join(directory, `kg1-${mode}.pdf`);
-      await writeFile(files[mode], await sut.fill(officialFormPath(officialForms.kg1), kg1Sha256, kg1FillPlan(), mode));
+      await writeFile(
+        files[mode],
+        await sut.fill(officialFormPath(officialForms.kg1), kg1Sha256, kg1FillPlan(), mode),
+      );
     }
   });
   after(async () => {
@@ -54,7 +57,15 @@ describe('PdfFillerService output in poppler', { skip: skipWithoutOfficialForms 
   it('shows the Unicode names with pdftotext -layout', () => {
     for (const file of [files.draft, files.final]) {
       const text = poppler('pdftotext', ['-layout', file, '-']);
-      for (const value of ['Yılmaz', 'Ayşe', 'İzmir', 'Mehmet', 'siehe Anlage', 'Ömer Yılmaz', 'Dragana Petrović']) {
+      for (const value of [
+        'Yılmaz',
+        'Ayşe',
+        'İzmir',
+        'Mehmet',
+        'siehe Anlage',
+        'Ömer Yılmaz',
+        'Dragana Petrović',
+      ]) {
         assert.ok(text.includes(value), `${value} in ${file}`);
       }
     }
@@ -74,7 +85,9 @@ describe('PdfFillerService output in poppler', { skip: skipWithoutOfficialForms 
         const top = page.getHeight() - rect.y - rect.height;
         for (let y = Math.ceil(top + 2); y < Math.floor(top + rect.height - 2); y++) {
           for (let x = Math.ceil(rect.x + 2); x < Math.floor(rect.x + rect.width - 2); x++) {
-            if (image.pixels[y * image.width + x] < 128) count++;
+            if (image.pixels[y * image.width + x] < 128) {
+              count++;
+            }
           }
         }
         return count;

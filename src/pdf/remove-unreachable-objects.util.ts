@@ -15,15 +15,23 @@ export function removeUnreachableObjects(context: PDFContext): number {
   while (pending.length > 0) {
     let current: PDFObject | undefined = pending.pop();
     if (current instanceof PDFRef) {
-      if (reachable.has(current)) continue;
+      if (reachable.has(current)) {
+        continue;
+      }
       reachable.add(current);
       current = context.lookup(current);
     }
-    if (current instanceof PDFStream) current = current.dict;
+    if (current instanceof PDFStream) {
+      current = current.dict;
+    }
     if (current instanceof PDFDict) {
-      for (const [, value] of current.entries()) pending.push(value);
+      for (const [, value] of current.entries()) {
+        pending.push(value);
+      }
     } else if (current instanceof PDFArray) {
-      for (let index = 0; index < current.size(); index++) pending.push(current.get(index));
+      for (let index = 0; index < current.size(); index++) {
+        pending.push(current.get(index));
+      }
     }
   }
   let removed = 0;

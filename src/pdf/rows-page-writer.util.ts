@@ -78,15 +78,24 @@ export class RowsPageWriter {
     const valueLines = wrapText(value, this.font, bodySize, valueWidth);
     const count = Math.max(labelLines.length, valueLines.length);
     // Keep short rows together on one page.
-    if (count <= 5) this.ensureSpace(count * lineHeight);
+    if (count <= 5) {
+      this.ensureSpace(count * lineHeight);
+    }
     for (let index = 0; index < count; index++) {
       this.ensureSpace(lineHeight);
       const y = this.cursor - bodySize;
       const labelLine = labelLines[index];
       const valueLine = valueLines[index];
-      if (labelLine) this.page.drawText(labelLine, { x: margin, y, size: bodySize, font: this.font, color: grey });
+      if (labelLine) {
+        this.page.drawText(labelLine, { x: margin, y, size: bodySize, font: this.font, color: grey });
+      }
       if (valueLine) {
-        this.page.drawText(valueLine, { x: margin + labelColumnWidth + columnGap, y, size: bodySize, font: this.font });
+        this.page.drawText(valueLine, {
+          x: margin + labelColumnWidth + columnGap,
+          y,
+          size: bodySize,
+          font: this.font,
+        });
       }
       this.cursor -= lineHeight;
     }
@@ -102,19 +111,29 @@ export class RowsPageWriter {
     this.pages.forEach((page, index) => {
       const text = this.options.footer(index + 1, this.pages.length);
       const width = this.font.widthOfTextAtSize(text, 8);
-      page.drawText(text, { x: a4.width - margin - width, y: margin / 2, size: 8, font: this.font, color: grey });
+      page.drawText(text, {
+        x: a4.width - margin - width,
+        y: margin / 2,
+        size: 8,
+        font: this.font,
+        color: grey,
+      });
     });
     return this.pages;
   }
 
   private ensureSpace(height: number): void {
-    if (this.cursor - height < margin) this.newPage();
+    if (this.cursor - height < margin) {
+      this.newPage();
+    }
   }
 
   private newPage(): void {
     this.page = this.doc.addPage([a4.width, a4.height]);
     this.pages.push(this.page);
     this.cursor = a4.height - margin;
-    if (this.options.header) this.cursor -= this.options.header(this.page, this.cursor);
+    if (this.options.header) {
+      this.cursor -= this.options.header(this.page, this.cursor);
+    }
   }
 }

@@ -30,11 +30,18 @@ export class SummaryPdfService {
       const margin = 56;
       const width = a4.width - 2 * margin;
       const lines = [
-        ...wrapText(summaryMarker.de, font, 9, width).map((text) => ({ text, size: 9 })),
+        ...wrapText(summaryMarker.de, font, 10, width).map((text) => ({ text, size: 10 })),
         ...wrapText(summaryMarker.en, font, 8, width).map((text) => ({ text, size: 8 })),
       ];
       const height = lines.reduce((sum, line) => sum + line.size * 1.35, 0) + 8;
-      page.drawRectangle({ x: margin - 6, y: top - height, width: width + 12, height, borderColor: markerRed, borderWidth: 1 });
+      page.drawRectangle({
+        x: margin - 6,
+        y: top - height,
+        width: width + 12,
+        height,
+        borderColor: markerRed,
+        borderWidth: 1,
+      });
       let y = top - 4;
       for (const { text, size } of lines) {
         y -= size * 1.35;
@@ -51,8 +58,12 @@ export class SummaryPdfService {
     writer.paragraph(`${summary.issuer} · Stand ${summary.edition}`, 10, rgb(0.35, 0.35, 0.35));
     for (const section of summary.sections) {
       writer.sectionTitle(section.title);
-      if (section.rows.length === 0) writer.paragraph('Keine Angaben.', 10, rgb(0.35, 0.35, 0.35));
-      for (const { label, value } of section.rows) writer.row(label, value);
+      if (section.rows.length === 0) {
+        writer.paragraph('Keine Angaben.', 10, rgb(0.35, 0.35, 0.35));
+      }
+      for (const { label, value } of section.rows) {
+        writer.row(label, value);
+      }
     }
     writer.finish();
     return doc.save({ useObjectStreams: true });

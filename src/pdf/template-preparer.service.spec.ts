@@ -25,7 +25,10 @@ describe('TemplatePreparerService', () => {
     const missing = join(directory, 'kg1-fehlt.pdf');
     await assert.rejects(
       sut.prepare(missing, kg1Sha256),
-      (error: unknown) => error instanceof PdfError && error.code === 'TEMPLATE_NOT_INSTALLED' && error.message.includes(missing),
+      (error: unknown) =>
+        error instanceof PdfError &&
+        error.code === 'TEMPLATE_NOT_INSTALLED' &&
+        error.message.includes(missing),
     );
   });
 
@@ -37,7 +40,10 @@ describe('TemplatePreparerService', () => {
     await writeFile(other, await doc.save());
     await assert.rejects(
       sut.prepare(other, kg1Sha256),
-      (error: unknown) => error instanceof PdfError && error.code === 'TEMPLATE_HASH_MISMATCH' && error.message.includes(kg1Sha256),
+      (error: unknown) =>
+        error instanceof PdfError &&
+        error.code === 'TEMPLATE_HASH_MISMATCH' &&
+        error.message.includes(kg1Sha256),
     );
   });
 
@@ -59,13 +65,20 @@ describe('TemplatePreparerService', () => {
     },
   );
 
-  it('prepares a template once and hands out the cached copy', { skip: skipWithoutOfficialForms }, async () => {
-    const sut = new TemplatePreparerService();
-    const path = officialFormPath(officialForms.kg1);
-    const [first, concurrent] = await Promise.all([sut.prepare(path, kg1Sha256), sut.prepare(path, kg1Sha256)]);
-    assert.equal(concurrent, first);
-    assert.equal(await sut.prepare(path, kg1Sha256), first);
-    sut.clear();
-    assert.notEqual(await sut.prepare(path, kg1Sha256), first);
-  });
+  it(
+    'prepares a template once and hands out the cached copy',
+    { skip: skipWithoutOfficialForms },
+    async () => {
+      const sut = new TemplatePreparerService();
+      const path = officialFormPath(officialForms.kg1);
+      const [first, concurrent] = await Promise.all([
+        sut.prepare(path, kg1Sha256),
+        sut.prepare(path, kg1Sha256),
+      ]);
+      assert.equal(concurrent, first);
+      assert.equal(await sut.prepare(path, kg1Sha256), first);
+      sut.clear();
+      assert.notEqual(await sut.prepare(path, kg1Sha256), first);
+    },
+  );
 });

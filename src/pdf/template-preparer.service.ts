@@ -26,7 +26,9 @@ export class TemplatePreparerService {
   async prepare(templatePath: string, expectedSha256: string): Promise<PreparedTemplate> {
     const expected = expectedSha256.toLowerCase();
     const cached = this.prepared.get(expected);
-    if (cached) return cached;
+    if (cached) {
+      return cached;
+    }
     // Concurrent first fills share one preparation; a failed one is not kept.
     const preparation = readAndPrepare(templatePath, expected).catch((error: unknown) => {
       this.prepared.delete(expected);

@@ -17,7 +17,9 @@ let parsedFont: ParsedFont | undefined;
 // DejaVu). This wrapper hands back the already parsed font; the subset is still made per document.
 const cachingFontkit: Fontkit = {
   create(buffer, postscriptName) {
-    if (buffer !== fontBytes) return baseFontkit.create(buffer, postscriptName);
+    if (buffer !== fontBytes) {
+      return baseFontkit.create(buffer, postscriptName);
+    }
     parsedFont ??= baseFontkit.create(buffer, postscriptName);
     return parsedFont;
   },

@@ -18,13 +18,17 @@ describe('wrapText', () => {
     const text = 'Dragana Petrović wohnt mit Olena Kovalenko in der Große Hamburger Straße 117a in Berlin';
     const lines = wrapText(text, font, 10, 120);
     assert.ok(lines.length > 1);
-    for (const line of lines) assert.ok(font.widthOfTextAtSize(line, 10) <= 120, line);
+    for (const line of lines) {
+      assert.ok(font.widthOfTextAtSize(line, 10) <= 120, line);
+    }
     assert.equal(lines.join(' '), text);
   });
 
   it('cuts a word that is wider than a whole line and keeps line breaks of the text', () => {
     const lines = wrapText('DE02120300000000202051DE02120300000000202051\nzweite Zeile', font, 10, 80);
-    for (const line of lines) assert.ok(font.widthOfTextAtSize(line, 10) <= 80, line);
+    for (const line of lines) {
+      assert.ok(font.widthOfTextAtSize(line, 10) <= 80, line);
+    }
     assert.equal(lines.slice(0, -1).join(''), 'DE02120300000000202051DE02120300000000202051');
     assert.equal(lines.at(-1), 'zweite Zeile');
   });

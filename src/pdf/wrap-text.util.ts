@@ -15,13 +15,17 @@ export function wrapText(text: string, font: PDFFont, fontSize: number, maxWidth
         line = candidate;
         continue;
       }
-      if (line !== '') lines.push(line);
+      if (line !== '') {
+        lines.push(line);
+      }
       line = '';
       // A word wider than the line is cut into pieces that fit.
       let rest = word;
       while (widthOf(rest) > maxWidth && rest.length > 1) {
         let cut = rest.length - 1;
-        while (cut > 1 && widthOf(rest.slice(0, cut)) > maxWidth) cut--;
+        while (cut > 1 && widthOf(rest.slice(0, cut)) > maxWidth) {
+          cut--;
+        }
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
       }

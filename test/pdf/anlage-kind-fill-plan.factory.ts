@@ -36,7 +36,9 @@ export function anlageKindFillPlan(): FillPlan {
     formTitle: 'KG 1 Anlage Kind',
     fields: [
       text(f.applicantName, 'Petrović, Dragana', 'Familienname, Vorname der antragstellenden Person'),
-      ...['47', '110', '392', '856'].map((part, index) => text(f.taxId[index], part, 'Punkt 1: Steuer-ID des Kindes')),
+      ...['47', '110', '392', '856'].map((part, index) =>
+        text(f.taxId[index], part, 'Punkt 1: Steuer-ID des Kindes'),
+      ),
       text(f.lastName, 'Kovalenko', 'Punkt 1: Familienname des Kindes'),
       text(f.firstName, 'Olena', 'Punkt 1: Vorname des Kindes'),
       text(f.birthDate, '09.02.2015', 'Punkt 1: Geburtsdatum'),

@@ -34,7 +34,8 @@ export const kg1Fields = {
   bank: `${page1}.Punkt-3[0].Bank[0]`,
   accountHolderIsApplicant: `${page1}.Punkt-3[0].Antragsteller[0]`,
   accountHolderIsOther: `${page1}.Punkt-3[0].andere-Person[0]`,
-  childCell: (row: number, cell: number) => `${page2}.Punkt-5[0].Tabelle1-Kinder[0].Zeile${row}[0].Zelle${cell}[0]`,
+  childCell: (row: number, cell: number) =>
+    `${page2}.Punkt-5[0].Tabelle1-Kinder[0].Zeile${row}[0].Zelle${cell}[0]`,
   signatureDate: `${page2}.Unterschrift-1[0].Datum-1[0]`,
 } as const;
 
@@ -75,7 +76,9 @@ export function kg1FillPlan(options: { address?: string } = {}): FillPlan {
     { kind: 'checkbox', field: f.single, checked: false },
     { kind: 'checkbox', field: f.divorced, checked: false },
     text(f.since, '23.07.2010', 'Punkt 1: Familienstand seit'),
-    ...['98', '765', '432', '109'].map((part, index) => text(f.partnerTaxId[index], part, 'Punkt 2: Steuer-ID')),
+    ...['98', '765', '432', '109'].map((part, index) =>
+      text(f.partnerTaxId[index], part, 'Punkt 2: Steuer-ID'),
+    ),
     text(f.partnerLastName, 'Yılmaz', 'Punkt 2: Familienname'),
     text(f.partnerFirstName, 'Mehmet', 'Punkt 2: Vorname'),
     text(f.partnerBirthDate, '03.09.1985', 'Punkt 2: Geburtsdatum'),
@@ -86,11 +89,13 @@ export function kg1FillPlan(options: { address?: string } = {}): FillPlan {
     text(f.bank, 'Deutsche Kreditbank Berlin', 'Punkt 3: Bank'),
     { kind: 'checkbox', field: f.accountHolderIsApplicant, checked: true },
     { kind: 'checkbox', field: f.accountHolderIsOther, checked: false },
-    ...kg1Children.slice(0, 5).flatMap((child, index) => [
-      text(f.childCell(index + 1, 1), child.name, `Punkt 5: Kind ${index + 1}, Name`),
-      text(f.childCell(index + 1, 2), child.birthDate, `Punkt 5: Kind ${index + 1}, Geburtsdatum`),
-      text(f.childCell(index + 1, 3), child.sex, `Punkt 5: Kind ${index + 1}, Geschlecht`),
-    ]),
+    ...kg1Children
+      .slice(0, 5)
+      .flatMap((child, index) => [
+        text(f.childCell(index + 1, 1), child.name, `Punkt 5: Kind ${index + 1}, Name`),
+        text(f.childCell(index + 1, 2), child.birthDate, `Punkt 5: Kind ${index + 1}, Geburtsdatum`),
+        text(f.childCell(index + 1, 3), child.sex, `Punkt 5: Kind ${index + 1}, Geschlecht`),
+      ]),
     text(f.signatureDate, '01.10.2025', 'Datum'),
   ];
   const sixth = kg1Children[5];

@@ -16,9 +16,13 @@ export async function readWithPdfJs(bytes: Uint8Array): Promise<PdfJsReading> {
     let fields: Map<string, string> | null = null;
     if (objects) {
       fields = new Map();
-      for (const [name, widgets] of Object.entries(objects as Record<string, Array<{ type?: string; value?: unknown }>>)) {
+      for (const [name, widgets] of Object.entries(
+        objects as Record<string, Array<{ type?: string; value?: string | boolean | null }>>,
+      )) {
         const widget = widgets.find((candidate) => candidate.type !== '');
-        if (widget) fields.set(name, String(widget.value ?? ''));
+        if (widget) {
+          fields.set(name, String(widget.value ?? ''));
+        }
       }
     }
     const pageTexts: string[] = [];
