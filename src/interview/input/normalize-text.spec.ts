@@ -93,7 +93,8 @@ describe('foldForMatching', () => {
     ['Не  ЗНАЮ', 'не знаю'],
   ];
   for (const [input, expected] of cases) {
-    it(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () => assert.equal(foldForMatching(input), expected));
+    it(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () =>
+      assert.equal(foldForMatching(input), expected));
   }
 });
 

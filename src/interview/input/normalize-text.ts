@@ -47,7 +47,7 @@ export function removeDiacritics(input: string): string {
 
 const APOSTROPHES = /['’‘`´ʼ]/g;
 // Skin-tone modifiers, zero-width joiners and the Arabic tatweel (a stretching stroke) change no meaning.
-const DECORATION = /[\u{1F3FB}-\u{1F3FF}\u200C\u200D\u0640\uFE00-\uFE0F]/gu;
+const DECORATION = /[\u{1F3FB}-\u{1F3FF}]|\u200C|\u200D|\u0640|[\uFE00-\uFE0F]/gu;
 const PUNCTUATION = /\p{P}/gu;
 
 /** Removes apostrophes ("don't" -> "dont") and turns other punctuation into spaces. */
@@ -64,7 +64,14 @@ export function foldForMatching(input: string): string {
   return stripPunctuation(removeDiacritics(lower).replace(DECORATION, ''));
 }
 
-const GERMAN_TRANSLITERATION: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
+const GERMAN_TRANSLITERATION: Record<string, string> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  Ä: 'Ae',
+  Ö: 'Oe',
+  Ü: 'Ue',
+};
 
 /**
  * Keys under which a phrase of a lookup table is stored: people type "zurück", "zuruck" or
@@ -72,6 +79,8 @@ const GERMAN_TRANSLITERATION: Record<string, string> = { ä: 'ae', ö: 'oe', ü:
  */
 export function matchingKeysFor(phrase: string): string[] {
   const plain = foldForMatching(phrase);
-  const transliterated = foldForMatching(phrase.replace(/[äöüÄÖÜ]/g, (letter) => GERMAN_TRANSLITERATION[letter]));
+  const transliterated = foldForMatching(
+    phrase.replace(/[äöüÄÖÜ]/g, (letter) => GERMAN_TRANSLITERATION[letter]),
+  );
   return plain === transliterated ? [plain] : [plain, transliterated];
 }

@@ -9,12 +9,20 @@ const maritalStatus: ChoiceOptionInput[] = [
   { value: 'verwitwet', label: { de: 'verwitwet', en: 'widowed', tr: 'dul' } },
   { value: 'geschieden', label: { de: 'geschieden', en: 'divorced', tr: 'boşanmış' } },
   { value: 'getrennt', label: { de: 'dauernd getrennt lebend', en: 'permanently separated' } },
-  { value: 'lebenspartnerschaft', label: { de: 'eingetragene Lebenspartnerschaft', en: 'registered civil partnership' } },
+  {
+    value: 'lebenspartnerschaft',
+    label: { de: 'eingetragene Lebenspartnerschaft', en: 'registered civil partnership' },
+  },
 ];
 
-const ok = (value: string, matchedBy: string): ChoiceParseResult => ({ ok: true, value, matchedBy } as ChoiceParseResult);
+const ok = (value: string, matchedBy: string): ChoiceParseResult =>
+  ({ ok: true, value, matchedBy }) as ChoiceParseResult;
 const noMatch: ChoiceParseResult = { ok: false, reason: 'no-match' };
-const ambiguous = (...candidates: string[]): ChoiceParseResult => ({ ok: false, reason: 'ambiguous', candidates });
+const ambiguous = (...candidates: string[]): ChoiceParseResult => ({
+  ok: false,
+  reason: 'ambiguous',
+  candidates,
+});
 
 describe('parseChoice', () => {
   const cases: [string, ChoiceParseResult][] = [

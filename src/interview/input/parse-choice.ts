@@ -39,9 +39,22 @@ export function parseChoice(input: string, options: readonly ChoiceOptionInput[]
     ['value', (candidate) => candidate.keys[0] === folded],
     ['label', (candidate) => candidate.keys.includes(folded)],
     ['number', (candidate) => candidates.indexOf(candidate) + 1 === optionNumber(folded)],
-    ['prefix', (candidate) => folded.length >= MIN_PREFIX_LENGTH && candidate.keys.some((key) => key.startsWith(folded))],
-    ['prefix', (candidate) => folded.length >= MIN_PREFIX_LENGTH && candidate.words.some((word) => word.startsWith(folded))],
-    ['typo', (candidate) => candidate.keys.some((key) => isTypoOf(folded, key)) || candidate.words.some((word) => isTypoOf(folded, word))],
+    [
+      'prefix',
+      (candidate) =>
+        folded.length >= MIN_PREFIX_LENGTH && candidate.keys.some((key) => key.startsWith(folded)),
+    ],
+    [
+      'prefix',
+      (candidate) =>
+        folded.length >= MIN_PREFIX_LENGTH && candidate.words.some((word) => word.startsWith(folded)),
+    ],
+    [
+      'typo',
+      (candidate) =>
+        candidate.keys.some((key) => isTypoOf(folded, key)) ||
+        candidate.words.some((word) => isTypoOf(folded, word)),
+    ],
   ];
   for (const [matchedBy, matches] of steps) {
     const found = candidates.filter(matches);

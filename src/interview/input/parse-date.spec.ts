@@ -5,7 +5,10 @@ import { DateParseResult, parseDate } from './parse-date';
 
 const today = '2025-06-01';
 const ok = (value: string): DateParseResult => ({ ok: true, value });
-const fail = (reason: 'not-a-date' | 'invalid-date' | 'ambiguous' | 'incomplete'): DateParseResult => ({ ok: false, reason });
+const fail = (reason: 'not-a-date' | 'invalid-date' | 'ambiguous' | 'incomplete'): DateParseResult => ({
+  ok: false,
+  reason,
+});
 
 describe('parseDate', () => {
   const cases: [string, DateParseResult][] = [

@@ -23,6 +23,7 @@ type Token = { kind: 'number'; text: string } | { kind: 'month'; month: number |
 type DateParts = { year: string; month: string | number; day?: string; swappable?: boolean };
 
 // Filler words around dates: "am 3. Mai", "the 3rd of May", "3 мая 2010 г.", "3 травня 2010 р.".
+// prettier-ignore
 const FILLER = new Set(['am', 'den', 'der', 'im', 'vom', 'seit', 'ab', 'the', 'of', 'on', 'in', 'since',
   'st', 'nd', 'rd', 'th', 'г', 'года', 'год', 'го', 'р', 'року', 'рік', 'yili', 'yil']);
 
@@ -37,7 +38,8 @@ export function parseDate(input: string, options: DateParseOptions = {}): DatePa
     return { ok: false, reason: 'not-a-date' };
   }
   const monthOnly = options.monthOnly ?? false;
-  const parts = months.length === 1 ? partsAroundMonth(tokens, monthOnly) : partsFromNumbers(tokens, monthOnly);
+  const parts =
+    months.length === 1 ? partsAroundMonth(tokens, monthOnly) : partsFromNumbers(tokens, monthOnly);
   return typeof parts === 'string' ? { ok: false, reason: parts } : complete(parts, options);
 }
 
@@ -109,7 +111,9 @@ function partsFromDigitRun(digits: string, monthOnly: boolean): DateParts | Date
       : { day: digits.slice(0, 2), month: digits.slice(2, 4), year: digits.slice(4) };
   }
   if (digits.length === 4) {
-    return monthOnly && !plausibleYear(digits) ? { month: digits.slice(0, 2), year: digits.slice(2) } : 'incomplete';
+    return monthOnly && !plausibleYear(digits)
+      ? { month: digits.slice(0, 2), year: digits.slice(2) }
+      : 'incomplete';
   }
   return 'not-a-date';
 }
@@ -124,11 +128,14 @@ function partsAroundMonth(tokens: Token[], monthOnly: boolean): DateParts | Date
   const text = (token: Token) => (token.kind === 'number' ? token.text : '');
   const before = tokens.slice(0, at).map(text);
   const after = tokens.slice(at + 1).map(text);
-  const monthYear = (year: string): DateParts | DateParseFailure => (monthOnly ? { month, year } : 'incomplete');
+  const monthYear = (year: string): DateParts | DateParseFailure =>
+    monthOnly ? { month, year } : 'incomplete';
 
   if (before.length === 1 && after.length === 1) {
     // "3. Mai 2010", or "2010 Mai 3" year first
-    return before[0].length === 4 ? { year: before[0], month, day: after[0] } : { day: before[0], month, year: after[0] };
+    return before[0].length === 4
+      ? { year: before[0], month, day: after[0] }
+      : { day: before[0], month, year: after[0] };
   }
   if (before.length === 0 && after.length === 2) {
     return { month, day: after[0], year: after[1] }; // "May 3, 2010"
@@ -149,7 +156,10 @@ function complete(parts: DateParts, options: DateParseOptions): DateParseResult 
   if (parts.year.length !== 2 && parts.year.length !== 4) {
     return { ok: false, reason: 'invalid-date' };
   }
-  const year = parts.year.length === 2 ? expandTwoDigitYear(Number(parts.year), todayYear(options.today)) : Number(parts.year);
+  const year =
+    parts.year.length === 2
+      ? expandTwoDigitYear(Number(parts.year), todayYear(options.today))
+      : Number(parts.year);
   const month = Number(parts.month);
   const day = parts.day === undefined ? 1 : Number(parts.day);
   if (!isValidDate(year, month, day)) {

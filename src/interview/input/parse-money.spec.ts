@@ -35,7 +35,8 @@ describe('parseMoney', () => {
     ['€', { ok: false, reason: 'not-a-number' }],
   ];
   for (const [input, expected] of cases) {
-    it(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () => assert.deepEqual(parseMoney(input), expected));
+    it(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () =>
+      assert.deepEqual(parseMoney(input), expected));
   }
 
   it('returns whole cents without floating-point noise', () => {

@@ -38,11 +38,29 @@ describe('parseNumber', () => {
     ['Seven', 7],
   ];
   for (const [input, expected] of numbers) {
-    it(`${JSON.stringify(input)} -> ${expected}`, () => assert.deepEqual(parseNumber(input), { ok: true, value: expected }));
+    it(`${JSON.stringify(input)} -> ${expected}`, () =>
+      assert.deepEqual(parseNumber(input), { ok: true, value: expected }));
   }
 
-  const notNumbers = ['', 'abc', '1.2.3', '1,2,3', '12 34', '1.', ',5', '1..2', '1.23.456', '3 Kinder', 'dreizehn',
-    '--3', '3-', '1e5', 'Infinity', 'NaN', '0x10'];
+  const notNumbers = [
+    '',
+    'abc',
+    '1.2.3',
+    '1,2,3',
+    '12 34',
+    '1.',
+    ',5',
+    '1..2',
+    '1.23.456',
+    '3 Kinder',
+    'dreizehn',
+    '--3',
+    '3-',
+    '1e5',
+    'Infinity',
+    'NaN',
+    '0x10',
+  ];
   for (const input of notNumbers) {
     it(`${JSON.stringify(input)} is not a number`, () =>
       assert.deepEqual(parseNumber(input), { ok: false, reason: 'not-a-number' }));

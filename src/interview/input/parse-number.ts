@@ -3,6 +3,7 @@ import { foldForMatching, tidyText, toAsciiDigits } from './normalize-text';
 export type NumberParseResult = { ok: true; value: number } | { ok: false; reason: 'not-a-number' };
 
 // Small numbers are often written out: "zwei Kinder" is answered "zwei". German and English.
+// prettier-ignore
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
   [
     ['null', 0], ['eins', 1], ['ein', 1], ['eine', 1], ['einer', 1], ['zwei', 2], ['drei', 3], ['vier', 4],
@@ -50,8 +51,13 @@ function toCanonicalDecimal(text: string): string | null {
     // The later separator is the decimal one: "1.234,56" or "1,234.56".
     const decimal = lastDot > lastComma ? '.' : ',';
     const group = decimal === '.' ? ',' : '.';
-    const [whole, fraction] = [text.slice(0, Math.max(lastDot, lastComma)), text.slice(Math.max(lastDot, lastComma) + 1)];
-    return isGrouped(whole, group) && !fraction.includes(group) ? `${whole.split(group).join('')}.${fraction}` : null;
+    const [whole, fraction] = [
+      text.slice(0, Math.max(lastDot, lastComma)),
+      text.slice(Math.max(lastDot, lastComma) + 1),
+    ];
+    return isGrouped(whole, group) && !fraction.includes(group)
+      ? `${whole.split(group).join('')}.${fraction}`
+      : null;
   }
   const separator = hasDot ? '.' : hasComma ? ',' : null;
   if (separator === null) {

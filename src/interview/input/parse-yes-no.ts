@@ -3,14 +3,18 @@ import { foldForMatching, matchingKeysFor } from './normalize-text';
 // Whole answers meaning yes or no, in German (with colloquial forms), English, Turkish, Arabic,
 // Ukrainian and Russian, plus the emoji people send from phones. "doch" is the German yes that
 // contradicts a negative question.
+// prettier-ignore
 const YES = ['ja', 'jo', 'jap', 'japp', 'jep', 'jawohl', 'jaja', 'klar', 'na klar', 'genau', 'stimmt', 'richtig',
   'doch', 'ok', 'okay', 'okey', 'oki', 'sicher', 'natürlich', 'y', 'yes', 'yeah', 'yep', 'yup', 'sure', 'of course',
   'evet', 'tamam', 'نعم', 'أجل', 'ايوه', 'так', 'да', 'ага', '👍', '✅', '👌', '✔', '☑', '🆗'];
+// prettier-ignore
 const NO = ['nein', 'nö', 'ne', 'nee', 'nein danke', 'nicht', 'gar nicht', 'kein', 'keine', 'keins', 'no', 'nope', 'nah', 'n',
   'hayır', 'yok', 'لا', 'كلا', 'ні', 'нет', '👎', '❌', '✖', '🚫', '⛔'];
 
 // Courtesy words around the answer change nothing: "ja bitte", "nein danke", "yes please".
-const COURTESY = new Set(['bitte', 'danke', 'please', 'thanks', 'lütfen', 'teşekkürler'].map(foldForMatching));
+const COURTESY = new Set(
+  ['bitte', 'danke', 'please', 'thanks', 'lütfen', 'teşekkürler'].map(foldForMatching),
+);
 
 const ANSWERS: ReadonlyMap<string, boolean> = new Map([
   ...YES.flatMap((phrase) => matchingKeysFor(phrase).map((key) => [key, true] as const)),
@@ -19,7 +23,9 @@ const ANSWERS: ReadonlyMap<string, boolean> = new Map([
 
 /** true for yes, false for no, null when the message is neither (then the question is asked again). */
 export function parseYesNo(input: string): boolean | null {
-  const words = foldForMatching(input).split(' ').filter((word) => word !== '');
+  const words = foldForMatching(input)
+    .split(' ')
+    .filter((word) => word !== '');
   while (words.length > 1 && COURTESY.has(words[words.length - 1])) {
     words.pop();
   }
