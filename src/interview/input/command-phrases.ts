@@ -24,7 +24,7 @@ export const COMMAND_PHRASES: Record<Exclude<CommandName, 'language'>, readonly 
   human: ['mensch', 'mit einem menschen sprechen', 'ich möchte mit einem menschen sprechen', 'kümmerer',
     'mit dem kümmerer sprechen', 'berater', 'beraterin', 'human', 'agent', 'talk to a human', 'real person', 'insan',
     'temsilci', 'إنسان', 'موظف', 'людина', 'оператор', 'человек'],
-  change: ['ändern', 'korrigieren', 'bearbeiten', 'change', 'edit', 'correct', 'değiştir', 'düzelt', 'تغيير',
+  change: ['ändern', 'korrigieren', 'bearbeiten', 'change', 'edit', 'değiştir', 'düzelt', 'تغيير',
     'змінити', 'редагувати', 'изменить', 'исправить'],
   summary: ['übersicht', 'zusammenfassung', 'meine antworten', 'summary', 'overview', 'my answers', 'özet', 'ملخص',
     'підсумок', 'огляд', 'сводка', 'итог'],

@@ -42,6 +42,8 @@ describe('parseDate', () => {
     ['24. Dez 2019', ok('2019-12-24')],
     ['1. Jänner 2020', ok('2020-01-01')],
     ['am 3. Mai 2010', ok('2010-05-03')],
+    ['geb. 3.5.2010', ok('2010-05-03')],
+    ['Montag, 3. Mai 2010', ok('2010-05-03')],
     ['3. MAI 2010', ok('2010-05-03')],
     ['3.Mai.10', ok('2010-05-03')],
     // English
@@ -88,7 +90,7 @@ describe('parseDate', () => {
     ['', fail('not-a-date')],
     ['hallo', fail('not-a-date')],
     ['weiß nicht', fail('not-a-date')],
-    ['3. Montag 2010', fail('not-a-date')],
+    ['3. Morgen 2010', fail('not-a-date')],
     ['3. Mai Juni 2010', fail('not-a-date')],
     ['1.2.3.4', fail('not-a-date')],
     ['3.5.20100', fail('not-a-date')],

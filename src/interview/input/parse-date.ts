@@ -22,10 +22,13 @@ type Token = { kind: 'number'; text: string } | { kind: 'month'; month: number |
 // may have typed month first (US order).
 type DateParts = { year: string; month: string | number; day?: string; swappable?: boolean };
 
-// Filler words around dates: "am 3. Mai", "the 3rd of May", "3 мая 2010 г.", "3 травня 2010 р.".
+// Filler words around dates: "am 3. Mai", "the 3rd of May", "3 мая 2010 г.", "3 травня 2010 р.",
+// "geb. 3.5.2010", "Montag, 3. Mai 2010".
 // prettier-ignore
 const FILLER = new Set(['am', 'den', 'der', 'im', 'vom', 'seit', 'ab', 'the', 'of', 'on', 'in', 'since',
-  'st', 'nd', 'rd', 'th', 'г', 'года', 'год', 'го', 'р', 'року', 'рік', 'yili', 'yil']);
+  'st', 'nd', 'rd', 'th', 'г', 'года', 'год', 'го', 'р', 'року', 'рік', 'yili', 'yil', 'geboren', 'geb', 'born',
+  'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /** Reads a date the way people type it and returns it as `YYYY-MM-DD`. Never uses Date to parse text. */
 export function parseDate(input: string, options: DateParseOptions = {}): DateParseResult {

@@ -2,14 +2,19 @@ import { foldForMatching, matchingKeysFor } from './normalize-text';
 
 // Whole answers meaning yes or no, in German (with colloquial forms), English, Turkish, Arabic,
 // Ukrainian and Russian, plus the emoji people send from phones. "doch" is the German yes that
-// contradicts a negative question.
+// contradicts a negative question. "richtig"/"falsch" answer confirmations of values read from letters.
 // prettier-ignore
 const YES = ['ja', 'jo', 'jap', 'japp', 'jep', 'jawohl', 'jaja', 'klar', 'na klar', 'genau', 'stimmt', 'richtig',
   'doch', 'ok', 'okay', 'okey', 'oki', 'sicher', 'natürlich', 'y', 'yes', 'yeah', 'yep', 'yup', 'sure', 'of course',
-  'evet', 'tamam', 'نعم', 'أجل', 'ايوه', 'так', 'да', 'ага', '👍', '✅', '👌', '✔', '☑', '🆗'];
+  'evet', 'tamam', 'نعم', 'أجل', 'ايوه', 'так', 'да', 'ага', '👍', '✅', '👌', '✔', '☑', '🆗',
+  // confirming a value read from a letter: "Stimmt das?"
+  'das stimmt', 'stimmt so', 'richtig so', 'das ist richtig', 'correct', 'right', "that's right", "that's correct",
+  'doğru', 'صحيح', 'правильно', 'верно'];
 // prettier-ignore
 const NO = ['nein', 'nö', 'ne', 'nee', 'nein danke', 'nicht', 'gar nicht', 'kein', 'keine', 'keins', 'no', 'nope', 'nah', 'n',
-  'hayır', 'yok', 'لا', 'كلا', 'ні', 'нет', '👎', '❌', '✖', '🚫', '⛔'];
+  'hayır', 'yok', 'لا', 'كلا', 'ні', 'нет', '👎', '❌', '✖', '🚫', '⛔',
+  'stimmt nicht', 'das stimmt nicht', 'nicht richtig', 'falsch', 'wrong', 'not correct', 'incorrect', 'yanlış',
+  'خطأ', 'неправильно', 'неверно'];
 
 // Courtesy words around the answer change nothing: "ja bitte", "nein danke", "yes please".
 const COURTESY = new Set(

@@ -130,6 +130,8 @@ describe('recognizeCommand', () => {
     'Backnang',
     'Name ändern Elif',
     'Änderung',
+    "That's correct",
+    'Mensch, das ist schwer',
   ];
   for (const input of notCommands) {
     it(`${JSON.stringify(input)} is no command`, () => assert.equal(recognizeCommand(input), null));
