@@ -146,6 +146,9 @@ function partsAroundMonth(tokens: Token[], monthOnly: boolean): DateParts | Date
   if (before.length === 0 && after.length === 1) {
     return monthYear(after[0]); // "Mai 2010"
   }
+  if (before.length === 0 && after.length === 0) {
+    return 'incomplete'; // "Mai"
+  }
   if (before.length === 1 && after.length === 0) {
     return before[0].length === 4 ? monthYear(before[0]) : 'incomplete'; // "2010 Mai" or "3. Mai"
   }
