@@ -43,6 +43,23 @@ export class AppConfig {
   @IsString()
   FORMS_TEMPLATE_DIR?: string;
 
+  /**
+   * Keys for encryption at rest, "id:base64(32 bytes),id2:...". Secret: no default in production;
+   * elsewhere a local key is generated into DATA_DIR/data-key on first start.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{40,}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=]{40,})*$/, {
+    message: 'DATA_ENCRYPTION_KEYS must look like "<id>:<base64 of 32 bytes>[,<id>:<key>...]"',
+  })
+  DATA_ENCRYPTION_KEYS?: string;
+
+  /** Which key of DATA_ENCRYPTION_KEYS encrypts new data; defaults to the last one. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  DATA_ENCRYPTION_KEY_ID?: string;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

@@ -1,6 +1,7 @@
 // Domain errors of the forms module. Services throw these; HTTP and bot layers map codes to messages.
 
-export type FormsErrorCode = 'FORM_DEFINITION_INVALID' | 'FORM_NOT_FOUND' | 'APPLICATION_NOT_FOUND';
+export type FormsErrorCode =
+  'FORM_DEFINITION_INVALID' | 'FORM_NOT_FOUND' | 'APPLICATION_NOT_FOUND' | 'ANSWERS_INVALID';
 
 export class FormsError extends Error {
   constructor(
@@ -25,7 +26,9 @@ export interface DefinitionProblem {
 
 export function formatProblem(problem: DefinitionProblem): string {
   const location = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  return problem.path ? `${location}: ${problem.path}: ${problem.message}` : `${location}: ${problem.message}`;
+  return problem.path
+    ? `${location}: ${problem.path}: ${problem.message}`
+    : `${location}: ${problem.message}`;
 }
 
 /** All problems found while loading the definitions, reported at once so they can be fixed in one go. */
@@ -37,5 +40,24 @@ export class FormDefinitionError extends FormsError {
         problems.map((problem) => `  ${formatProblem(problem)}`).join('\n'),
     );
     this.name = 'FormDefinitionError';
+  }
+}
+
+/** Answers that do not fit the application's questions; each problem names the question (and child). */
+export class AnswersInvalidError extends FormsError {
+  constructor(
+    readonly problems: Array<{ questionId: string; item?: number; message: { de: string; en: string } }>,
+  ) {
+    super(
+      'ANSWERS_INVALID',
+      `${problems.length} answer${problems.length === 1 ? '' : 's'} do not fit:\n` +
+        problems
+          .map(
+            (problem) =>
+              `  ${problem.questionId}${problem.item === undefined ? '' : ` (item ${problem.item + 1})`}: ${problem.message.de}`,
+          )
+          .join('\n'),
+    );
+    this.name = 'AnswersInvalidError';
   }
 }

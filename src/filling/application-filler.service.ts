@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { Answers } from '../forms/definition/answers.types';
+import { validateAnswers } from '../forms/answers/validate-answers';
+import { AnswersInvalidError, FormsError } from '../forms/forms.errors';
+import { FormRegistry } from '../forms/forms.registry';
+import { buildAnswerSummary } from '../forms/mapping/answer-summary.builder';
+import { buildFillPlans } from '../forms/mapping/fill-plan.builder';
+import { FormInstance } from '../forms/mapping/form-instances.util';
+import { PdfFillerService } from '../pdf/pdf-filler.service';
+import { SummaryPdfService } from '../pdf/summary-pdf.service';
+import { FillApplicationOptions, FilledDocument } from './filled-document.types';
+
+/**
+ * Answers in, PDFs out: every form copy of an application (KG 1 once, Anlage Kind per child),
+ * filled on the official template when it is installed, else rendered as an answer summary.
+ */
+@Injectable()
+export class ApplicationFillerService {
+  constructor(
+    private readonly registry: FormRegistry,
+    private readonly filler: PdfFillerService,
+    private readonly summaries: SummaryPdfService,
+  ) {}
+
+  async fill(
+    applicationId: string,
+    answers: Answers,
+    options: FillApplicationOptions,
+  ): Promise<FilledDocument[]> {
+    const application = this.registry.loadedApplication(applicationId);
+    if (options.formId && !application.forms.some((form) => form.definition.id === options.formId)) {
+      throw new FormsError(
+        'FORM_NOT_FOUND',
+        `Application "${applicationId}" has no form "${options.formId}".`,
+      );
+    }
+    // Never print a form from answers the chat would not have accepted.
+    const check = validateAnswers(application, answers, options.today);
+    if (check.problems.length > 0) throw new AnswersInvalidError(check.problems);
+    const wanted = (formId: string) => !options.formId || options.formId === formId;
+    const plans = buildFillPlans(application, check.answers, { today: options.today }).filter((plan) =>
+      wanted(plan.formId),
+    );
+    const summaries = buildAnswerSummary(application, check.answers, { today: options.today }).filter(
+      (summary) => wanted(summary.formId),
+    );
+
+    const documents: FilledDocument[] = [];
+    // One after the other: filling is CPU-bound, and parallel fills would only compete for the same cores.
+    for (const [index, plan] of plans.entries()) {
+      const template = this.registry.templateStatus(plan.formId);
+      const official = template.state === 'installed';
+      const bytes = official
+        ? await this.filler.fill(
+            template.path,
+            this.registry.getForm(plan.formId).template.sha256,
+            plan,
+            options.mode,
+          )
+        : await this.summaries.render(summaries[index]);
+      documents.push({
+        formId: plan.formId,
+        instance: plan.instance,
+        title: `${plan.formTitle}${copySuffix(plan.instance)}`,
+        fileName: `${plan.formId}${plan.instance ? `-${plan.instance.index + 1}` : ''}.pdf`,
+        official,
+        mode: options.mode,
+        bytes,
+      });
+    }
+    return documents;
+  }
+
+  /** Which application a form id belongs to, for callers that name a form rather than an application. */
+  applicationOf(formOrApplicationId: string): string {
+    const applications = this.registry.listApplications();
+    if (applications.some((application) => application.id === formOrApplicationId)) {
+      return formOrApplicationId;
+    }
+    const owner = applications.find((application) =>
+      application.forms.some((entry) => entry.form === formOrApplicationId),
+    );
+    if (!owner) {
+      throw new FormsError('FORM_NOT_FOUND', `No application or form is called "${formOrApplicationId}".`);
+    }
+    return owner.id;
+  }
+}
+
+function copySuffix(instance: FormInstance): string {
+  return instance ? ` (Kind ${instance.index + 1})` : '';
+}

@@ -1,0 +1,24 @@
+import { FillMode } from '../pdf/fill-plan';
+import { FormInstance } from '../forms/mapping/form-instances.util';
+
+/** One PDF of an application: KG 1, or the Anlage Kind of one child. */
+export interface FilledDocument {
+  formId: string;
+  instance: FormInstance;
+  /** "KG 1 Antrag auf Kindergeld", "KG 1 Anlage Kind (Kind 2)" */
+  title: string;
+  /** e.g. "kg1.pdf", "kg1-anlage-kind-2.pdf" */
+  fileName: string;
+  /** false: the answer summary PDF, because the official template is not installed. */
+  official: boolean;
+  mode: FillMode;
+  bytes: Uint8Array;
+}
+
+export interface FillApplicationOptions {
+  mode: FillMode;
+  /** Today as YYYY-MM-DD: the date of signing. */
+  today: string;
+  /** Only the copies of this form (e.g. "kg1"); all forms of the application when unset. */
+  formId?: string;
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { PrivacyError } from './privacy.errors';
+
+export interface DataKey {
+  id: string;
+  /** 32 bytes for AES-256-GCM. */
+  key: Buffer;
+}
+
+const ivLength = 12;
+const tagLength = 16;
+const format = 'v1';
+
+/**
+ * Encryption at rest for personal data (answers, conversation state, uploaded files, generated PDFs):
+ * AES-256-GCM from Node's crypto module, a fresh IV per value, and the key id stored with every
+ * value so that keys can rotate: new data uses the active key, old data stays readable with the old one.
+ */
+@Injectable()
+export class DataCipher {
+  private readonly keys: Map<string, Buffer>;
+
+  constructor(
+    keys: DataKey[],
+    private readonly activeKeyId: string,
+  ) {
+    this.keys = new Map(keys.map((entry) => [entry.id, entry.key]));
+    if (!this.keys.has(activeKeyId)) {
+      throw new PrivacyError('KEY_MISSING', `The active data key "${activeKeyId}" is not configured.`);
+    }
+    for (const [id, key] of this.keys) {
+      if (key.length !== 32) throw new PrivacyError('KEY_INVALID', `Data key "${id}" must be 32 bytes.`);
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(id))
+        throw new PrivacyError('KEY_INVALID', `Data key id "${id}" is not allowed.`);
+    }
+  }
+
+  get keyId(): string {
+    return this.activeKeyId;
+  }
+
+  /** Encrypts bytes; `context` (e.g. "case-answer:<case id>") is authenticated, so a value cannot be moved to another record. */
+  encrypt(plain: Uint8Array, context = ''): Buffer {
+    const iv = randomBytes(ivLength);
+    const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.activeKeyId)!, iv);
+    cipher.setAAD(Buffer.from(context, 'utf8'));
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    const header = Buffer.from(`${format}:${this.activeKeyId}:`, 'utf8');
+    return Buffer.concat([header, iv, cipher.getAuthTag(), body]);
+  }
+
+  decrypt(sealed: Uint8Array, context = ''): Buffer {
+    const data = Buffer.from(sealed);
+    const versionEnd = data.indexOf(0x3a);
+    const keyEnd = versionEnd < 0 ? -1 : data.indexOf(0x3a, versionEnd + 1);
+    if (versionEnd < 0 || keyEnd < 0 || data.subarray(0, versionEnd).toString('utf8') !== format) {
+      throw new PrivacyError('CIPHERTEXT_INVALID', 'The encrypted value has an unknown format.');
+    }
+    const keyId = data.subarray(versionEnd + 1, keyEnd).toString('utf8');
+    const key = this.keys.get(keyId);
+    if (!key)
+      throw new PrivacyError(
+        'KEY_MISSING',
+        `The data key "${keyId}" is not configured; it is needed to read old data.`,
+      );
+    const iv = data.subarray(keyEnd + 1, keyEnd + 1 + ivLength);
+    const tag = data.subarray(keyEnd + 1 + ivLength, keyEnd + 1 + ivLength + tagLength);
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAAD(Buffer.from(context, 'utf8'));
+    decipher.setAuthTag(tag);
+    try {
+      return Buffer.concat([
+        decipher.update(data.subarray(keyEnd + 1 + ivLength + tagLength)),
+        decipher.final(),
+      ]);
+    } catch {
+      throw new PrivacyError(
+        'CIPHERTEXT_INVALID',
+        'The encrypted value is damaged or belongs to another record.',
+      );
+    }
+  }
+
+  encryptJson(value: unknown, context = ''): string {
+    return this.encrypt(Buffer.from(JSON.stringify(value), 'utf8'), context).toString('base64');
+  }
+
+  decryptJson<T>(sealed: string, context = ''): T {
+    return JSON.parse(this.decrypt(Buffer.from(sealed, 'base64'), context).toString('utf8')) as T;
+  }
+}
