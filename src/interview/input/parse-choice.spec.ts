@@ -107,5 +107,15 @@ describe('parseChoice', () => {
     assert.deepEqual(parseChoice('Mutterr', options), ambiguous('mutter', 'muttern'));
   });
 
+  it('answers each option list on its own, also when asked again', () => {
+    const yesNo = [
+      { value: 'ja', label: { de: 'ja' } },
+      { value: 'nein', label: { de: 'nein' } },
+    ];
+    assert.deepEqual(parseChoice('2', maritalStatus), ok('verheiratet', 'number'));
+    assert.deepEqual(parseChoice('2', yesNo), ok('nein', 'number'));
+    assert.deepEqual(parseChoice('2', maritalStatus), ok('verheiratet', 'number'));
+  });
+
   it('finds nothing among no options', () => assert.deepEqual(parseChoice('1', []), noMatch));
 });

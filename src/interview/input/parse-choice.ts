@@ -23,7 +23,8 @@ const MIN_TYPO_LENGTH = 6;
 // A single letter is too little to pick an option by.
 const MIN_PREFIX_LENGTH = 2;
 
-type Candidate = { value: string; keys: string[]; words: string[] };
+// position: the option's number in the list the person was shown, from 1.
+type Candidate = { value: string; position: number; keys: string[]; words: string[] };
 
 /**
  * Matches what a person typed to one of the options: by its number in the list, its value, its label
@@ -34,11 +35,12 @@ export function parseChoice(input: string, options: readonly ChoiceOptionInput[]
   if (folded === '') {
     return { ok: false, reason: 'no-match' };
   }
-  const candidates = options.map(toCandidate);
+  const candidates = candidatesOf(options);
+  const position = optionNumber(folded);
   const steps: [ChoiceMatch, (candidate: Candidate) => boolean][] = [
     ['value', (candidate) => candidate.keys[0] === folded],
     ['label', (candidate) => candidate.keys.includes(folded)],
-    ['number', (candidate) => candidates.indexOf(candidate) + 1 === optionNumber(folded)],
+    ['number', (candidate) => candidate.position === position],
     [
       'prefix',
       (candidate) =>
@@ -68,11 +70,23 @@ export function parseChoice(input: string, options: readonly ChoiceOptionInput[]
   return { ok: false, reason: 'no-match' };
 }
 
-function toCandidate(option: ChoiceOptionInput): Candidate {
+// Definitions do not change once loaded, so each option list is folded once, not on every message.
+const CANDIDATES = new WeakMap<readonly ChoiceOptionInput[], Candidate[]>();
+
+function candidatesOf(options: readonly ChoiceOptionInput[]): Candidate[] {
+  let candidates = CANDIDATES.get(options);
+  if (candidates === undefined) {
+    candidates = options.map(toCandidate);
+    CANDIDATES.set(options, candidates);
+  }
+  return candidates;
+}
+
+function toCandidate(option: ChoiceOptionInput, index: number): Candidate {
   const labels = Object.values(option.label).filter((label): label is string => label !== undefined);
   const keys = [option.value, ...labels].map(foldForMatching);
   const words = keys.slice(1).flatMap((key) => key.split(' '));
-  return { value: option.value, keys, words };
+  return { value: option.value, position: index + 1, keys, words };
 }
 
 function optionNumber(folded: string): number | null {
