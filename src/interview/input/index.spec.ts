@@ -50,4 +50,34 @@ describe('interview input through the public index', () => {
     // from the summary she corrects a date
     assert.deepEqual(said('Geburtsdatum ändern'), { command: 'change', argument: 'Geburtsdatum' });
   });
+
+  it('never throws and keeps its result shapes for 2,000 random messages', () => {
+    // Deterministic: a linear congruential generator over a pool of what phones send.
+    const pool = [...'0123456789 .,-/:€+?!()#aeiouyzßäöüıİşğç АаЯяїІ لاعربي👍🏽\uFE0F\u200D\t\n'];
+    let state = 42;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const options = [
+      { value: 'ja', label: { de: 'ja' } },
+      { value: 'nein', label: { de: 'nein' } },
+    ];
+    for (let index = 0; index < 2000; index++) {
+      const text = Array.from(
+        { length: Math.floor(next() * 16) },
+        () => pool[Math.floor(next() * pool.length)],
+      ).join('');
+      const date = input.parseDate(text, { today: '2025-06-01' });
+      assert.ok(date.ok ? /^\d{4}-\d{2}-\d{2}$/.test(date.value) : typeof date.reason === 'string', text);
+      const money = input.parseMoney(text);
+      assert.ok(
+        money.ok ? Number.isFinite(money.value) && money.value >= 0 : typeof money.reason === 'string',
+        text,
+      );
+      assert.ok([true, false, null].includes(input.parseYesNo(text)), text);
+      const choice = input.parseChoice(text, options);
+      assert.ok(choice.ok ? ['ja', 'nein'].includes(choice.value) : typeof choice.reason === 'string', text);
+      assert.equal(typeof input.normalizeIdentifier('iban', text), 'string');
+      const command = input.recognizeCommand(text);
+      assert.ok(command === null || typeof command.command === 'string', text);
+    }
+  });
 });
