@@ -250,7 +250,7 @@ describe('Kindergeld definitions (forms/)', () => {
       form: anlageKind,
       file: officialForms.kg1AnlageKind,
       total: 127,
-      unmapped: ['lfd-Nr[0]', 'Speichern[0]', 'Drucken[0]', 'Alle_Eingaben_löschen[0]'],
+      unmapped: ['Speichern[0]', 'Drucken[0]', 'Alle_Eingaben_löschen[0]'],
     },
   ];
   for (const { form, file, total, unmapped } of coverage) {

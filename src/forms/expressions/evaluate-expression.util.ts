@@ -6,6 +6,8 @@ export interface EvaluationScope {
   lookup(id: string): unknown;
   /** Today's date as YYYY-MM-DD (passed in so results are reproducible). */
   today: string;
+  /** 1-based number of the current item of a repeat group (the child of this Anlage Kind), if any. */
+  position?(repeatId: string): number | undefined;
 }
 
 /** Evaluates a parsed condition. Never throws on odd data: mismatched types compare as false. */
@@ -23,27 +25,44 @@ export function evaluateExpression(node: ExpressionNode, scope: EvaluationScope)
       return !isTruthy(evaluateExpression(node.operand, scope));
     case 'logical': {
       const left = isTruthy(evaluateExpression(node.left, scope));
-      if (node.operator === 'and') return left && isTruthy(evaluateExpression(node.right, scope));
+      if (node.operator === 'and') {
+        return left && isTruthy(evaluateExpression(node.right, scope));
+      }
       return left || isTruthy(evaluateExpression(node.right, scope));
     }
     case 'comparison':
-      return compare(node.operator, evaluateExpression(node.left, scope), evaluateExpression(node.right, scope));
+      return compare(
+        node.operator,
+        evaluateExpression(node.left, scope),
+        evaluateExpression(node.right, scope),
+      );
   }
 }
 
 /** A condition holds when it evaluates to something other than false, null, 0, "" or []. */
 export function isTruthy(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length > 0;
+  if (Array.isArray(value)) {
+    return value.length > 0;
+  }
   return value !== null && value !== undefined && value !== false && value !== 0 && value !== '';
 }
 
 function callFunction(node: Extract<ExpressionNode, { kind: 'call' }>, scope: EvaluationScope): unknown {
-  if (node.name === 'today') return scope.today;
+  if (node.name === 'today') {
+    return scope.today;
+  }
   const argument = node.args[0];
   const value = argument.kind === 'identifier' ? scope.lookup(argument.name) : undefined;
-  if (node.name === 'count') return Array.isArray(value) ? value.length : 0;
+  if (node.name === 'count') {
+    return Array.isArray(value) ? value.length : 0;
+  }
+  if (node.name === 'position') {
+    return argument.kind === 'identifier' ? (scope.position?.(argument.name) ?? null) : null;
+  }
   // answered(): an empty text or an empty list is not an answer.
-  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+  return (
+    value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)
+  );
 }
 
 function compare(operator: ComparisonOperator, left: unknown, right: unknown): boolean {
@@ -64,12 +83,21 @@ function compare(operator: ComparisonOperator, left: unknown, right: unknown): b
 // Numbers compare with numbers, strings with strings (ISO dates sort correctly as strings).
 function compareOrdered(operator: '<' | '<=' | '>' | '>=', left: unknown, right: unknown): boolean {
   const comparable =
-    (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
-  if (!comparable) return false;
-  const a = left as number | string;
-  const b = right as number | string;
-  if (operator === '<') return a < b;
-  if (operator === '<=') return a <= b;
-  if (operator === '>') return a > b;
+    (typeof left === 'number' && typeof right === 'number') ||
+    (typeof left === 'string' && typeof right === 'string');
+  if (!comparable) {
+    return false;
+  }
+  const a = left;
+  const b = right;
+  if (operator === '<') {
+    return a < b;
+  }
+  if (operator === '<=') {
+    return a <= b;
+  }
+  if (operator === '>') {
+    return a > b;
+  }
   return a >= b;
 }

@@ -51,6 +51,17 @@ describe('parseExpression and evaluateExpression', () => {
     assert.equal(run('not applicant.unanswered'), true);
   });
 
+  it('gives position() of the current repeat item, and null outside one', () => {
+    const inSecondChild: EvaluationScope = {
+      ...scope,
+      position: (id) => (id === 'children' ? 2 : undefined),
+    };
+    assert.equal(evaluateExpression(sut('position(children)'), inSecondChild), 2);
+    assert.equal(evaluateExpression(sut('position(applicant.income)'), inSecondChild), null);
+    assert.equal(run('position(children)'), null);
+    assert.throws(() => sut('position("children")'), ExpressionSyntaxError);
+  });
+
   it('provides count(), answered() and today()', () => {
     assert.equal(run('count(children)'), 2);
     assert.equal(run('count(children) > 5'), false);
@@ -65,7 +76,9 @@ describe('parseExpression and evaluateExpression', () => {
   });
 
   it('collects every identifier, including function arguments and list items', () => {
-    const ids = collectIdentifiers(sut('a.b == 1 and (count(children) > 0 or not answered(c)) and d in [e, "x"]'));
+    const ids = collectIdentifiers(
+      sut('a.b == 1 and (count(children) > 0 or not answered(c)) and d in [e, "x"]'),
+    );
     assert.deepEqual([...ids].sort(), ['a.b', 'c', 'children', 'd', 'e']);
   });
 
@@ -88,15 +101,22 @@ describe('parseExpression and evaluateExpression', () => {
     it(`reports "${source}" as a syntax error at position ${position + 1}`, () => {
       assert.throws(
         () => sut(source),
-        (error: unknown) => error instanceof ExpressionSyntaxError && error.position === position && message.test(error.message),
+        (error: unknown) =>
+          error instanceof ExpressionSyntaxError &&
+          error.position === position &&
+          message.test(error.message),
       );
     });
   }
 
   it('evaluates 100,000 parsed conditions well under a second', () => {
-    const tree = sut('applicant.maritalStatus in ["verheiratet", "lebenspartnerschaft"] and count(children) > 1');
+    const tree = sut(
+      'applicant.maritalStatus in ["verheiratet", "lebenspartnerschaft"] and count(children) > 1',
+    );
     const started = performance.now();
-    for (let index = 0; index < 100_000; index++) evaluateExpression(tree, scope);
+    for (let index = 0; index < 100_000; index++) {
+      evaluateExpression(tree, scope);
+    }
     const elapsed = performance.now() - started;
     assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
   });

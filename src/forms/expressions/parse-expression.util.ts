@@ -7,6 +7,7 @@ const FUNCTIONS: Record<FunctionName, { arity: number; idArguments: boolean }> =
   count: { arity: 1, idArguments: true },
   answered: { arity: 1, idArguments: true },
   today: { arity: 0, idArguments: false },
+  position: { arity: 1, idArguments: true },
 };
 
 const COMPARISON_OPERATORS = new Set(['==', '!=', '<', '<=', '>', '>=']);
@@ -35,34 +36,46 @@ class Parser {
   ) {}
 
   parseRoot(): ExpressionNode {
-    if (this.peek().kind === 'end') this.fail('empty expression', this.peek());
+    if (this.peek().kind === 'end') {
+      this.fail('empty expression', this.peek());
+    }
     const node = this.parseOr();
     const rest = this.peek();
-    if (rest.kind !== 'end') this.fail(`unexpected "${rest.text}"`, rest);
+    if (rest.kind !== 'end') {
+      this.fail(`unexpected "${rest.text}"`, rest);
+    }
     return node;
   }
 
   private parseOr(): ExpressionNode {
     let left = this.parseAnd();
-    while (this.acceptKeyword('or')) left = { kind: 'logical', operator: 'or', left, right: this.parseAnd() };
+    while (this.acceptKeyword('or')) {
+      left = { kind: 'logical', operator: 'or', left, right: this.parseAnd() };
+    }
     return left;
   }
 
   private parseAnd(): ExpressionNode {
     let left = this.parseNot();
-    while (this.acceptKeyword('and')) left = { kind: 'logical', operator: 'and', left, right: this.parseNot() };
+    while (this.acceptKeyword('and')) {
+      left = { kind: 'logical', operator: 'and', left, right: this.parseNot() };
+    }
     return left;
   }
 
   private parseNot(): ExpressionNode {
-    if (this.acceptKeyword('not')) return { kind: 'not', operand: this.parseNot() };
+    if (this.acceptKeyword('not')) {
+      return { kind: 'not', operand: this.parseNot() };
+    }
     return this.parseComparison();
   }
 
   private parseComparison(): ExpressionNode {
     const left = this.parsePrimary();
     const operator = this.acceptComparisonOperator();
-    if (!operator) return left;
+    if (!operator) {
+      return left;
+    }
     return { kind: 'comparison', operator, left, right: this.parsePrimary() };
   }
 
@@ -72,7 +85,9 @@ class Parser {
       this.index++;
       return token.text as ComparisonOperator;
     }
-    if (this.acceptKeyword('in')) return 'in';
+    if (this.acceptKeyword('in')) {
+      return 'in';
+    }
     const next = this.tokens[this.index + 1];
     if (token.kind === 'keyword' && token.text === 'not' && next?.kind === 'keyword' && next.text === 'in') {
       this.index += 2;
@@ -100,24 +115,36 @@ class Parser {
           this.expectPunctuation(')');
           return inner;
         }
-        if (token.text === '[') return this.parseList();
+        if (token.text === '[') {
+          return this.parseList();
+        }
         break;
     }
-    return this.fail(token.kind === 'end' ? 'the expression ends too early' : `unexpected "${token.text}"`, token);
+    return this.fail(
+      token.kind === 'end' ? 'the expression ends too early' : `unexpected "${token.text}"`,
+      token,
+    );
   }
 
   private keywordLiteral(token: Token): LiteralValue {
-    if (token.text === 'true') return true;
-    if (token.text === 'false') return false;
-    if (token.text === 'null') return null;
+    if (token.text === 'true') {
+      return true;
+    }
+    if (token.text === 'false') {
+      return false;
+    }
+    if (token.text === 'null') {
+      return null;
+    }
     return this.fail(`unexpected "${token.text}"`, token);
   }
 
   private parseList(): ExpressionNode {
     const items: ExpressionNode[] = [];
     if (!this.peekPunctuation(']')) {
-      do items.push(this.parsePrimary());
-      while (this.acceptPunctuation(','));
+      do {
+        items.push(this.parsePrimary());
+      } while (this.acceptPunctuation(','));
     }
     this.expectPunctuation(']');
     return { kind: 'list', items };
@@ -125,7 +152,9 @@ class Parser {
 
   private parseCall(nameToken: Token): ExpressionNode {
     const spec = FUNCTIONS[nameToken.text as FunctionName] as (typeof FUNCTIONS)[FunctionName] | undefined;
-    if (!spec) this.fail(`unknown function "${nameToken.text}" (known: count, answered, today)`, nameToken);
+    if (!spec) {
+      this.fail(`unknown function "${nameToken.text}" (known: count, answered, today, position)`, nameToken);
+    }
     this.expectPunctuation('(');
     const args: ExpressionNode[] = [];
     if (!this.peekPunctuation(')')) {
@@ -150,7 +179,9 @@ class Parser {
 
   private next(): Token {
     const token = this.tokens[this.index];
-    if (token.kind !== 'end') this.index++;
+    if (token.kind !== 'end') {
+      this.index++;
+    }
     return token;
   }
 
@@ -158,7 +189,9 @@ class Parser {
     const token = this.peek();
     if (token.kind === 'keyword' && token.text === keyword) {
       // `not in` belongs to the comparison, so `not` alone is only accepted when no `in` follows.
-      if (keyword === 'not' && this.tokens[this.index + 1]?.text === 'in') return false;
+      if (keyword === 'not' && this.tokens[this.index + 1]?.text === 'in') {
+        return false;
+      }
       this.index++;
       return true;
     }
@@ -171,7 +204,9 @@ class Parser {
   }
 
   private acceptPunctuation(text: string): boolean {
-    if (!this.peekPunctuation(text)) return false;
+    if (!this.peekPunctuation(text)) {
+      return false;
+    }
     this.index++;
     return true;
   }
@@ -179,7 +214,10 @@ class Parser {
   private expectPunctuation(text: string): void {
     const token = this.peek();
     if (!this.acceptPunctuation(text)) {
-      this.fail(token.kind === 'end' ? `"${text}" expected at the end` : `"${text}" expected, got "${token.text}"`, token);
+      this.fail(
+        token.kind === 'end' ? `"${text}" expected at the end` : `"${text}" expected, got "${token.text}"`,
+        token,
+      );
     }
   }
 

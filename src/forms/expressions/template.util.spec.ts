@@ -19,12 +19,21 @@ describe('parseTemplate and renderTemplate', () => {
   });
 
   it('fills placeholders', () => {
-    assert.equal(renderTemplate(parts, (id) => values[id]), 'Lindenstraße 4, 44147 Dortmund');
+    assert.equal(
+      renderTemplate(parts, (id) => values[id]),
+      'Lindenstraße 4, 44147 Dortmund',
+    );
   });
 
   it('returns an empty text when no placeholder has a value, and tidies separators next to gaps', () => {
-    assert.equal(renderTemplate(parts, () => ''), '');
-    assert.equal(renderTemplate(parts, (id) => (id === 'applicant.street' ? '' : values[id])), '44147 Dortmund');
+    assert.equal(
+      renderTemplate(parts, () => ''),
+      '',
+    );
+    assert.equal(
+      renderTemplate(parts, (id) => (id === 'applicant.street' ? '' : values[id])),
+      '44147 Dortmund',
+    );
   });
 
   it('refuses placeholders that are not ids and unbalanced braces', () => {

@@ -16,14 +16,22 @@ export function parseTemplate(template: string): TemplatePart[] {
   let last = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
     const id = match[1].trim();
-    if (!QUESTION_ID.test(id)) throw new TemplateSyntaxError(`"{${match[1]}}" is not a question id`);
-    if (match.index > last) parts.push({ kind: 'text', text: template.slice(last, match.index) });
+    if (!QUESTION_ID.test(id)) {
+      throw new TemplateSyntaxError(`"{${match[1]}}" is not a question id`);
+    }
+    if (match.index > last) {
+      parts.push({ kind: 'text', text: template.slice(last, match.index) });
+    }
     parts.push({ kind: 'placeholder', id });
     last = match.index + match[0].length;
   }
-  if (last < template.length) parts.push({ kind: 'text', text: template.slice(last) });
+  if (last < template.length) {
+    parts.push({ kind: 'text', text: template.slice(last) });
+  }
   const stray = parts.find((part) => part.kind === 'text' && /[{}]/.test(part.text));
-  if (stray) throw new TemplateSyntaxError('unbalanced "{" or "}"');
+  if (stray) {
+    throw new TemplateSyntaxError('unbalanced "{" or "}"');
+  }
   return parts;
 }
 
@@ -35,13 +43,19 @@ export function renderTemplate(parts: TemplatePart[], valueOf: (id: string) => s
   let anyValue = false;
   const text = parts
     .map((part) => {
-      if (part.kind === 'text') return part.text;
+      if (part.kind === 'text') {
+        return part.text;
+      }
       const value = valueOf(part.id);
-      if (value !== '') anyValue = true;
+      if (value !== '') {
+        anyValue = true;
+      }
       return value;
     })
     .join('');
-  if (!anyValue && parts.some((part) => part.kind === 'placeholder')) return '';
+  if (!anyValue && parts.some((part) => part.kind === 'placeholder')) {
+    return '';
+  }
   return text
     .replace(/\s+/g, ' ')
     .replace(/\s+([,;])/g, '$1')

@@ -36,10 +36,14 @@ export function tokenize(source: string): Token[] {
       index = end;
     } else if (DIGIT.test(char) || (char === '-' && DIGIT.test(source[index + 1] ?? ''))) {
       index++;
-      while (index < source.length && DIGIT.test(source[index])) index++;
+      while (index < source.length && DIGIT.test(source[index])) {
+        index++;
+      }
       if (source[index] === '.' && DIGIT.test(source[index + 1] ?? '')) {
         index++;
-        while (index < source.length && DIGIT.test(source[index])) index++;
+        while (index < source.length && DIGIT.test(source[index])) {
+          index++;
+        }
       }
       tokens.push({ kind: 'number', text: source.slice(start, index), position: start });
     } else if (IDENTIFIER_START.test(char)) {
@@ -57,7 +61,9 @@ export function tokenize(source: string): Token[] {
 function readIdentifier(source: string, start: number): number {
   let index = start;
   for (;;) {
-    while (index < source.length && IDENTIFIER_PART.test(source[index])) index++;
+    while (index < source.length && IDENTIFIER_PART.test(source[index])) {
+      index++;
+    }
     // A dot continues the identifier only when a name part follows: `children.firstName`.
     if (source[index] === '.' && IDENTIFIER_START.test(source[index + 1] ?? '')) {
       index++;
@@ -76,10 +82,14 @@ function readString(source: string, start: number): { value: string; end: number
   let index = start + 1;
   while (index < source.length) {
     const char = source[index];
-    if (char === quote) return { value, end: index + 1 };
+    if (char === quote) {
+      return { value, end: index + 1 };
+    }
     if (char === '\\') {
       const next = source[index + 1];
-      if (next === undefined) break;
+      if (next === undefined) {
+        break;
+      }
       value += next === 'n' ? '\n' : next;
       index += 2;
       continue;

@@ -17,8 +17,14 @@ export class AnswerScope implements EvaluationScope {
   }
 
   lookup(id: string): AnswerValue | undefined {
-    if (this.item && id.startsWith(`${this.item.repeatId}.`)) return this.item.values[id];
+    if (this.item && id.startsWith(`${this.item.repeatId}.`)) {
+      return this.item.values[id];
+    }
     return this.answers[id];
+  }
+
+  position(repeatId: string): number | undefined {
+    return this.item?.repeatId === repeatId ? this.item.index + 1 : undefined;
   }
 
   /** Items of a repeat group; anything else reads as no items. */
@@ -42,5 +48,7 @@ export class AnswerScope implements EvaluationScope {
 }
 
 export function hasValue(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+  return (
+    value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)
+  );
 }

@@ -12,15 +12,13 @@ export interface FormCopy {
 }
 
 /** Each form of the application once, or once per item for forms with `each` (Anlage Kind per child). */
-export function formInstances(
-  application: LoadedApplication,
-  answers: Answers,
-  today: string,
-): FormCopy[] {
+export function formInstances(application: LoadedApplication, answers: Answers, today: string): FormCopy[] {
   const base = new AnswerScope(answers, today);
   return application.definition.forms.flatMap((entry, index): FormCopy[] => {
     const form = application.forms[index];
-    if (entry.each === undefined) return [{ form, scope: base, instance: null }];
+    if (entry.each === undefined) {
+      return [{ form, scope: base, instance: null }];
+    }
     const repeatId = entry.each;
     return base.itemsOf(repeatId).map((values, itemIndex) => ({
       form,
@@ -33,5 +31,13 @@ export function formInstances(
 /** "KG 1 Antrag auf Kindergeld" */
 export function officialTitle(form: LoadedForm): string {
   const { shortTitle, title } = form.definition;
-  return title.de.startsWith(shortTitle) ? title.de : `${shortTitle} ${title.de}`;
+  // "KG 1 Anlage Kind" + "Anlage Kind zum Antrag auf Kindergeld": say "Anlage Kind" once.
+  const words = shortTitle.split(' ');
+  for (let start = 0; start < words.length; start++) {
+    const tail = words.slice(start).join(' ');
+    if (title.de.startsWith(tail)) {
+      return [...words.slice(0, start), title.de].join(' ');
+    }
+  }
+  return `${shortTitle} ${title.de}`;
 }
