@@ -97,8 +97,9 @@ function parseCommandLine(argv: string[]): CommandLine {
     );
   }
   const today = values.today ?? todayInGermany();
-  if (!isIsoDate(today))
+  if (!isIsoDate(today)) {
     throw new UserError(`--today braucht JJJJ-MM-TT / --today needs YYYY-MM-DD: ${today}`);
+  }
   return {
     form: values.form,
     answers: values.answers,
@@ -135,7 +136,9 @@ function siblingOf(out: string, fileName: string): string {
 
 /** Errors with a code from the domain (unknown form, invalid answers, wrong template) are the user's to fix. */
 function isUserError(error: unknown): boolean {
-  if (error instanceof UserError) return true;
+  if (error instanceof UserError) {
+    return true;
+  }
   const code = (error as { code?: unknown })?.code;
   return typeof code === 'string' && /^(FORM_|APPLICATION_|ANSWERS_|TEMPLATE_)/.test(code);
 }

@@ -94,9 +94,15 @@ async function readPdf(path: string): Promise<Uint8Array> {
     return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError(`Datei nicht gefunden: ${path} / File not found: ${path}`);
-    if (code === 'EISDIR') throw new UserError(`Das ist ein Ordner, keine Datei: ${path} / This is a folder, not a file: ${path}`);
-    if (code === 'EACCES') throw new UserError(`Keine Leserechte für ${path} / No permission to read ${path}`);
+    if (code === 'ENOENT') {
+      throw new UserError(`Datei nicht gefunden: ${path} / File not found: ${path}`);
+    }
+    if (code === 'EISDIR') {
+      throw new UserError(`Das ist ein Ordner, keine Datei: ${path} / This is a folder, not a file: ${path}`);
+    }
+    if (code === 'EACCES') {
+      throw new UserError(`Keine Leserechte für ${path} / No permission to read ${path}`);
+    }
     throw error;
   }
 }
@@ -112,7 +118,9 @@ async function inventoryOf(bytes: Uint8Array, fileName: string, path: string) {
       );
     }
     if (error instanceof PdfError && error.code === 'PDF_UNREADABLE') {
-      throw new UserError(`Die Datei ${path} ist kein lesbares PDF. / The file ${path} is not a readable PDF.\n(${error.message})`);
+      throw new UserError(
+        `Die Datei ${path} ist kein lesbares PDF. / The file ${path} is not a readable PDF.\n(${error.message})`,
+      );
     }
     throw error;
   }

@@ -25,13 +25,17 @@ interface CommandLine {
 async function main(argv: string[]): Promise<number> {
   const args = parseCommandLine(argv);
   const { templates, problems } = await listFormTemplates(args.formsDir);
-  for (const problem of problems) process.stderr.write(`Warnung / warning: ${problem}\n`);
+  for (const problem of problems) {
+    process.stderr.write(`Warnung / warning: ${problem}\n`);
+  }
   if (templates.length === 0) {
     throw new UserError(
       `Keine Formulardefinition mit template.sha256 in ${args.formsDir}. / No form definition with template.sha256 in ${args.formsDir}.`,
     );
   }
-  for (const file of args.files) await assertFile(file);
+  for (const file of args.files) {
+    await assertFile(file);
+  }
   const fromFolder = args.from ? await pdfsIn(args.from) : [];
 
   const installer = new TemplateInstallService();
@@ -45,14 +49,18 @@ async function main(argv: string[]): Promise<number> {
         failed = true;
         process.stderr.write(unknownMessage(source, outcome.sha256, templates));
       } else {
-        process.stdout.write(`übersprungen / skipped (keine Definition / no definition): ${source} sha256 ${outcome.sha256}\n`);
+        process.stdout.write(
+          `übersprungen / skipped (keine Definition / no definition): ${source} sha256 ${outcome.sha256}\n`,
+        );
       }
       continue;
     }
     matched++;
-    const label = { installed: 'installiert / installed', replaced: 'ersetzt / replaced', unchanged: 'schon installiert / already installed' }[
-      outcome.status
-    ];
+    const label = {
+      installed: 'installiert / installed',
+      replaced: 'ersetzt / replaced',
+      unchanged: 'schon installiert / already installed',
+    }[outcome.status];
     process.stdout.write(`${label}: ${describe(outcome.template)} <- ${source} -> ${outcome.target}\n`);
   }
   if (args.from && matched === 0 && args.files.length === 0) {
@@ -85,21 +93,29 @@ function parseCommandLine(argv: string[]): CommandLine {
     process.exit(0);
   }
   if (positionals.length === 0 && !values.from) {
-    throw new UserError(`Bitte PDF-Dateien oder --from <ordner> angeben. / Please name PDF files or --from <folder>.\n${USAGE}`);
+    throw new UserError(
+      `Bitte PDF-Dateien oder --from <ordner> angeben. / Please name PDF files or --from <folder>.\n${USAGE}`,
+    );
   }
   const dataDir = (process.env.DATA_DIR || './data').replace(/\/$/, '');
   return {
     files: positionals,
     from: values.from,
-    templateDir: resolve(values['template-dir'] ?? (process.env.FORMS_TEMPLATE_DIR || `${dataDir}/templates`)),
+    templateDir: resolve(
+      values['template-dir'] ?? (process.env.FORMS_TEMPLATE_DIR || `${dataDir}/templates`),
+    ),
     formsDir: resolve(values['forms-dir'] ?? (process.env.FORMS_DIR || './forms')),
   };
 }
 
 async function assertFile(path: string): Promise<void> {
   const info = await stat(path).catch(() => undefined);
-  if (!info) throw new UserError(`Datei nicht gefunden: ${path} / File not found: ${path}`);
-  if (!info.isFile()) throw new UserError(`Das ist keine Datei: ${path} / Not a file: ${path}`);
+  if (!info) {
+    throw new UserError(`Datei nicht gefunden: ${path} / File not found: ${path}`);
+  }
+  if (!info.isFile()) {
+    throw new UserError(`Das ist keine Datei: ${path} / Not a file: ${path}`);
+  }
 }
 
 async function pdfsIn(folder: string): Promise<string[]> {

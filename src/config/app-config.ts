@@ -1,5 +1,15 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -59,6 +69,85 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   DATA_ENCRYPTION_KEY_ID?: string;
+
+  // Channels (src/channels): Direct Line, /api/messages, web widget.
+
+  /** Which bot answers: the Kindergeld bot, or the echo bot (benchmark floor, channel tests). */
+  @IsIn(['antragslotse', 'echo'])
+  BOT: 'antragslotse' | 'echo' = 'antragslotse';
+
+  /** Secret: the Direct Line secret for server-to-server token generation; unset = secret calls refused. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(24, { message: 'DIRECTLINE_SECRET must be at least 24 characters' })
+  DIRECTLINE_SECRET?: string;
+
+  /** Secret: HS256 key for Direct Line tokens; required in production, else generated into DATA_DIR. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(32, { message: 'DIRECTLINE_TOKEN_SECRET must be at least 32 characters' })
+  DIRECTLINE_TOKEN_SECRET?: string;
+
+  /** Lifetime of a Direct Line token in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  DIRECTLINE_TOKEN_TTL_SECONDS = 1800;
+
+  /** Largest upload per request in bytes (default 20 MB). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  DIRECTLINE_UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
+
+  /** Public base URL (https://chat.example.org) for streamUrl and attachment links; else taken from the request. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+$/, {
+    message: 'PUBLIC_BASE_URL must look like https://host[:port] without a path',
+  })
+  PUBLIC_BASE_URL?: string;
+
+  /** Comma-separated origins (https://www.stadt.de) allowed to embed the chat: CORS and WebSocket origin. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CHAT_ALLOWED_ORIGINS?: string;
+
+  /** Tokens per minute and IP address that POST /api/chat/token hands out. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CHAT_TOKEN_RATE_LIMIT_PER_MINUTE = 20;
+
+  /** Redis for pub/sub between app instances (redis://host:6379); unset = one process. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must start with redis:// or rediss://' })
+  REDIS_URL?: string;
+
+  /** Azure Bot Service app registration for /api/messages; unset = authentication disabled (Emulator). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MICROSOFT_APP_ID?: string;
+
+  /** Secret: the app registration's client secret. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MICROSOFT_APP_PASSWORD?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+  MICROSOFT_APP_TYPE?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MICROSOFT_APP_TENANT_ID?: string;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

@@ -36,7 +36,9 @@ export class ApplicationFillerService {
     }
     // Never print a form from answers the chat would not have accepted.
     const check = validateAnswers(application, answers, options.today);
-    if (check.problems.length > 0) throw new AnswersInvalidError(check.problems);
+    if (check.problems.length > 0) {
+      throw new AnswersInvalidError(check.problems);
+    }
     const wanted = (formId: string) => !options.formId || options.formId === formId;
     const plans = buildFillPlans(application, check.answers, { today: options.today }).filter((plan) =>
       wanted(plan.formId),

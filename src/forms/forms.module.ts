@@ -11,7 +11,12 @@ export class FormsModule {
     return {
       module: FormsModule,
       global: false,
-      providers: [{ provide: FORMS_OPTIONS, useValue: options }, TemplateFieldsService, FormLoaderService, FormRegistry],
+      providers: [
+        { provide: FORMS_OPTIONS, useValue: options },
+        TemplateFieldsService,
+        FormLoaderService,
+        FormRegistry,
+      ],
       exports: [FormRegistry],
     };
   }

@@ -4,7 +4,12 @@ import { FormDefinition } from './definition/form.types';
 import { FormsError } from './forms.errors';
 import { FORMS_OPTIONS, FormsOptions } from './forms.options';
 import { FormLoaderService } from './loading/form-loader.service';
-import { LoadedApplication, LoadedDefinitions, LoadedForm, TemplateStatus } from './loading/loaded-definitions.types';
+import {
+  LoadedApplication,
+  LoadedDefinitions,
+  LoadedForm,
+  TemplateStatus,
+} from './loading/loaded-definitions.types';
 
 /**
  * All form and application definitions, loaded and checked once at start-up.
@@ -29,10 +34,14 @@ export class FormRegistry implements OnModuleInit {
     this.loaded = await this.loader.load(this.options);
     for (const form of this.loaded.forms.values()) {
       if (form.template.state === 'missing') {
-        this.logger.warn(`Template ${form.template.file} for form "${form.definition.id}" is not installed; the answer summary is used instead.`);
+        this.logger.warn(
+          `Template ${form.template.file} for form "${form.definition.id}" is not installed; the answer summary is used instead.`,
+        );
       }
     }
-    this.logger.log(`Loaded ${this.loaded.forms.size} forms and ${this.loaded.applications.size} applications.`);
+    this.logger.log(
+      `Loaded ${this.loaded.forms.size} forms and ${this.loaded.applications.size} applications.`,
+    );
   }
 
   getForm(id: string): FormDefinition {
@@ -46,13 +55,17 @@ export class FormRegistry implements OnModuleInit {
   /** The application with its forms and question index, as buildFillPlans expects it. */
   loadedApplication(id: string): LoadedApplication {
     const application = this.definitions().applications.get(id);
-    if (!application) throw new FormsError('APPLICATION_NOT_FOUND', `Unknown application "${id}".`);
+    if (!application) {
+      throw new FormsError('APPLICATION_NOT_FOUND', `Unknown application "${id}".`);
+    }
     return application;
   }
 
   loadedForm(id: string): LoadedForm {
     const form = this.definitions().forms.get(id);
-    if (!form) throw new FormsError('FORM_NOT_FOUND', `Unknown form "${id}".`);
+    if (!form) {
+      throw new FormsError('FORM_NOT_FOUND', `Unknown form "${id}".`);
+    }
     return form;
   }
 
@@ -70,7 +83,9 @@ export class FormRegistry implements OnModuleInit {
   }
 
   private definitions(): LoadedDefinitions {
-    if (!this.loaded) throw new Error('FormRegistry used before the module was initialised');
+    if (!this.loaded) {
+      throw new Error('FormRegistry used before the module was initialised');
+    }
     return this.loaded;
   }
 }

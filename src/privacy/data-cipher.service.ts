@@ -30,9 +30,12 @@ export class DataCipher {
       throw new PrivacyError('KEY_MISSING', `The active data key "${activeKeyId}" is not configured.`);
     }
     for (const [id, key] of this.keys) {
-      if (key.length !== 32) throw new PrivacyError('KEY_INVALID', `Data key "${id}" must be 32 bytes.`);
-      if (!/^[A-Za-z0-9_-]{1,32}$/.test(id))
+      if (key.length !== 32) {
+        throw new PrivacyError('KEY_INVALID', `Data key "${id}" must be 32 bytes.`);
+      }
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
         throw new PrivacyError('KEY_INVALID', `Data key id "${id}" is not allowed.`);
+      }
     }
   }
 
@@ -59,11 +62,12 @@ export class DataCipher {
     }
     const keyId = data.subarray(versionEnd + 1, keyEnd).toString('utf8');
     const key = this.keys.get(keyId);
-    if (!key)
+    if (!key) {
       throw new PrivacyError(
         'KEY_MISSING',
         `The data key "${keyId}" is not configured; it is needed to read old data.`,
       );
+    }
     const iv = data.subarray(keyEnd + 1, keyEnd + 1 + ivLength);
     const tag = data.subarray(keyEnd + 1 + ivLength, keyEnd + 1 + ivLength + tagLength);
     const decipher = createDecipheriv('aes-256-gcm', key, iv);

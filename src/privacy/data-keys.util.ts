@@ -18,8 +18,9 @@ export function resolveDataKeys(options: {
   if (options.keys) {
     const keys = options.keys.split(',').map((entry) => {
       const [id, encoded] = entry.trim().split(':');
-      if (!id || !encoded)
+      if (!id || !encoded) {
         throw new PrivacyError('KEY_INVALID', 'DATA_ENCRYPTION_KEYS entries look like "<id>:<base64 key>".');
+      }
       return { id, key: Buffer.from(encoded, 'base64') };
     });
     return { keys, activeKeyId: options.activeKeyId ?? keys[keys.length - 1].id };

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { acroFormFixtureFieldCount, acroFormFixtureFields, buildAcroFormFixture } from '../fixtures/pdf/acroform-fixture';
+import {
+  acroFormFixtureFieldCount,
+  acroFormFixtureFields,
+  buildAcroFormFixture,
+} from '../fixtures/pdf/acroform-fixture';
 import { officialFormPath, officialForms, skipWithoutOfficialForms } from '../support/official-forms';
 import { runScript } from './run-script';
 
@@ -127,6 +131,9 @@ describe('forms:import (dist/scripts/forms-import.js)', () => {
     const questions = draft.sections.flatMap((section: { questions: unknown[] }) => section.questions);
     // 95 fields: 3 push buttons have no question and the two 4-part Steuer-IDs become one each.
     assert.equal(questions.length, 95 - 3 - 2 * 3);
-    assert.match(yaml.stdout, /# - topmostSubform\[0\]\.Page2\[0\]\.Actionbuttons\[0\]\.Drucken\[0\] \(button\)/);
+    assert.match(
+      yaml.stdout,
+      /# - topmostSubform\[0\]\.Page2\[0\]\.Actionbuttons\[0\]\.Drucken\[0\] \(button\)/,
+    );
   });
 });

@@ -5,10 +5,21 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sha256Hex } from '../../src/pdf/sha256.util';
 import { buildAcroFormFixture } from '../fixtures/pdf/acroform-fixture';
-import { officialFormPath, officialForms, officialFormsDir, skipWithoutOfficialForms } from '../support/official-forms';
+import {
+  officialFormPath,
+  officialForms,
+  officialFormsDir,
+  skipWithoutOfficialForms,
+} from '../support/official-forms';
 import { runScript } from './run-script';
 
-async function writeDefinition(formsDir: string, id: string, edition: string, file: string, sha256: string): Promise<void> {
+async function writeDefinition(
+  formsDir: string,
+  id: string,
+  edition: string,
+  file: string,
+  sha256: string,
+): Promise<void> {
   await mkdir(join(formsDir, id), { recursive: true });
   const yaml = `schemaVersion: 1\nid: ${id}\nedition: "${edition}"\ntemplate:\n  file: ${file}\n  sha256: ${sha256}\nsections: []\n`;
   await writeFile(join(formsDir, id, 'form.yaml'), yaml);
@@ -34,7 +45,13 @@ describe('forms:install (dist/scripts/forms-install.js)', () => {
     await writeFile(known, knownBytes);
     await writeFile(unknown, olderEdition);
     await writeFile(join(dir, 'downloads', 'notiz.txt'), 'kein PDF');
-    await writeDefinition(formsDir, 'testformular', '09/2025', 'testformular-2025-09.pdf', sha256Hex(knownBytes));
+    await writeDefinition(
+      formsDir,
+      'testformular',
+      '09/2025',
+      'testformular-2025-09.pdf',
+      sha256Hex(knownBytes),
+    );
     // A definition still being written must not stop installing the others.
     await mkdir(join(formsDir, 'halbfertig'), { recursive: true });
     await writeFile(join(formsDir, 'halbfertig', 'form.yaml'), 'id: halbfertig\ntemplate: {}\n');
@@ -48,10 +65,19 @@ describe('forms:install (dist/scripts/forms-install.js)', () => {
 
     const first = runScript('forms-install', [known, '--template-dir', templateDir, '--forms-dir', formsDir]);
     const installedAt = (await stat(target)).mtimeMs;
-    const second = runScript('forms-install', [known, '--template-dir', templateDir, '--forms-dir', formsDir]);
+    const second = runScript('forms-install', [
+      known,
+      '--template-dir',
+      templateDir,
+      '--forms-dir',
+      formsDir,
+    ]);
 
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /installiert \/ installed: testformular \(Stand 09\/2025, testformular-2025-09\.pdf\)/);
+    assert.match(
+      first.stdout,
+      /installiert \/ installed: testformular \(Stand 09\/2025, testformular-2025-09\.pdf\)/,
+    );
     assert.match(first.stderr, /halbfertig.*template\.file or template\.sha256 missing/);
     assert.deepEqual(new Uint8Array(await readFile(target)), knownBytes);
     assert.equal(second.status, 0, second.stderr);
@@ -68,7 +94,10 @@ describe('forms:install (dist/scripts/forms-install.js)', () => {
 
     assert.equal(sut.status, 0, sut.stderr);
     assert.match(sut.stdout, /ersetzt \/ replaced/);
-    assert.equal(sha256Hex(await readFile(join(templateDir, 'testformular-2025-09.pdf'))), sha256Hex(knownBytes));
+    assert.equal(
+      sha256Hex(await readFile(join(templateDir, 'testformular-2025-09.pdf'))),
+      sha256Hex(knownBytes),
+    );
   });
 
   it('refuses an unknown PDF, naming the file, its hash and the known forms and editions', async () => {
@@ -80,7 +109,10 @@ describe('forms:install (dist/scripts/forms-install.js)', () => {
     assert.ok(sut.stderr.includes(unknown), sut.stderr);
     assert.ok(sut.stderr.includes(unknownHash), sut.stderr);
     assert.match(sut.stderr, /ältere oder neuere Ausgabe .*\n.*\n.*older or newer edition/);
-    assert.match(sut.stderr, /- testformular \(Stand 09\/2025, testformular-2025-09\.pdf\) sha256 [0-9a-f]{64}/);
+    assert.match(
+      sut.stderr,
+      /- testformular \(Stand 09\/2025, testformular-2025-09\.pdf\) sha256 [0-9a-f]{64}/,
+    );
     await assert.rejects(stat(templateDir));
   });
 
@@ -94,14 +126,30 @@ describe('forms:install (dist/scripts/forms-install.js)', () => {
     assert.equal(sut.status, 0, sut.stderr);
     assert.match(sut.stdout, /übersprungen \/ skipped .*testformular-alte-ausgabe\.pdf/);
     assert.doesNotMatch(sut.stdout, /notiz\.txt/);
-    assert.equal(sha256Hex(await readFile(join(templateDir, 'testformular-2025-09.pdf'))), sha256Hex(knownBytes));
+    assert.equal(
+      sha256Hex(await readFile(join(templateDir, 'testformular-2025-09.pdf'))),
+      sha256Hex(knownBytes),
+    );
   });
 
   it('exits 1 for a missing file and for a folder without any matching PDF', async () => {
-    const missing = runScript('forms-install', [join(dir, 'fehlt.pdf'), '--forms-dir', formsDir, '--template-dir', join(dir, 't5')]);
+    const missing = runScript('forms-install', [
+      join(dir, 'fehlt.pdf'),
+      '--forms-dir',
+      formsDir,
+      '--template-dir',
+      join(dir, 't5'),
+    ]);
     const emptyFolder = join(dir, 'leer');
     await mkdir(emptyFolder);
-    const nothing = runScript('forms-install', ['--from', emptyFolder, '--forms-dir', formsDir, '--template-dir', join(dir, 't5')]);
+    const nothing = runScript('forms-install', [
+      '--from',
+      emptyFolder,
+      '--forms-dir',
+      formsDir,
+      '--template-dir',
+      join(dir, 't5'),
+    ]);
 
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /Datei nicht gefunden: .*fehlt\.pdf \/ File not found/);
@@ -115,7 +163,14 @@ describe('forms:install (dist/scripts/forms-install.js)', () => {
     const kg1Hash = sha256Hex(await readFile(officialFormPath(officialForms.kg1)));
     await writeDefinition(officialForms2, 'kg1', '09/2025', officialForms.kg1, kg1Hash);
 
-    const sut = runScript('forms-install', ['--from', officialFormsDir, '--forms-dir', officialForms2, '--template-dir', templateDir]);
+    const sut = runScript('forms-install', [
+      '--from',
+      officialFormsDir,
+      '--forms-dir',
+      officialForms2,
+      '--template-dir',
+      templateDir,
+    ]);
 
     assert.equal(sut.status, 0, sut.stderr);
     assert.equal(kg1Hash, '53651bbe336039b6ca3852f1fa7288b4841349afd1978a4b91469fea15eaac43');

@@ -10,10 +10,14 @@ const check = (question: QuestionDefinition, value: unknown) => sut(question, va
 function assertFails(question: QuestionDefinition, value: unknown, code: string, german?: string): void {
   const result = check(question, value);
   assert.equal(result.ok, false, `expected ${JSON.stringify(value)} to be refused`);
-  if (result.ok) return;
+  if (result.ok) {
+    return;
+  }
   assert.equal(result.code, code);
   assert.ok(result.message.de.length > 0 && result.message.en.length > 0);
-  if (german) assert.equal(result.message.de, german);
+  if (german) {
+    assert.equal(result.message.de, german);
+  }
 }
 
 function assertAccepts(question: QuestionDefinition, value: unknown, stored: unknown = value): void {
@@ -28,7 +32,10 @@ describe('validateAnswer', () => {
   });
 
   it('checks text length in characters and the pattern, and trims', () => {
-    const question = aQuestion({ type: 'text', validation: { minLength: 2, maxLength: 5, pattern: '[A-Za-zşıć]+' } });
+    const question = aQuestion({
+      type: 'text',
+      validation: { minLength: 2, maxLength: 5, pattern: '[A-Za-zşıć]+' },
+    });
     assertAccepts(question, ' Ayşe ', 'Ayşe');
     assertFails(question, 'A', 'TOO_SHORT', 'Bitte schreiben Sie mindestens 2 Zeichen.');
     assertFails(question, 'Dragana', 'TOO_LONG');
@@ -36,14 +43,21 @@ describe('validateAnswer', () => {
   });
 
   it('checks dates: real calendar dates, not in future, relative ranges', () => {
-    const birth = aQuestion({ type: 'date', validation: { notInFuture: true, max: 'today-18y', min: '1900-01-01' } });
+    const birth = aQuestion({
+      type: 'date',
+      validation: { notInFuture: true, max: 'today-18y', min: '1900-01-01' },
+    });
     assertAccepts(birth, '1990-05-17');
     assertAccepts(birth, '2007-10-01');
     assertFails(birth, '2007-10-02', 'DATE_TOO_LATE', 'Das Datum muss am 01.10.2007 oder früher sein.');
     assertFails(birth, '1899-12-31', 'DATE_TOO_EARLY', 'Das Datum muss am 01.01.1900 oder später sein.');
     assertFails(birth, '2023-02-29', 'NOT_A_DATE');
     assertFails(birth, '3.5.2010', 'NOT_A_DATE');
-    assertFails(aQuestion({ type: 'date', validation: { notInFuture: true } }), '2025-10-02', 'DATE_IN_FUTURE');
+    assertFails(
+      aQuestion({ type: 'date', validation: { notInFuture: true } }),
+      '2025-10-02',
+      'DATE_IN_FUTURE',
+    );
     assertFails(aQuestion({ type: 'date', validation: { notInPast: true } }), '2025-09-30', 'DATE_IN_PAST');
   });
 
@@ -71,7 +85,12 @@ describe('validateAnswer', () => {
   it('normalises and checks IBAN and Steuer-ID with their checksums', () => {
     const iban = aQuestion({ type: 'iban' });
     assertAccepts(iban, 'de89 3704 0044 0532 0130 00', 'DE89370400440532013000');
-    assertFails(iban, 'DE89 3704 0044 0532 0130 01', 'INVALID_IBAN', 'Die IBAN stimmt nicht. Bitte prüfen Sie die Zahlen.');
+    assertFails(
+      iban,
+      'DE89 3704 0044 0532 0130 01',
+      'INVALID_IBAN',
+      'Die IBAN stimmt nicht. Bitte prüfen Sie die Zahlen.',
+    );
     const taxId = aQuestion({ type: 'taxId' });
     assertAccepts(taxId, '65 929 970 489', '65929970489');
     assertFails(taxId, '65929970488', 'INVALID_TAX_ID');

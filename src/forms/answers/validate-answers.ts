@@ -1,4 +1,4 @@
-import { Answers, AnswerValue, RepeatItemAnswers } from '../definition/answers.types';
+import { Answers, RepeatItemAnswers } from '../definition/answers.types';
 import { LocalizedText } from '../definition/localized-text.types';
 import { LoadedApplication } from '../loading/loaded-definitions.types';
 import { AnswerScope } from '../mapping/answer-scope.util';
@@ -39,27 +39,39 @@ export function validateAnswers(
 
   for (const id of Object.keys(answers)) {
     const known = application.questions.get(id);
-    if (!known || known.repeatId !== null)
+    if (!known || known.repeatId !== null) {
       problems.push({ questionId: id, code: 'UNKNOWN_QUESTION', message: unknownQuestion });
+    }
   }
 
   for (const { question, repeatId } of application.questions.values()) {
     if (repeatId === null) {
-      if (!base.isActive(question)) continue;
+      if (!base.isActive(question)) {
+        continue;
+      }
       const result = validateAnswer(question, answers[question.id], { today });
-      if (!result.ok) problems.push({ questionId: question.id, code: result.code, message: result.message });
-      else if (question.type !== 'repeat') normalised[question.id] = result.value;
+      if (!result.ok) {
+        problems.push({ questionId: question.id, code: result.code, message: result.message });
+      } else if (question.type !== 'repeat') {
+        normalised[question.id] = result.value;
+      }
       continue;
     }
     const group = application.questions.get(repeatId)?.question;
-    if (group && !base.isActive(group)) continue;
+    if (group && !base.isActive(group)) {
+      continue;
+    }
     const list = itemsOf(items, normalised, base, repeatId);
     list.forEach((values, item) => {
-      if (!base.forItem(repeatId, item, values).isActive(question)) return;
+      if (!base.forItem(repeatId, item, values).isActive(question)) {
+        return;
+      }
       const result = validateAnswer(question, values[question.id], { today });
-      if (!result.ok)
+      if (!result.ok) {
         problems.push({ questionId: question.id, item, code: result.code, message: result.message });
-      else values[question.id] = result.value as AnswerValue;
+      } else {
+        values[question.id] = result.value;
+      }
     });
   }
 
@@ -86,7 +98,9 @@ function itemsOf(
   if (!list) {
     list = base.itemsOf(repeatId).map((values) => ({ ...values }));
     cache.set(repeatId, list);
-    if (Array.isArray(normalised[repeatId])) normalised[repeatId] = list;
+    if (Array.isArray(normalised[repeatId])) {
+      normalised[repeatId] = list;
+    }
   }
   return list;
 }

@@ -44,9 +44,4 @@ export interface RowsMapping {
 }
 
 export type PdfMapping =
-  | TextFieldMapping
-  | SplitMapping
-  | CombMapping
-  | CheckboxesMapping
-  | CheckboxMapping
-  | RowsMapping;
+  TextFieldMapping | SplitMapping | CombMapping | CheckboxesMapping | CheckboxMapping | RowsMapping;

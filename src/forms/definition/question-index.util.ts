@@ -24,7 +24,13 @@ export function indexQuestions(form: FormDefinition): IndexedQuestion[] {
       const itemOfForm = form.repeatOf !== null && question.id.startsWith(`${form.repeatOf}.`);
       found.push({ question, formId: form.id, section, repeatId: itemOfForm ? form.repeatOf : null, path });
       question.questions?.forEach((child, childIndex) => {
-        found.push({ question: child, formId: form.id, section, repeatId: question.id, path: sourcePathOf(child) ?? [...path, 'questions', childIndex] });
+        found.push({
+          question: child,
+          formId: form.id,
+          section,
+          repeatId: question.id,
+          path: sourcePathOf(child) ?? [...path, 'questions', childIndex],
+        });
       });
     });
   });

@@ -14,7 +14,10 @@ export type MigrationResult = { ok: true; raw: Record<string, unknown> } | { ok:
 export function migrateDefinition(raw: Record<string, unknown>): MigrationResult {
   const version = raw.schemaVersion;
   if (version === undefined) {
-    return { ok: false, message: `schemaVersion is missing (this service reads version ${CURRENT_SCHEMA_VERSION})` };
+    return {
+      ok: false,
+      message: `schemaVersion is missing (this service reads version ${CURRENT_SCHEMA_VERSION})`,
+    };
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, message: `schemaVersion must be a whole number, got ${JSON.stringify(version)}` };
@@ -28,7 +31,9 @@ export function migrateDefinition(raw: Record<string, unknown>): MigrationResult
   let current = raw;
   for (let from = version; from < CURRENT_SCHEMA_VERSION; from++) {
     const migrate = MIGRATIONS[from];
-    if (!migrate) return { ok: false, message: `no migration from schemaVersion ${from} to ${from + 1}` };
+    if (!migrate) {
+      return { ok: false, message: `no migration from schemaVersion ${from} to ${from + 1}` };
+    }
     current = { ...migrate(current), schemaVersion: from + 1 };
   }
   return { ok: true, raw: current };

@@ -18,7 +18,9 @@ export async function checkTemplate(
   problems: ProblemCollector,
 ): Promise<TemplateStatus> {
   const path = join(templateDir, form.template.file);
-  if (!existsSync(path)) return { file: form.template.file, path, state: 'missing' };
+  if (!existsSync(path)) {
+    return { file: form.template.file, path, state: 'missing' };
+  }
   const bytes = readFileSync(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const status: TemplateStatus = { file: form.template.file, path, state: 'installed' };
@@ -33,7 +35,10 @@ export async function checkTemplate(
   try {
     fields = await templateFields.fieldsOf(bytes, sha256);
   } catch (error) {
-    problems.add(['template', 'file'], `cannot read the template ${form.template.file}: ${(error as Error).message}`);
+    problems.add(
+      ['template', 'file'],
+      `cannot read the template ${form.template.file}: ${(error as Error).message}`,
+    );
     return status;
   }
   for (const reference of collectPdfFields(form)) {
@@ -41,7 +46,10 @@ export async function checkTemplate(
     if (kind === undefined) {
       problems.add(reference.path, `the template ${form.template.file} has no field "${reference.field}"`);
     } else if (kind !== reference.expected) {
-      problems.add(reference.path, `field "${reference.field}" is a ${kind} field in the template, the mapping needs a ${reference.expected} field`);
+      problems.add(
+        reference.path,
+        `field "${reference.field}" is a ${kind} field in the template, the mapping needs a ${reference.expected} field`,
+      );
     }
   }
   return status;

@@ -16,14 +16,18 @@ export function collectPdfFields(form: FormDefinition): ReferencedField[] {
   for (const { question, path } of indexQuestions(form)) {
     const mapping = question.pdf;
     const at = [...path, 'pdf'];
-    if (!mapping) continue;
+    if (!mapping) {
+      continue;
+    }
     switch (mapping.kind) {
       case 'text':
       case 'comb':
         found.push({ field: mapping.field, expected: 'text', path: at });
         break;
       case 'split':
-        mapping.fields.forEach((field, index) => found.push({ field, expected: 'text', path: [...at, 'split', index] }));
+        mapping.fields.forEach((field, index) =>
+          found.push({ field, expected: 'text', path: [...at, 'split', index] }),
+        );
         break;
       case 'checkbox':
         found.push({ field: mapping.field, expected: 'checkbox', path: at });
@@ -37,7 +41,11 @@ export function collectPdfFields(form: FormDefinition): ReferencedField[] {
         for (const [id, pattern] of Object.entries(mapping.fields)) {
           const key = id.slice(question.id.length + 1);
           for (let row = 1; row <= mapping.count; row++) {
-            found.push({ field: pattern.replaceAll('{n}', String(row)), expected: 'text', path: [...at, 'rows', 'fields', key] });
+            found.push({
+              field: pattern.replaceAll('{n}', String(row)),
+              expected: 'text',
+              path: [...at, 'rows', 'fields', key],
+            });
           }
         }
         break;
@@ -45,8 +53,11 @@ export function collectPdfFields(form: FormDefinition): ReferencedField[] {
   }
   form.computed.forEach((entry, index) => {
     const path = sourcePathOf(entry) ?? ['computed', index];
-    if (entry.kind === 'text') found.push({ field: entry.field, expected: 'text', path: [...path, 'field'] });
-    else found.push({ field: entry.checkbox, expected: 'checkbox', path: [...path, 'checkbox'] });
+    if (entry.kind === 'text') {
+      found.push({ field: entry.field, expected: 'text', path: [...path, 'field'] });
+    } else {
+      found.push({ field: entry.checkbox, expected: 'checkbox', path: [...path, 'checkbox'] });
+    }
   });
   return found;
 }

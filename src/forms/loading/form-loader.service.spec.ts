@@ -9,7 +9,11 @@ import {
   fixtureFormsDir,
   validFixtureFields,
 } from '../../../test/fixtures/forms/forms-workspace';
-import { officialFormPath, officialFormsDir, skipWithoutOfficialForms } from '../../../test/support/official-forms';
+import {
+  officialFormPath,
+  officialFormsDir,
+  skipWithoutOfficialForms,
+} from '../../../test/support/official-forms';
 
 const sut = new FormLoaderService(new TemplateFieldsService());
 
@@ -20,23 +24,35 @@ async function problemsOf(formsDir: string, templateDir = '/nonexistent-template
   } catch (error) {
     assert.ok(error instanceof FormDefinitionError, `expected FormDefinitionError, got ${String(error)}`);
     assert.equal(error.code, 'FORM_DEFINITION_INVALID');
-    return error.message.split('\n').slice(1).map((line) => line.trim());
+    return error.message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim());
   }
   assert.fail('the definitions loaded although they are broken');
 }
 
 function assertListed(problems: string[], expected: string): void {
-  assert.ok(problems.includes(expected), `missing problem:\n  ${expected}\nreported:\n  ${problems.join('\n  ')}`);
+  assert.ok(
+    problems.includes(expected),
+    `missing problem:\n  ${expected}\nreported:\n  ${problems.join('\n  ')}`,
+  );
 }
 
 describe('FormLoaderService', () => {
   it('loads a valid application and marks templates that are not installed as missing', async () => {
-    const result = await sut.load({ formsDir: fixtureFormsDir('valid'), templateDir: '/nonexistent-templates' });
+    const result = await sut.load({
+      formsDir: fixtureFormsDir('valid'),
+      templateDir: '/nonexistent-templates',
+    });
     assert.deepEqual([...result.forms.keys()], ['family', 'family-child']);
     assert.equal(result.forms.get('family')?.template.state, 'missing');
     assert.equal(result.forms.get('family')?.file, 'valid/family/form.yaml');
     const application = result.applications.get('family-benefit');
-    assert.deepEqual(application?.forms.map((form) => form.definition.id), ['family', 'family-child']);
+    assert.deepEqual(
+      application?.forms.map((form) => form.definition.id),
+      ['family', 'family-child'],
+    );
     assert.equal(application?.questions.get('children.school')?.repeatId, 'children');
     assert.equal(application?.questions.get('children.firstName')?.repeatId, 'children');
     assert.equal(application?.questions.get('household.size')?.repeatId, null);
@@ -55,7 +71,10 @@ describe('FormLoaderService', () => {
   it('refuses field names the template does not have, and checkboxes mapped to text fields', async () => {
     const family = validFixtureFields.family;
     const template = await createAcroFormPdf({
-      text: [...family.text.filter((field) => field !== 'P3.IBAN' && field !== 'P5.Zeile2.Vorname'), 'P1.ledig'],
+      text: [
+        ...family.text.filter((field) => field !== 'P3.IBAN' && field !== 'P5.Zeile2.Vorname'),
+        'P1.ledig',
+      ],
       checkbox: family.checkbox.filter((field) => field !== 'P1.ledig'),
     });
     const workspace = createFormsWorkspace('valid', { 'family.pdf': template });
@@ -72,7 +91,10 @@ describe('FormLoaderService', () => {
     const workspace = createFormsWorkspace('valid', { 'family.pdf': template }, { keepSha: true });
     const problems = await problemsOf(workspace.formsDir, workspace.templateDir);
     assert.equal(problems.length, 1);
-    assert.match(problems[0], /^forms\/family\/form\.yaml:12: template\.sha256: the installed family\.pdf has SHA-256 [0-9a-f]{64}, the definition expects 0{64}/);
+    assert.match(
+      problems[0],
+      /^forms\/family\/form\.yaml:12: template\.sha256: the installed family\.pdf has SHA-256 [0-9a-f]{64}, the definition expects 0{64}/,
+    );
   });
 
   it('lists every structural and semantic problem of a form with file, line and path', async () => {
@@ -92,7 +114,9 @@ describe('FormLoaderService', () => {
       `${file}:47: computed[0].template: unknown question id "applicant.street"`,
       `${file}:49: computed[1].value: unknown question id "kids"`,
     ];
-    for (const problem of expected) assertListed(problems, problem);
+    for (const problem of expected) {
+      assertListed(problems, problem);
+    }
     assert.equal(problems.length, expected.length);
   });
 
@@ -106,7 +130,9 @@ describe('FormLoaderService', () => {
       `${file}:7: forms[1].each: "applicant.lastName" is a text question, not a repeat group`,
       `${file}:7: forms[1].each: form "other" has repeatOf: children, so the application must say each: children`,
     ];
-    for (const problem of expected) assertListed(problems, problem);
+    for (const problem of expected) {
+      assertListed(problems, problem);
+    }
     assert.equal(problems.length, expected.length);
   });
 
@@ -143,7 +169,13 @@ describe('TemplateFieldsService', () => {
     const service = new TemplateFieldsService();
     const bytes = await createAcroFormPdf({ text: ['A.Name'], checkbox: ['A.ja'] });
     const first = await service.fieldsOf(bytes, 'sha-a');
-    assert.deepEqual([...first], [['A.Name', 'text'], ['A.ja', 'checkbox']]);
+    assert.deepEqual(
+      [...first],
+      [
+        ['A.Name', 'text'],
+        ['A.ja', 'checkbox'],
+      ],
+    );
     // Same hash: served from the cache even when given other bytes.
     assert.equal(await service.fieldsOf(new Uint8Array([1, 2, 3]), 'sha-a'), first);
     await assert.rejects(service.fieldsOf(new Uint8Array([1, 2, 3]), 'sha-b'), /not a readable PDF/);

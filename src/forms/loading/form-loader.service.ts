@@ -41,7 +41,13 @@ export class FormLoaderService {
     try {
       files = listDefinitionFiles(options.formsDir);
     } catch (error) {
-      throw new FormDefinitionError([{ file: options.formsDir, path: '', message: `cannot read the forms folder (${(error as Error).message})` }]);
+      throw new FormDefinitionError([
+        {
+          file: options.formsDir,
+          path: '',
+          message: `cannot read the forms folder (${(error as Error).message})`,
+        },
+      ]);
     }
     const sources: SourceFile[] = [];
     const forms = new Map<string, { definition: FormDefinition; source: SourceFile }>();
@@ -49,18 +55,29 @@ export class FormLoaderService {
       const source = this.readSource(path, display(path));
       sources.push(source);
       const definition = source.raw && validateFormStructure(source.raw, source.problems);
-      if (!definition) continue;
-      if (definition.id !== folder) source.problems.add(['id'], `"${definition.id}" must match its folder name "${folder}"`);
+      if (!definition) {
+        continue;
+      }
+      if (definition.id !== folder) {
+        source.problems.add(['id'], `"${definition.id}" must match its folder name "${folder}"`);
+      }
       forms.set(definition.id, { definition, source });
     }
-    const applications = new Map<string, { definition: ApplicationDefinition; source: SourceFile; known: Map<string, IndexedQuestion> }>();
+    const applications = new Map<
+      string,
+      { definition: ApplicationDefinition; source: SourceFile; known: Map<string, IndexedQuestion> }
+    >();
     const formDefinitions = new Map([...forms].map(([id, form]) => [id, form.definition]));
     for (const path of files.applications) {
       const source = this.readSource(path, display(path));
       sources.push(source);
       const definition = source.raw && validateApplicationStructure(source.raw, source.problems);
-      if (!definition) continue;
-      if (applications.has(definition.id)) source.problems.add(['id'], `duplicate application id "${definition.id}"`);
+      if (!definition) {
+        continue;
+      }
+      if (applications.has(definition.id)) {
+        source.problems.add(['id'], `duplicate application id "${definition.id}"`);
+      }
       if (basename(path).replace(/\.ya?ml$/, '') !== definition.id) {
         source.problems.add(['id'], `"${definition.id}" must match the file name "${basename(path)}"`);
       }
@@ -69,35 +86,62 @@ export class FormLoaderService {
     }
     const templates = new Map<string, TemplateStatus>();
     for (const { definition, source } of forms.values()) {
-      validateReferences(definition, this.questionsVisibleTo(definition, applications.values()), source.problems);
-      templates.set(definition.id, await checkTemplate(definition, options.templateDir, this.templateFields, source.problems));
+      validateReferences(
+        definition,
+        this.questionsVisibleTo(definition, applications.values()),
+        source.problems,
+      );
+      templates.set(
+        definition.id,
+        await checkTemplate(definition, options.templateDir, this.templateFields, source.problems),
+      );
     }
     const problems = sources.flatMap((source) => this.problemsOf(source));
-    if (problems.length > 0) throw new FormDefinitionError(problems);
+    if (problems.length > 0) {
+      throw new FormDefinitionError(problems);
+    }
     return this.result(forms, applications, templates);
   }
 
   private readSource(path: string, display: string): SourceFile & { raw?: RawObject } {
-    const source: SourceFile & { raw?: RawObject } = { display, problems: new ProblemCollector(), fileProblems: [] };
+    const source: SourceFile & { raw?: RawObject } = {
+      display,
+      problems: new ProblemCollector(),
+      fileProblems: [],
+    };
     let text: string;
     try {
       text = readFileSync(path, 'utf8');
     } catch (error) {
-      source.fileProblems.push({ file: display, path: '', message: `cannot read the file (${(error as Error).message})` });
+      source.fileProblems.push({
+        file: display,
+        path: '',
+        message: `cannot read the file (${(error as Error).message})`,
+      });
       return source;
     }
     source.yaml = parseYaml(text);
     for (const error of source.yaml.syntaxErrors) {
-      source.fileProblems.push({ file: display, line: error.line, path: '', message: `YAML syntax: ${error.message}` });
+      source.fileProblems.push({
+        file: display,
+        line: error.line,
+        path: '',
+        message: `YAML syntax: ${error.message}`,
+      });
     }
-    if (source.yaml.syntaxErrors.length > 0) return source;
+    if (source.yaml.syntaxErrors.length > 0) {
+      return source;
+    }
     if (!isObject(source.yaml.data)) {
       source.fileProblems.push({ file: display, path: '', message: 'must be a YAML mapping (key: value)' });
       return source;
     }
     const migrated = migrateDefinition(source.yaml.data);
-    if (!migrated.ok) source.problems.add(['schemaVersion'], migrated.message);
-    else source.raw = migrated.raw;
+    if (!migrated.ok) {
+      source.problems.add(['schemaVersion'], migrated.message);
+    } else {
+      source.raw = migrated.raw;
+    }
     return source;
   }
 
@@ -108,9 +152,13 @@ export class FormLoaderService {
   ): Map<string, IndexedQuestion> {
     const visible = new Map<string, IndexedQuestion>();
     for (const { definition, known } of applications) {
-      if (definition.forms.some((entry) => entry.form === form.id)) known.forEach((value, id) => visible.set(id, value));
+      if (definition.forms.some((entry) => entry.form === form.id)) {
+        known.forEach((value, id) => visible.set(id, value));
+      }
     }
-    if (visible.size === 0) indexQuestions(form).forEach((entry) => visible.set(entry.question.id, entry));
+    if (visible.size === 0) {
+      indexQuestions(form).forEach((entry) => visible.set(entry.question.id, entry));
+    }
     return visible;
   }
 
@@ -128,7 +176,10 @@ export class FormLoaderService {
 
   private result(
     forms: Map<string, { definition: FormDefinition; source: SourceFile }>,
-    applications: Map<string, { definition: ApplicationDefinition; source: SourceFile; known: Map<string, IndexedQuestion> }>,
+    applications: Map<
+      string,
+      { definition: ApplicationDefinition; source: SourceFile; known: Map<string, IndexedQuestion> }
+    >,
     templates: Map<string, TemplateStatus>,
   ): LoadedDefinitions {
     const loadedForms = new Map<string, LoadedForm>();

@@ -15,7 +15,11 @@ export function listDefinitionFiles(formsDir: string): DefinitionFiles {
   const forms: DefinitionFiles['forms'] = [];
   for (const folder of readdirSync(formsDir).sort()) {
     const path = join(formsDir, folder, 'form.yaml');
-    if (folder !== APPLICATIONS_FOLDER && statSync(join(formsDir, folder)).isDirectory() && existsSync(path)) {
+    if (
+      folder !== APPLICATIONS_FOLDER &&
+      statSync(join(formsDir, folder)).isDirectory() &&
+      existsSync(path)
+    ) {
       forms.push({ folder, path });
     }
   }

@@ -21,6 +21,8 @@ export class ProblemCollector {
 /** ['sections', 2, 'questions', 4, 'when'] -> "sections[2].questions[4].when" */
 export function formatPath(path: PathSegment[]): string {
   return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
+    )
     .join('');
 }

@@ -11,21 +11,40 @@ export function isObject(value: unknown): value is RawObject {
 }
 
 export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  if (typeof value === 'object') {
+    return 'a mapping';
+  }
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
-export function readObject(value: unknown, path: PathSegment[], problems: ProblemCollector): RawObject | undefined {
-  if (isObject(value)) return value;
+export function readObject(
+  value: unknown,
+  path: PathSegment[],
+  problems: ProblemCollector,
+): RawObject | undefined {
+  if (isObject(value)) {
+    return value;
+  }
   problems.add(path, `must be a mapping (key: value), got ${describe(value)}`);
   return undefined;
 }
 
-export function checkKeys(raw: RawObject, allowed: readonly string[], path: PathSegment[], problems: ProblemCollector): void {
+export function checkKeys(
+  raw: RawObject,
+  allowed: readonly string[],
+  path: PathSegment[],
+  problems: ProblemCollector,
+): void {
   for (const key of Object.keys(raw)) {
-    if (!allowed.includes(key)) problems.add([...path, key], `unknown key "${key}" (allowed: ${allowed.join(', ')})`);
+    if (!allowed.includes(key)) {
+      problems.add([...path, key], `unknown key "${key}" (allowed: ${allowed.join(', ')})`);
+    }
   }
 }
 
@@ -38,18 +57,31 @@ export function readString(
 ): string | undefined {
   const value = raw[key];
   if (value === undefined || value === null) {
-    if (required) problems.add([...path, key], `required key "${key}" is missing`);
+    if (required) {
+      problems.add([...path, key], `required key "${key}" is missing`);
+    }
     return undefined;
   }
-  if (typeof value === 'string' && value.trim() !== '') return value;
+  if (typeof value === 'string' && value.trim() !== '') {
+    return value;
+  }
   problems.add([...path, key], `must be a non-empty text, got ${describe(value)}`);
   return undefined;
 }
 
-export function readBoolean(raw: RawObject, key: string, path: PathSegment[], problems: ProblemCollector): boolean | undefined {
+export function readBoolean(
+  raw: RawObject,
+  key: string,
+  path: PathSegment[],
+  problems: ProblemCollector,
+): boolean | undefined {
   const value = raw[key];
-  if (value === undefined) return undefined;
-  if (typeof value === 'boolean') return value;
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value === 'boolean') {
+    return value;
+  }
   problems.add([...path, key], `must be true or false, got ${describe(value)}`);
   return undefined;
 }
@@ -63,7 +95,9 @@ export function readNumber(
 ): number | undefined {
   const value = raw[key];
   if (value === undefined || value === null) {
-    if (options.required) problems.add([...path, key], `required key "${key}" is missing`);
+    if (options.required) {
+      problems.add([...path, key], `required key "${key}" is missing`);
+    }
     return undefined;
   }
   const ok =
@@ -71,16 +105,31 @@ export function readNumber(
     Number.isFinite(value) &&
     (!options.integer || Number.isInteger(value)) &&
     (!options.positive || value > 0);
-  if (ok) return value;
-  const wanted = options.positive ? 'a positive whole number' : options.integer ? 'a whole number' : 'a number';
+  if (ok) {
+    return value;
+  }
+  const wanted = options.positive
+    ? 'a positive whole number'
+    : options.integer
+      ? 'a whole number'
+      : 'a number';
   problems.add([...path, key], `must be ${wanted}, got ${describe(value)}`);
   return undefined;
 }
 
-export function readStringList(raw: RawObject, key: string, path: PathSegment[], problems: ProblemCollector): string[] | undefined {
+export function readStringList(
+  raw: RawObject,
+  key: string,
+  path: PathSegment[],
+  problems: ProblemCollector,
+): string[] | undefined {
   const value = raw[key];
-  if (value === undefined) return undefined;
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
+  if (value === undefined) {
+    return undefined;
+  }
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return value;
+  }
   problems.add([...path, key], `must be a list of texts`);
   return undefined;
 }
@@ -95,7 +144,9 @@ export function readLocalized(
 ): LocalizedText | undefined {
   const value = raw[key];
   if (value === undefined || value === null) {
-    if (required) problems.add([...path, key], `required key "${key}" is missing`);
+    if (required) {
+      problems.add([...path, key], `required key "${key}" is missing`);
+    }
     return undefined;
   }
   if (!isObject(value)) {

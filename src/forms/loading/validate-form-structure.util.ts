@@ -1,4 +1,9 @@
-import { ComputedField, FormDefinition, SectionDefinition, TemplateReference } from '../definition/form.types';
+import {
+  ComputedField,
+  FormDefinition,
+  SectionDefinition,
+  TemplateReference,
+} from '../definition/form.types';
 import { QuestionDefinition } from '../definition/question.types';
 import { rememberSourcePath } from '../definition/source-path.util';
 import { PathSegment, ProblemCollector } from './problem-collector';
@@ -6,8 +11,17 @@ import { checkKeys, RawObject, readLocalized, readObject, readString } from './r
 import { validateQuestion } from './validate-question.util';
 
 const FORM_KEYS = [
-  'schemaVersion', 'id', 'title', 'shortTitle', 'issuer', 'edition', 'authority',
-  'template', 'repeatOf', 'sections', 'computed',
+  'schemaVersion',
+  'id',
+  'title',
+  'shortTitle',
+  'issuer',
+  'edition',
+  'authority',
+  'template',
+  'repeatOf',
+  'sections',
+  'computed',
 ];
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -16,7 +30,10 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * typed definition. Cross-references (ids, conditions, fields) are checked later, per application.
  * Returns undefined only when the file is unusable; otherwise a best-effort definition.
  */
-export function validateFormStructure(raw: RawObject, problems: ProblemCollector): FormDefinition | undefined {
+export function validateFormStructure(
+  raw: RawObject,
+  problems: ProblemCollector,
+): FormDefinition | undefined {
   checkKeys(raw, FORM_KEYS, [], problems);
   const id = readString(raw, 'id', [], problems);
   const title = readLocalized(raw, 'title', [], problems);
@@ -28,7 +45,9 @@ export function validateFormStructure(raw: RawObject, problems: ProblemCollector
   const repeatOf = raw.repeatOf === null ? null : (readString(raw, 'repeatOf', [], problems, false) ?? null);
   const sections = readSections(raw, problems);
   const computed = readComputed(raw, problems);
-  if (id === undefined || title === undefined || template === undefined) return undefined;
+  if (id === undefined || title === undefined || template === undefined) {
+    return undefined;
+  }
   return {
     schemaVersion: raw.schemaVersion as number,
     id,
@@ -50,7 +69,9 @@ function readTemplate(raw: RawObject, problems: ProblemCollector): TemplateRefer
     return undefined;
   }
   const template = readObject(raw.template, ['template'], problems);
-  if (!template) return undefined;
+  if (!template) {
+    return undefined;
+  }
   checkKeys(template, ['file', 'sha256'], ['template'], problems);
   const file = readString(template, 'file', ['template'], problems);
   const sha256 = readString(template, 'sha256', ['template'], problems);
@@ -65,29 +86,42 @@ function readTemplate(raw: RawObject, problems: ProblemCollector): TemplateRefer
 
 function readSections(raw: RawObject, problems: ProblemCollector): SectionDefinition[] {
   if (!Array.isArray(raw.sections) || raw.sections.length === 0) {
-    problems.add(['sections'], raw.sections === undefined ? 'required key "sections" is missing' : 'must be a non-empty list');
+    problems.add(
+      ['sections'],
+      raw.sections === undefined ? 'required key "sections" is missing' : 'must be a non-empty list',
+    );
     return [];
   }
   const sections: SectionDefinition[] = [];
   raw.sections.forEach((item: unknown, index: number) => {
     const path: PathSegment[] = ['sections', index];
     const section = readObject(item, path, problems);
-    if (!section) return;
+    if (!section) {
+      return;
+    }
     checkKeys(section, ['id', 'title', 'pdfLabel', 'questions'], path, problems);
     const id = readString(section, 'id', path, problems);
     const title = readLocalized(section, 'title', path, problems);
     const pdfLabel = readString(section, 'pdfLabel', path, problems, false);
-    if (!Array.isArray(section.questions)) problems.add([...path, 'questions'], 'must be a list of questions');
+    if (!Array.isArray(section.questions)) {
+      problems.add([...path, 'questions'], 'must be a list of questions');
+    }
     const questions = (Array.isArray(section.questions) ? section.questions : [])
-      .map((question: unknown, questionIndex: number) => validateQuestion(question, [...path, 'questions', questionIndex], problems))
+      .map((question: unknown, questionIndex: number) =>
+        validateQuestion(question, [...path, 'questions', questionIndex], problems),
+      )
       .filter((question): question is QuestionDefinition => question !== undefined);
-    if (id !== undefined && title !== undefined) sections.push({ id, title, pdfLabel, questions });
+    if (id !== undefined && title !== undefined) {
+      sections.push({ id, title, pdfLabel, questions });
+    }
   });
   return sections;
 }
 
 function readComputed(raw: RawObject, problems: ProblemCollector): ComputedField[] {
-  if (raw.computed === undefined || raw.computed === null) return [];
+  if (raw.computed === undefined || raw.computed === null) {
+    return [];
+  }
   if (!Array.isArray(raw.computed)) {
     problems.add(['computed'], 'must be a list');
     return [];
@@ -96,13 +130,17 @@ function readComputed(raw: RawObject, problems: ProblemCollector): ComputedField
   raw.computed.forEach((item: unknown, index: number) => {
     const path: PathSegment[] = ['computed', index];
     const entry = readObject(item, path, problems);
-    if (!entry) return;
+    if (!entry) {
+      return;
+    }
     const when = readString(entry, 'when', path, problems, false);
     if ('checkbox' in entry) {
       checkKeys(entry, ['checkbox', 'value', 'when'], path, problems);
       const checkbox = readString(entry, 'checkbox', path, problems);
       const value = readString(entry, 'value', path, problems);
-      if (checkbox !== undefined && value !== undefined) computed.push(rememberSourcePath({ kind: 'checkbox', checkbox, value, when }, path));
+      if (checkbox !== undefined && value !== undefined) {
+        computed.push(rememberSourcePath({ kind: 'checkbox', checkbox, value, when }, path));
+      }
       return;
     }
     checkKeys(entry, ['field', 'template', 'value', 'format', 'label', 'when'], path, problems);
@@ -115,7 +153,9 @@ function readComputed(raw: RawObject, problems: ProblemCollector): ComputedField
       problems.add(path, 'needs exactly one of "template" or "value"');
       return;
     }
-    if (field !== undefined) computed.push(rememberSourcePath({ kind: 'text', field, template, value, format, label, when }, path));
+    if (field !== undefined) {
+      computed.push(rememberSourcePath({ kind: 'text', field, template, value, format, label, when }, path));
+    }
   });
   return computed;
 }

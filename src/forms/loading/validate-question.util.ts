@@ -1,4 +1,10 @@
-import { ChoiceOption, QUESTION_TYPES, QuestionDefinition, QuestionType, ValidationRules } from '../definition/question.types';
+import {
+  ChoiceOption,
+  QUESTION_TYPES,
+  QuestionDefinition,
+  QuestionType,
+  ValidationRules,
+} from '../definition/question.types';
 import { rememberSourcePath } from '../definition/source-path.util';
 import { isRelativeDate } from '../answers/resolve-date.util';
 import { PathSegment, ProblemCollector } from './problem-collector';
@@ -17,8 +23,19 @@ import { validatePdfMapping } from './validate-pdf-mapping.util';
 export const QUESTION_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 const QUESTION_KEYS = [
-  'id', 'type', 'text', 'help', 'examples', 'required', 'when', 'validation',
-  'options', 'questions', 'letterFields', 'pdfLabel', 'pdf',
+  'id',
+  'type',
+  'text',
+  'help',
+  'examples',
+  'required',
+  'when',
+  'validation',
+  'options',
+  'questions',
+  'letterFields',
+  'pdfLabel',
+  'pdf',
 ] as const;
 
 // Which validation rules each type understands (see docs/form-definitions.md).
@@ -38,13 +55,21 @@ export function validateQuestion(
   repeatParent?: string,
 ): QuestionDefinition | undefined {
   const raw = readObject(value, path, problems);
-  if (!raw) return undefined;
+  if (!raw) {
+    return undefined;
+  }
   checkKeys(raw, QUESTION_KEYS, path, problems);
   const id = readString(raw, 'id', path, problems);
   if (id !== undefined && !QUESTION_ID_PATTERN.test(id)) {
-    problems.add([...path, 'id'], `"${id}" is not a valid id (letters, digits, _ and dots, e.g. applicant.lastName)`);
+    problems.add(
+      [...path, 'id'],
+      `"${id}" is not a valid id (letters, digits, _ and dots, e.g. applicant.lastName)`,
+    );
   } else if (id !== undefined && repeatParent && !id.startsWith(`${repeatParent}.`)) {
-    problems.add([...path, 'id'], `questions of the repeat group "${repeatParent}" must have ids starting with "${repeatParent}."`);
+    problems.add(
+      [...path, 'id'],
+      `questions of the repeat group "${repeatParent}" must have ids starting with "${repeatParent}."`,
+    );
   }
   const type = readType(raw, path, problems);
   const text = readLocalized(raw, 'text', path, problems);
@@ -54,26 +79,51 @@ export function validateQuestion(
   const required = readBoolean(raw, 'required', path, problems) ?? true;
   const when = readString(raw, 'when', path, problems, false);
   const pdfLabel = readString(raw, 'pdfLabel', path, problems, false);
-  const options = type === 'choice' || raw.options !== undefined ? readOptions(raw, type, path, problems) : undefined;
+  const options =
+    type === 'choice' || raw.options !== undefined ? readOptions(raw, type, path, problems) : undefined;
   const questions = readNested(raw, type, id, path, problems, repeatParent);
   const validation = readRules(raw, type, path, problems);
-  if (id === undefined || type === undefined || text === undefined) return undefined;
+  if (id === undefined || type === undefined || text === undefined) {
+    return undefined;
+  }
   const question: QuestionDefinition = {
-    id, type, text, help, examples, required, when, validation, options, questions, letterFields, pdfLabel,
+    id,
+    type,
+    text,
+    help,
+    examples,
+    required,
+    when,
+    validation,
+    options,
+    questions,
+    letterFields,
+    pdfLabel,
   };
-  if (raw.pdf !== undefined) question.pdf = validatePdfMapping(raw.pdf, question, [...path, 'pdf'], problems);
+  if (raw.pdf !== undefined) {
+    question.pdf = validatePdfMapping(raw.pdf, question, [...path, 'pdf'], problems);
+  }
   return rememberSourcePath(question, path);
 }
 
 function readType(raw: RawObject, path: PathSegment[], problems: ProblemCollector): QuestionType | undefined {
   const type = readString(raw, 'type', path, problems);
-  if (type === undefined) return undefined;
-  if ((QUESTION_TYPES as readonly string[]).includes(type)) return type as QuestionType;
+  if (type === undefined) {
+    return undefined;
+  }
+  if ((QUESTION_TYPES as readonly string[]).includes(type)) {
+    return type as QuestionType;
+  }
   problems.add([...path, 'type'], `unknown question type "${type}" (known: ${QUESTION_TYPES.join(', ')})`);
   return undefined;
 }
 
-function readOptions(raw: RawObject, type: QuestionType | undefined, path: PathSegment[], problems: ProblemCollector): ChoiceOption[] | undefined {
+function readOptions(
+  raw: RawObject,
+  type: QuestionType | undefined,
+  path: PathSegment[],
+  problems: ProblemCollector,
+): ChoiceOption[] | undefined {
   const optionsPath = [...path, 'options'];
   if (type !== undefined && type !== 'choice') {
     problems.add(optionsPath, `only choice questions have options, this one is "${type}"`);
@@ -88,14 +138,22 @@ function readOptions(raw: RawObject, type: QuestionType | undefined, path: PathS
   raw.options.forEach((item: unknown, index: number) => {
     const optionPath = [...optionsPath, index];
     const option = readObject(item, optionPath, problems);
-    if (!option) return;
+    if (!option) {
+      return;
+    }
     checkKeys(option, ['value', 'label', 'pdfValue'], optionPath, problems);
     const value = readString(option, 'value', optionPath, problems);
     const label = readLocalized(option, 'label', optionPath, problems);
     const pdfValue = readString(option, 'pdfValue', optionPath, problems, false);
-    if (value !== undefined && seen.has(value)) problems.add([...optionPath, 'value'], `duplicate option value "${value}"`);
-    if (value !== undefined) seen.add(value);
-    if (value !== undefined && label !== undefined) options.push({ value, label, pdfValue });
+    if (value !== undefined && seen.has(value)) {
+      problems.add([...optionPath, 'value'], `duplicate option value "${value}"`);
+    }
+    if (value !== undefined) {
+      seen.add(value);
+    }
+    if (value !== undefined && label !== undefined) {
+      options.push({ value, label, pdfValue });
+    }
   });
   return options;
 }
@@ -110,7 +168,9 @@ function readNested(
 ): QuestionDefinition[] | undefined {
   const nestedPath = [...path, 'questions'];
   if (type !== 'repeat') {
-    if (raw.questions !== undefined && type !== undefined) problems.add(nestedPath, 'only repeat questions have nested questions');
+    if (raw.questions !== undefined && type !== undefined) {
+      problems.add(nestedPath, 'only repeat questions have nested questions');
+    }
     return undefined;
   }
   if (repeatParent) {
@@ -126,27 +186,42 @@ function readNested(
     .filter((question): question is QuestionDefinition => question !== undefined);
 }
 
-function readRules(raw: RawObject, type: QuestionType | undefined, path: PathSegment[], problems: ProblemCollector): ValidationRules | undefined {
-  if (raw.validation === undefined || type === undefined) return undefined;
+function readRules(
+  raw: RawObject,
+  type: QuestionType | undefined,
+  path: PathSegment[],
+  problems: ProblemCollector,
+): ValidationRules | undefined {
+  if (raw.validation === undefined || type === undefined) {
+    return undefined;
+  }
   const rulesPath = [...path, 'validation'];
   const rules = readObject(raw.validation, rulesPath, problems);
-  if (!rules) return undefined;
+  if (!rules) {
+    return undefined;
+  }
   const allowed = RULES_BY_TYPE[type] ?? [];
   checkKeys(rules, allowed, rulesPath, problems);
   for (const [key, value] of Object.entries(rules)) {
     const rulePath = [...rulesPath, key];
-    if (key === 'pattern') checkPattern(value, rulePath, problems);
-    else if (key === 'integer' || key === 'notInFuture' || key === 'notInPast') {
-      if (typeof value !== 'boolean') problems.add(rulePath, `must be true or false, got ${describe(value)}`);
+    if (key === 'pattern') {
+      checkPattern(value, rulePath, problems);
+    } else if (key === 'integer' || key === 'notInFuture' || key === 'notInPast') {
+      if (typeof value !== 'boolean') {
+        problems.add(rulePath, `must be true or false, got ${describe(value)}`);
+      }
     } else if (type === 'date' && (key === 'min' || key === 'max')) {
       if (typeof value !== 'string' || !isRelativeDate(value)) {
-        problems.add(rulePath, `must be a date YYYY-MM-DD or today, today-18y, today+3m, today-14d; got ${describe(value)}`);
+        problems.add(
+          rulePath,
+          `must be a date YYYY-MM-DD or today, today-18y, today+3m, today-14d; got ${describe(value)}`,
+        );
       }
     } else if (typeof value !== 'number' || !Number.isFinite(value)) {
       problems.add(rulePath, `must be a number, got ${describe(value)}`);
     }
   }
-  return rules as ValidationRules;
+  return rules;
 }
 
 function checkPattern(value: unknown, path: PathSegment[], problems: ProblemCollector): void {

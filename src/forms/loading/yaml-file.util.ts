@@ -19,8 +19,11 @@ export function parseYaml(source: string): ParsedYaml {
   }));
   const lineOf = (path: PathSegment[]): number | undefined => {
     for (let length = path.length; length >= 0; length--) {
-      const node = document.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined;
-      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+      const node = document.getIn(path.slice(0, length), true) as
+        { range?: [number, number, number] } | undefined;
+      if (node?.range) {
+        return lineCounter.linePos(node.range[0]).line;
+      }
     }
     return undefined;
   };

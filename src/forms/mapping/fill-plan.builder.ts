@@ -20,13 +20,25 @@ export interface BuildOptions {
  * Turns an application's answers into one FillPlan per form copy, in application order:
  * KG 1 once, Anlage Kind once per child. Questions whose `when` is false fill nothing.
  */
-export function buildFillPlans(application: LoadedApplication, answers: Answers, options: BuildOptions): FormInstanceFillPlan[] {
+export function buildFillPlans(
+  application: LoadedApplication,
+  answers: Answers,
+  options: BuildOptions,
+): FormInstanceFillPlan[] {
   return formInstances(application, answers, options.today).map(({ form, scope, instance }) => {
     const fields: FieldFill[] = [];
-    const plan: FormInstanceFillPlan = { formId: form.definition.id, formTitle: officialTitle(form), fields, addendum: [], instance };
+    const plan: FormInstanceFillPlan = {
+      formId: form.definition.id,
+      formTitle: officialTitle(form),
+      fields,
+      addendum: [],
+      instance,
+    };
     for (const section of form.definition.sections) {
       for (const question of section.questions) {
-        if (!scope.isActive(question)) continue;
+        if (!scope.isActive(question)) {
+          continue;
+        }
         if (question.pdf?.kind === 'rows') {
           const rows = mapRows(section, question, question.pdf, scope);
           fields.push(...rows.fields);
@@ -38,9 +50,10 @@ export function buildFillPlans(application: LoadedApplication, answers: Answers,
     }
     for (const entry of form.definition.computed) {
       const fill = mapComputed(entry, scope, application.questions);
-      if (fill) fields.push(fill);
+      if (fill) {
+        fields.push(fill);
+      }
     }
     return plan;
   });
 }
-

@@ -16,7 +16,9 @@ export function formatForReading(question: QuestionDefinition, value: unknown): 
   if (question.type === 'choice') {
     return question.options?.find((candidate) => candidate.value === value)?.label.de ?? String(value);
   }
-  if (question.type === 'yesno') return value === true ? 'Ja' : 'Nein';
+  if (question.type === 'yesno') {
+    return value === true ? 'Ja' : 'Nein';
+  }
   return formatCommon(question, value);
 }
 

@@ -6,7 +6,9 @@ const NUMBER = new Intl.NumberFormat('de-DE', { useGrouping: false, maximumFract
 /** "2019-04-02" -> "02.04.2019"; pattern tokens TT, MM, JJJJ, JJ (e.g. "MM.JJJJ" -> "04.2019"). */
 export function formatDate(isoDate: string, pattern = 'TT.MM.JJJJ'): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
+  if (!match) {
+    return isoDate;
+  }
   const [, year, month, day] = match;
   return pattern.replace(/JJJJ|JJ|MM|TT/g, (token) =>
     token === 'JJJJ' ? year : token === 'JJ' ? year.slice(2) : token === 'MM' ? month : day,

@@ -10,11 +10,24 @@ import { formatDate, formatNumber, formatYesNo } from './format-value.util';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One `computed:` entry: a template, an expression or a checkbox. Returns undefined when it has no value. */
-export function mapComputed(entry: ComputedField, scope: AnswerScope, questions: Map<string, IndexedQuestion>): FieldFill | undefined {
-  if (!scope.holds(entry.when)) return undefined;
-  if (entry.kind === 'checkbox') return { kind: 'checkbox', field: entry.checkbox, checked: scope.holds(entry.value) };
-  const value = entry.template !== undefined ? fillTemplate(entry.template, scope, questions) : computeValue(entry, scope, questions);
-  if (value === '') return undefined;
+export function mapComputed(
+  entry: ComputedField,
+  scope: AnswerScope,
+  questions: Map<string, IndexedQuestion>,
+): FieldFill | undefined {
+  if (!scope.holds(entry.when)) {
+    return undefined;
+  }
+  if (entry.kind === 'checkbox') {
+    return { kind: 'checkbox', field: entry.checkbox, checked: scope.holds(entry.value) };
+  }
+  const value =
+    entry.template !== undefined
+      ? fillTemplate(entry.template, scope, questions)
+      : computeValue(entry, scope, questions);
+  if (value === '') {
+    return undefined;
+  }
   return { kind: 'text', field: entry.field, value, label: entry.label ?? shortFieldName(entry.field) };
 }
 
@@ -22,26 +35,44 @@ function fillTemplate(template: string, scope: AnswerScope, questions: Map<strin
   return renderTemplate(parseTemplate(template), (id) => {
     const value = scope.lookup(id);
     const question = questions.get(id)?.question;
-    if (!hasValue(value)) return '';
-    return question ? formatForPdf(question, value) : String(value);
+    if (!hasValue(value)) {
+      return '';
+    }
+    return question ? formatForPdf(question, value) : String(value); // eslint-disable-line @typescript-eslint/no-base-to-string -- answers are JSON primitives;
   });
 }
 
-function computeValue(entry: Extract<ComputedField, { kind: 'text' }>, scope: AnswerScope, questions: Map<string, IndexedQuestion>): string {
+function computeValue(
+  entry: Extract<ComputedField, { kind: 'text' }>,
+  scope: AnswerScope,
+  questions: Map<string, IndexedQuestion>,
+): string {
   const node = compileExpression(entry.value ?? '');
   // A bare question id is formatted like the question itself would be.
   if (node.kind === 'identifier') {
     const value = scope.lookup(node.name);
     const question = questions.get(node.name)?.question;
-    if (!hasValue(value)) return '';
-    if (question) return formatForPdf(question, value, entry.format);
+    if (!hasValue(value)) {
+      return '';
+    }
+    if (question) {
+      return formatForPdf(question, value, entry.format);
+    }
   }
   const value = scope.evaluate(entry.value ?? '');
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'boolean') return formatYesNo(value);
-  if (typeof value === 'string' && ISO_DATE.test(value)) return formatDate(value, entry.format);
-  return Array.isArray(value) ? value.join(', ') : String(value);
+  if (value === null || value === undefined) {
+    return '';
+  }
+  if (typeof value === 'number') {
+    return formatNumber(value);
+  }
+  if (typeof value === 'boolean') {
+    return formatYesNo(value);
+  }
+  if (typeof value === 'string' && ISO_DATE.test(value)) {
+    return formatDate(value, entry.format);
+  }
+  return Array.isArray(value) ? value.join(', ') : String(value); // eslint-disable-line @typescript-eslint/no-base-to-string -- answers are JSON primitives;
 }
 
 /** "topmostSubform[0].Seite1[0].Anzahl-Anlagen[0]" -> "Anzahl-Anlagen" */

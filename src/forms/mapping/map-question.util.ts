@@ -8,16 +8,31 @@ import { fieldLabel, formatForPdf } from './format-answer.util';
  * The fields one answered question fills (all mappings except repeat rows). Unanswered questions
  * fill nothing; for checkboxes every box of the question is set, the unchosen ones unchecked.
  */
-export function mapQuestion(section: SectionDefinition, question: QuestionDefinition, scope: AnswerScope): FieldFill[] {
+export function mapQuestion(
+  section: SectionDefinition,
+  question: QuestionDefinition,
+  scope: AnswerScope,
+): FieldFill[] {
   const mapping = question.pdf;
   const value = scope.lookup(question.id);
-  if (!mapping || !hasValue(value)) return [];
+  if (!mapping || !hasValue(value)) {
+    return [];
+  }
   const label = fieldLabel(section, question);
   switch (mapping.kind) {
     case 'text':
-      return [{ kind: 'text', field: mapping.field, value: formatForPdf(question, value, mapping.format), label }];
+      return [
+        { kind: 'text', field: mapping.field, value: formatForPdf(question, value, mapping.format), label },
+      ];
     case 'comb':
-      return [{ kind: 'text', field: mapping.field, value: formatForPdf(question, value, mapping.format).replace(/\s+/g, ''), label }];
+      return [
+        {
+          kind: 'text',
+          field: mapping.field,
+          value: formatForPdf(question, value, mapping.format).replace(/\s+/g, ''),
+          label,
+        },
+      ];
     case 'split':
       return splitValue(formatForPdf(question, value, mapping.format), mapping.sizes).map((part, index) => ({
         kind: 'text',
@@ -31,7 +46,7 @@ export function mapQuestion(section: SectionDefinition, question: QuestionDefini
       return Object.entries(mapping.boxes).map(([boxValue, field]) => ({
         kind: 'checkbox',
         field,
-        checked: boxValue === String(value),
+        checked: boxValue === String(value as string | boolean),
       }));
     case 'rows':
       return [];

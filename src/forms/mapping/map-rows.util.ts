@@ -14,7 +14,12 @@ export interface RowsResult {
  * A repeat group in a table: item n fills row n; items beyond the table's rows go to the
  * addendum under `overflowTitle`, one line per answer ("Kind 6: Vorname").
  */
-export function mapRows(section: SectionDefinition, repeat: QuestionDefinition, mapping: RowsMapping, scope: AnswerScope): RowsResult {
+export function mapRows(
+  section: SectionDefinition,
+  repeat: QuestionDefinition,
+  mapping: RowsMapping,
+  scope: AnswerScope,
+): RowsResult {
   const children = new Map((repeat.questions ?? []).map((child) => [child.id, child]));
   const fields: FieldFill[] = [];
   const overflow: AddendumSection['rows'] = [];
@@ -23,11 +28,18 @@ export function mapRows(section: SectionDefinition, repeat: QuestionDefinition, 
     for (const [childId, pattern] of Object.entries(mapping.fields)) {
       const child = children.get(childId);
       const value = values[childId];
-      if (!child || !hasValue(value) || !itemScope.isActive(child)) continue;
+      if (!child || !hasValue(value) || !itemScope.isActive(child)) {
+        continue;
+      }
       const text = formatForPdf(child, value);
       if (index < mapping.count) {
         const field = pattern.replaceAll('{n}', String(index + 1));
-        fields.push({ kind: 'text', field, value: text, label: `${fieldLabel(section, repeat)}, ${itemLabel(repeat, index)}: ${questionLabel(child)}` });
+        fields.push({
+          kind: 'text',
+          field,
+          value: text,
+          label: `${fieldLabel(section, repeat)}, ${itemLabel(repeat, index)}: ${questionLabel(child)}`,
+        });
       } else {
         overflow.push({ label: `${itemLabel(repeat, index)}: ${questionLabel(child)}`, value: text });
       }

@@ -18,10 +18,15 @@ import type { InventoryField, InventoryFieldType, InventoryWidget, WidgetRect } 
 export function describeField(field: PDFField, pageOf: ReadonlyMap<PDFDict, number>): InventoryField {
   const type = fieldTypeOf(field);
   const widgets = field.acroField.getWidgets().map((widget): InventoryWidget => {
-    const entry: InventoryWidget = { page: pageOf.get(widget.dict) ?? null, rect: rectOf(widget.getRectangle()) };
+    const entry: InventoryWidget = {
+      page: pageOf.get(widget.dict) ?? null,
+      rect: rectOf(widget.getRectangle()),
+    };
     if (type === 'checkbox' || type === 'radio') {
       const onValue = widget.getOnValue();
-      if (onValue) entry.onValue = onValue.decodeText();
+      if (onValue) {
+        entry.onValue = onValue.decodeText();
+      }
     }
     return entry;
   });
@@ -42,36 +47,58 @@ export function describeField(field: PDFField, pageOf: ReadonlyMap<PDFDict, numb
     options,
     onValues: type === 'checkbox' ? unique(widgets.map((widget) => widget.onValue)) : [],
   };
-  if (optionLabels) described.optionLabels = optionLabels;
+  if (optionLabels) {
+    described.optionLabels = optionLabels;
+  }
   return described;
 }
 
 function fieldTypeOf(field: PDFField): InventoryFieldType {
-  if (field instanceof PDFTextField) return 'text';
-  if (field instanceof PDFCheckBox) return 'checkbox';
-  if (field instanceof PDFRadioGroup) return 'radio';
-  if (field instanceof PDFDropdown) return 'dropdown';
-  if (field instanceof PDFOptionList) return 'listbox';
-  if (field instanceof PDFSignature) return 'signature';
-  if (field instanceof PDFButton) return 'button';
+  if (field instanceof PDFTextField) {
+    return 'text';
+  }
+  if (field instanceof PDFCheckBox) {
+    return 'checkbox';
+  }
+  if (field instanceof PDFRadioGroup) {
+    return 'radio';
+  }
+  if (field instanceof PDFDropdown) {
+    return 'dropdown';
+  }
+  if (field instanceof PDFOptionList) {
+    return 'listbox';
+  }
+  if (field instanceof PDFSignature) {
+    return 'signature';
+  }
+  if (field instanceof PDFButton) {
+    return 'button';
+  }
   // pdf-lib maps every /FT it knows to one of the classes above; anything else is a push button to us.
   return 'button';
 }
 
 function optionsOf(field: PDFField): { options: string[]; optionLabels?: string[] } {
-  if (field instanceof PDFRadioGroup) return { options: field.getOptions() };
+  if (field instanceof PDFRadioGroup) {
+    return { options: field.getOptions() };
+  }
   if (field instanceof PDFDropdown || field instanceof PDFOptionList) {
     const raw = field.acroField.getOptions();
     const options = raw.map((option) => option.value.decodeText());
     const labels = raw.map((option) => option.display.decodeText());
-    return labels.some((label, index) => label !== options[index]) ? { options, optionLabels: labels } : { options };
+    return labels.some((label, index) => label !== options[index])
+      ? { options, optionLabels: labels }
+      : { options };
   }
   return { options: [] };
 }
 
 function tooltipOf(field: PDFField): string | null {
   const tooltip = field.acroField.dict.lookup(PDFName.of('TU'));
-  if (!(tooltip instanceof PDFString || tooltip instanceof PDFHexString)) return null;
+  if (!(tooltip instanceof PDFString || tooltip instanceof PDFHexString)) {
+    return null;
+  }
   // The official tooltips contain line breaks and trailing blanks from the layout tool.
   const text = tooltip.decodeText().replace(/\s+/g, ' ').trim();
   return text === '' ? null : text;

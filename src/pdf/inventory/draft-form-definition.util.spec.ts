@@ -46,7 +46,9 @@ describe('draftFormDefinition', () => {
   });
 
   it('uses the file name when the PDF has no title, and TODO for an unknown edition', () => {
-    const { definition } = sut(inventoryOf([text('Name', 'Familienname')]), { templateFile: 'Antrag Wohngeld.pdf' });
+    const { definition } = sut(inventoryOf([text('Name', 'Familienname')]), {
+      templateFile: 'Antrag Wohngeld.pdf',
+    });
 
     assert.equal(definition.id, 'antrag-wohngeld');
     assert.deepEqual(definition.title, { de: 'Antrag Wohngeld', en: 'TODO' });
@@ -58,7 +60,11 @@ describe('draftFormDefinition', () => {
     const fields = [
       text('topmostSubform[0].Page2[0].Punkt-5[0].Tabelle[0].Zeile1[0].Zelle1[0]', 'Vorname des Kindes'),
       text('topmostSubform[0].Page2[0].Punkt-5[0].Tabelle[0].Zeile2[0].Zelle1[0]', 'Vorname des Kindes'),
-      text('topmostSubform[0].Page2[0].Punkt-5[0].Anschrift[0]', 'Anschrift: Straße, Hausnummer, Postleitzahl, Wohnort', 80),
+      text(
+        'topmostSubform[0].Page2[0].Punkt-5[0].Anschrift[0]',
+        'Anschrift: Straße, Hausnummer, Postleitzahl, Wohnort',
+        80,
+      ),
       text('topmostSubform[0].Page2[0].Punkt-5[0].PLZ[0]', 'Postleitzahl', 5),
       text('topmostSubform[0].Page2[0].Punkt-5[0].Mail[0]', 'E-Mail-Adresse'),
     ];
@@ -93,7 +99,10 @@ describe('draftFormDefinition', () => {
     const [taxId, file, name] = definition.sections[0].questions;
     assert.equal(taxId.type, 'taxId');
     assert.equal(taxId.id, 'punkt2.steuerId2');
-    assert.deepEqual(taxId.pdf, { split: ['F.Punkt-2.Steuer-ID-2\\.1', 'F.Punkt-2.Steuer-ID-2\\.2'], sizes: [2, 3] });
+    assert.deepEqual(taxId.pdf, {
+      split: ['F.Punkt-2.Steuer-ID-2\\.1', 'F.Punkt-2.Steuer-ID-2\\.2'],
+      sizes: [2, 3],
+    });
     assert.equal(file.type, 'text');
     assert.deepEqual(file.pdf, { field: 'F.Punkt-2.Aktenzeichen-1' });
     assert.equal(name.id, 'punkt2.name');

@@ -1,4 +1,10 @@
-import { draftQuestions, fieldPath, TODO, type DraftQuestion, type DraftedQuestion } from './draft-question.util';
+import {
+  draftQuestions,
+  fieldPath,
+  TODO,
+  type DraftQuestion,
+  type DraftedQuestion,
+} from './draft-question.util';
 import type { InventoryField, PdfInventory } from './pdf-inventory.types';
 
 // Turns a field inventory into a DRAFT form definition (docs/form-definitions.md): one question
@@ -94,7 +100,9 @@ const ROOT = /^(topmostSubform|form|formular)\d*$/i;
 function sectionKeyOf(name: string): string {
   const segments = meaningfulSegments(name);
   const point = segments.find((segment) => POINT.test(segment));
-  if (point) return point.replace(/^Pkt-?/i, 'Punkt-');
+  if (point) {
+    return point.replace(/^Pkt-?/i, 'Punkt-');
+  }
   const groups = segments.slice(0, -1).filter((segment) => !PAGE.test(segment));
   return groups[0] ?? segments.find((segment) => PAGE.test(segment)) ?? 'Allgemein';
 }
@@ -127,8 +135,14 @@ function assignQuestionIds(drafted: DraftedQuestion[]): void {
     const seen = new Map<string, number[]>();
     ids.forEach((id, index) => seen.set(id, [...(seen.get(id) ?? []), index]));
     const clashes = [...seen.values()].filter((indexes) => indexes.length > 1);
-    if (clashes.length === 0) break;
-    for (const indexes of clashes) for (const index of indexes) depth[index]++;
+    if (clashes.length === 0) {
+      break;
+    }
+    for (const indexes of clashes) {
+      for (const index of indexes) {
+        depth[index]++;
+      }
+    }
   }
   // Still equal after the whole path (should not happen with XFA names): number them.
   const used = new Map<string, number>();
@@ -157,7 +171,11 @@ function slug(text: string, separator: string): string {
 
 /** "Name-Antragsteller" -> "nameAntragsteller"; ids must match the definition loader's pattern. */
 function camelCase(text: string): string {
-  const words = slug(text.replace(/([a-zäöü])([A-ZÄÖÜ])/g, '$1 $2'), ' ').split(' ').filter(Boolean);
-  const joined = words.map((word, index) => (index === 0 ? word : word[0].toUpperCase() + word.slice(1))).join('');
+  const words = slug(text.replace(/([a-zäöü])([A-ZÄÖÜ])/g, '$1 $2'), ' ')
+    .split(' ')
+    .filter(Boolean);
+  const joined = words
+    .map((word, index) => (index === 0 ? word : word[0].toUpperCase() + word.slice(1)))
+    .join('');
   return /^[a-z_]/.test(joined) ? joined : `f${joined}`;
 }

@@ -4,10 +4,7 @@ import type { InventoryField } from './pdf-inventory.types';
 // docs/form-definitions.md. Only a starting point: a person rewrites the texts afterwards.
 
 export type DraftPdfMapping =
-  | { field: string }
-  | { comb: string }
-  | { checkbox: string }
-  | { split: string[]; sizes: number[] };
+  { field: string } | { comb: string } | { checkbox: string } | { split: string[]; sizes: number[] };
 
 export interface DraftQuestion {
   /** Filled in by the caller once all questions of the form are known (ids must be unique). */
@@ -38,7 +35,9 @@ export function draftQuestions(fields: InventoryField[]): DraftedQuestion[] {
       continue;
     }
     const question = singleQuestion(fields[index]);
-    if (question) drafted.push({ question, fields: [fields[index]] });
+    if (question) {
+      drafted.push({ question, fields: [fields[index]] });
+    }
   }
   return drafted;
 }
@@ -48,11 +47,20 @@ const PART = /^(.*?),?\s*Teil\s*(\d+)\s*$/i;
 // Consecutive text fields whose tooltips read "<same prefix>, Teil 1", "…, Teil 2", … form one value.
 function splitRunAt(fields: InventoryField[], start: number): InventoryField[] {
   const first = PART.exec(fields[start].tooltip ?? '');
-  if (!first || first[2] !== '1' || fields[start].type !== 'text') return [];
+  if (!first || first[2] !== '1' || fields[start].type !== 'text') {
+    return [];
+  }
   const run = [fields[start]];
   for (let index = start + 1; index < fields.length; index++) {
     const part = PART.exec(fields[index].tooltip ?? '');
-    if (!part || fields[index].type !== 'text' || part[1] !== first[1] || Number(part[2]) !== run.length + 1) break;
+    if (
+      !part ||
+      fields[index].type !== 'text' ||
+      part[1] !== first[1] ||
+      Number(part[2]) !== run.length + 1
+    ) {
+      break;
+    }
     run.push(fields[index]);
   }
   return run;
@@ -99,14 +107,22 @@ function textQuestion(field: InventoryField, text: { de: string; en: string }): 
   const tooltip = field.tooltip ?? '';
   const name = lastSegment(field.name);
   const about = `${tooltip} ${name}`;
-  if (/\bIBAN\b/i.test(about)) return { id: '', type: 'iban', text, pdf: { comb: field.name } };
-  if (/datum/i.test(about)) return { id: '', type: 'date', text, pdf: { field: field.name } };
+  if (/\bIBAN\b/i.test(about)) {
+    return { id: '', type: 'iban', text, pdf: { comb: field.name } };
+  }
+  if (/datum/i.test(about)) {
+    return { id: '', type: 'date', text, pdf: { field: field.name } };
+  }
   // An address tooltip lists "Postleitzahl" among its parts; only a field of its own is a postal code.
   if (/\bPLZ\b/i.test(about) || (/Postleitzahl/i.test(tooltip) && !/Anschrift|Adresse/i.test(tooltip))) {
     return { id: '', type: 'postalCode', text, pdf: { field: field.name } };
   }
-  if (/Telefon/i.test(about)) return { id: '', type: 'phone', text, pdf: { field: field.name } };
-  if (/E-?Mail/i.test(about)) return { id: '', type: 'email', text, pdf: { field: field.name } };
+  if (/Telefon/i.test(about)) {
+    return { id: '', type: 'phone', text, pdf: { field: field.name } };
+  }
+  if (/E-?Mail/i.test(about)) {
+    return { id: '', type: 'email', text, pdf: { field: field.name } };
+  }
   // Key order is the order in form.yaml: validation before the mapping, as in the docs.
   return field.maxLength === null
     ? { id: '', type: 'text', text, pdf: { field: field.name } }

@@ -8,7 +8,11 @@ import {
   buildPdfWithoutForm,
   type FixtureEncryption,
 } from '../../../test/fixtures/pdf/acroform-fixture';
-import { officialFormPath, officialForms, skipWithoutOfficialForms } from '../../../test/support/official-forms';
+import {
+  officialFormPath,
+  officialForms,
+  skipWithoutOfficialForms,
+} from '../../../test/support/official-forms';
 import { PdfError } from '../pdf.errors';
 import { FieldInventoryService } from './field-inventory.service';
 import type { InventoryField, PdfInventory } from './pdf-inventory.types';
@@ -29,7 +33,9 @@ function byName(inventory: PdfInventory, suffix: string): InventoryField {
 
 function countTypes(inventory: PdfInventory): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const entry of inventory.fields) counts[entry.type] = (counts[entry.type] ?? 0) + 1;
+  for (const entry of inventory.fields) {
+    counts[entry.type] = (counts[entry.type] ?? 0) + 1;
+  }
   return counts;
 }
 
@@ -102,7 +108,12 @@ describe('FieldInventoryService with the generated AcroForm fixture', () => {
     assert.deepEqual(nationality.options, ['deutsch', 'türkisch', 'ukrainisch']);
   });
 
-  const encryptions: Array<{ algorithm: FixtureEncryption; version: number; revision: number; keyBits: number }> = [
+  const encryptions: Array<{
+    algorithm: FixtureEncryption;
+    version: number;
+    revision: number;
+    keyBits: number;
+  }> = [
     { algorithm: 'RC4-40', version: 1, revision: 2, keyBits: 40 },
     { algorithm: 'RC4-128', version: 2, revision: 3, keyBits: 128 },
     { algorithm: 'AES-128', version: 4, revision: 4, keyBits: 128 },
@@ -173,72 +184,96 @@ describe('FieldInventoryService with unusable input', () => {
   });
 });
 
-describe('FieldInventoryService with the official Familienkasse forms', { skip: skipWithoutOfficialForms }, () => {
-  async function inventoryOf(file: string): Promise<PdfInventory> {
-    return sut.inventory(await readFile(officialFormPath(file)), { fileName: file });
-  }
+describe(
+  'FieldInventoryService with the official Familienkasse forms',
+  { skip: skipWithoutOfficialForms },
+  () => {
+    async function inventoryOf(file: string): Promise<PdfInventory> {
+      return sut.inventory(await readFile(officialFormPath(file)), { fileName: file });
+    }
 
-  // Field and type counts checked independently with `qpdf --json --json-key=acroform` (one widget per field).
-  const expectations = [
-    { file: officialForms.kg1, fields: 95, pages: 5, types: { text: 83, checkbox: 9, button: 3 } },
-    { file: officialForms.kg1AnlageKind, fields: 127, pages: 4, types: { text: 76, checkbox: 48, button: 3 } },
-    { file: officialForms.kiz1, fields: 74, pages: 3, types: { text: 66, checkbox: 5, button: 3 } },
-    { file: officialForms.kiz1AnlageKind, fields: 48, pages: 2, types: { text: 11, checkbox: 34, button: 3 } },
-    { file: officialForms.kiz1AnlageAntragsteller, fields: 85, pages: 3, types: { text: 10, checkbox: 72, button: 3 } },
-  ];
+    // Field and type counts checked independently with `qpdf --json --json-key=acroform` (one widget per field).
+    const expectations = [
+      { file: officialForms.kg1, fields: 95, pages: 5, types: { text: 83, checkbox: 9, button: 3 } },
+      {
+        file: officialForms.kg1AnlageKind,
+        fields: 127,
+        pages: 4,
+        types: { text: 76, checkbox: 48, button: 3 },
+      },
+      { file: officialForms.kiz1, fields: 74, pages: 3, types: { text: 66, checkbox: 5, button: 3 } },
+      {
+        file: officialForms.kiz1AnlageKind,
+        fields: 48,
+        pages: 2,
+        types: { text: 11, checkbox: 34, button: 3 },
+      },
+      {
+        file: officialForms.kiz1AnlageAntragsteller,
+        fields: 85,
+        pages: 3,
+        types: { text: 10, checkbox: 72, button: 3 },
+      },
+    ];
 
-  for (const { file, fields, pages, types } of expectations) {
-    it(`lists all ${fields} fields of ${file}, an AES-128 encrypted XFA hybrid`, async () => {
-      const inventory = await inventoryOf(file);
+    for (const { file, fields, pages, types } of expectations) {
+      it(`lists all ${fields} fields of ${file}, an AES-128 encrypted XFA hybrid`, async () => {
+        const inventory = await inventoryOf(file);
 
-      assert.equal(inventory.fieldCount, fields);
-      assert.equal(new Set(inventory.fields.map((entry) => entry.name)).size, fields);
-      assert.deepEqual(countTypes(inventory), types);
-      assert.equal(inventory.pageCount, pages);
-      assert.equal(inventory.hasXfa, true);
-      assert.equal(inventory.encryption?.method, 'AES-128');
-      assert.equal(inventory.encryption?.cryptFilterMethod, 'AESV2');
-      assert.ok(inventory.fields.every((entry) => entry.page !== null && entry.widgets.length === 1));
-      assert.ok(inventory.fields.every((entry) => entry.tooltip !== null));
-      assert.match(inventory.notes.join('\n'), /XFA-Hybrid/);
+        assert.equal(inventory.fieldCount, fields);
+        assert.equal(new Set(inventory.fields.map((entry) => entry.name)).size, fields);
+        assert.deepEqual(countTypes(inventory), types);
+        assert.equal(inventory.pageCount, pages);
+        assert.equal(inventory.hasXfa, true);
+        assert.equal(inventory.encryption?.method, 'AES-128');
+        assert.equal(inventory.encryption?.cryptFilterMethod, 'AESV2');
+        assert.ok(inventory.fields.every((entry) => entry.page !== null && entry.widgets.length === 1));
+        assert.ok(inventory.fields.every((entry) => entry.tooltip !== null));
+        assert.match(inventory.notes.join('\n'), /XFA-Hybrid/);
+      });
+    }
+
+    it('reports KG 1 details: Steuer-ID split 2-3-3-3, IBAN comb of 34, tooltips, checkbox on-values', async () => {
+      const inventory = await inventoryOf(officialForms.kg1);
+
+      assert.equal(inventory.title, 'Antrag auf Kindergeld');
+      assert.equal(inventory.sha256, '53651bbe336039b6ca3852f1fa7288b4841349afd1978a4b91469fea15eaac43');
+
+      const taxId1 = field(inventory, 'topmostSubform[0].Seite1[0].Punkt-1[0].Steuer-ID[0].Steuer-ID-1[0]');
+      assert.equal(taxId1.type, 'text');
+      assert.equal(taxId1.maxLength, 2);
+      assert.equal(taxId1.comb, true);
+      assert.equal(taxId1.tooltip, 'Steuerliche Identifikationsnummer, Teil 1');
+      // Page 1 of the file is the cover sheet; the form's "Seite 1" is page 2.
+      assert.equal(taxId1.page, 2);
+      assert.deepEqual(
+        ['2', '3', '4'].map(
+          (part) => byName(inventory, `Punkt-1[0].Steuer-ID[0].Steuer-ID-${part}[0]`).maxLength,
+        ),
+        [3, 3, 3],
+      );
+
+      const iban = byName(inventory, 'Punkt-3[0].IBAN[0]');
+      assert.equal(iban.maxLength, 34);
+      assert.equal(iban.comb, true);
+      assert.equal(iban.tooltip, 'IBAN');
+
+      const lastName = byName(inventory, 'Name-Antragsteller[0]');
+      assert.equal(lastName.tooltip, 'Familienname der antragstellenden Person');
+      assert.equal(lastName.maxLength, null);
+      const [x, y, width, height] = lastName.widgets[0].rect;
+      assert.ok(
+        x > 0 && y > 0 && width > 50 && height > 5,
+        `implausible rectangle ${lastName.widgets[0].rect.join(',')}`,
+      );
+
+      const single = byName(inventory, 'Familienstand[0].#area[12].ledig[0]');
+      assert.equal(single.type, 'checkbox');
+      assert.deepEqual(single.onValues, ['1']);
+      assert.equal(single.tooltip, 'Ankreuzen, wenn ledig.');
+
+      assert.equal(byName(inventory, 'Actionbuttons[0].Drucken[0]').type, 'button');
+      assert.equal(byName(inventory, 'Page2[0].Unterschrift-1[0].Datum-1[0]').page, 3);
     });
-  }
-
-  it('reports KG 1 details: Steuer-ID split 2-3-3-3, IBAN comb of 34, tooltips, checkbox on-values', async () => {
-    const inventory = await inventoryOf(officialForms.kg1);
-
-    assert.equal(inventory.title, 'Antrag auf Kindergeld');
-    assert.equal(inventory.sha256, '53651bbe336039b6ca3852f1fa7288b4841349afd1978a4b91469fea15eaac43');
-
-    const taxId1 = field(inventory, 'topmostSubform[0].Seite1[0].Punkt-1[0].Steuer-ID[0].Steuer-ID-1[0]');
-    assert.equal(taxId1.type, 'text');
-    assert.equal(taxId1.maxLength, 2);
-    assert.equal(taxId1.comb, true);
-    assert.equal(taxId1.tooltip, 'Steuerliche Identifikationsnummer, Teil 1');
-    // Page 1 of the file is the cover sheet; the form's "Seite 1" is page 2.
-    assert.equal(taxId1.page, 2);
-    assert.deepEqual(
-      ['2', '3', '4'].map((part) => byName(inventory, `Punkt-1[0].Steuer-ID[0].Steuer-ID-${part}[0]`).maxLength),
-      [3, 3, 3],
-    );
-
-    const iban = byName(inventory, 'Punkt-3[0].IBAN[0]');
-    assert.equal(iban.maxLength, 34);
-    assert.equal(iban.comb, true);
-    assert.equal(iban.tooltip, 'IBAN');
-
-    const lastName = byName(inventory, 'Name-Antragsteller[0]');
-    assert.equal(lastName.tooltip, 'Familienname der antragstellenden Person');
-    assert.equal(lastName.maxLength, null);
-    const [x, y, width, height] = lastName.widgets[0].rect;
-    assert.ok(x > 0 && y > 0 && width > 50 && height > 5, `implausible rectangle ${lastName.widgets[0].rect.join(',')}`);
-
-    const single = byName(inventory, 'Familienstand[0].#area[12].ledig[0]');
-    assert.equal(single.type, 'checkbox');
-    assert.deepEqual(single.onValues, ['1']);
-    assert.equal(single.tooltip, 'Ankreuzen, wenn ledig.');
-
-    assert.equal(byName(inventory, 'Actionbuttons[0].Drucken[0]').type, 'button');
-    assert.equal(byName(inventory, 'Page2[0].Unterschrift-1[0].Datum-1[0]').page, 3);
-  });
-});
+  },
+);

@@ -29,7 +29,12 @@ export class FieldInventoryService {
     const hasXfa = acroForm?.has(PDFName.of('XFA')) ?? false;
     // getForm() would create an empty AcroForm where there is none, so ask only when one exists.
     const pageOf = mapWidgetPages(doc);
-    const fields = acroForm ? doc.getForm().getFields().map((field) => describeField(field, pageOf)) : [];
+    const fields = acroForm
+      ? doc
+          .getForm()
+          .getFields()
+          .map((field) => describeField(field, pageOf))
+      : [];
 
     return {
       fileName: options.fileName ?? null,
@@ -85,7 +90,9 @@ function asBuffer(bytes: Uint8Array): Buffer {
 function titleOf(doc: PDFDocument, infoRef: PDFRef | null): string | null {
   const info = infoRef ? doc.context.lookup(infoRef) : undefined;
   const title = info instanceof PDFDict ? info.lookup(PDFName.of('Title')) : undefined;
-  if (!(title instanceof PDFString || title instanceof PDFHexString)) return null;
+  if (!(title instanceof PDFString || title instanceof PDFHexString)) {
+    return null;
+  }
   return title.decodeText().trim() || null;
 }
 

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildAcroFormFixture, type FixtureEncryption } from '../../../test/fixtures/pdf/acroform-fixture';
-import { officialFormPath, officialForms, skipWithoutOfficialForms } from '../../../test/support/official-forms';
+import {
+  officialFormPath,
+  officialForms,
+  skipWithoutOfficialForms,
+} from '../../../test/support/official-forms';
 import { FieldInventoryService } from './field-inventory.service';
 
 // Needs Debian's qpdf (apt-get install -y qpdf): an independent reader that proves our fixtures
@@ -53,23 +57,37 @@ describe('FieldInventoryService checked against qpdf', () => {
   }
 
   for (const file of Object.values(officialForms)) {
-    it(`agrees with qpdf on names, types, pages and tooltips of ${file}`, { skip: skipWithoutOfficialForms }, async () => {
-      const path = officialFormPath(file);
-      const widgets = (JSON.parse(qpdf(['--json', '--json-key=acroform', path])) as { acroform: { fields: QpdfWidget[] } })
-        .acroform.fields;
+    it(
+      `agrees with qpdf on names, types, pages and tooltips of ${file}`,
+      { skip: skipWithoutOfficialForms },
+      async () => {
+        const path = officialFormPath(file);
+        const widgets = (
+          JSON.parse(qpdf(['--json', '--json-key=acroform', path])) as { acroform: { fields: QpdfWidget[] } }
+        ).acroform.fields;
 
-      const inventory = await sut.inventory(await readFile(path));
+        const inventory = await sut.inventory(await readFile(path));
 
-      assert.equal(inventory.fieldCount, new Set(widgets.map((widget) => widget.fullname)).size);
-      const ours = new Map(inventory.fields.map((field) => [field.name, field]));
-      for (const widget of widgets) {
-        const field = ours.get(widget.fullname);
-        assert.ok(field, `qpdf field ${widget.fullname} missing`);
-        const type = widget.ischeckbox ? 'checkbox' : widget.isradiobutton ? 'radio' : widget.fieldtype === '/Tx' ? 'text' : 'button';
-        assert.equal(field.type, type, widget.fullname);
-        assert.ok(field.widgets.some((entry) => entry.page === widget.pageposfrom1), widget.fullname);
-        assert.equal(field.tooltip, widget.alternativename.replace(/\s+/g, ' ').trim(), widget.fullname);
-      }
-    });
+        assert.equal(inventory.fieldCount, new Set(widgets.map((widget) => widget.fullname)).size);
+        const ours = new Map(inventory.fields.map((field) => [field.name, field]));
+        for (const widget of widgets) {
+          const field = ours.get(widget.fullname);
+          assert.ok(field, `qpdf field ${widget.fullname} missing`);
+          const type = widget.ischeckbox
+            ? 'checkbox'
+            : widget.isradiobutton
+              ? 'radio'
+              : widget.fieldtype === '/Tx'
+                ? 'text'
+                : 'button';
+          assert.equal(field.type, type, widget.fullname);
+          assert.ok(
+            field.widgets.some((entry) => entry.page === widget.pageposfrom1),
+            widget.fullname,
+          );
+          assert.equal(field.tooltip, widget.alternativename.replace(/\s+/g, ' ').trim(), widget.fullname);
+        }
+      },
+    );
   }
 });

@@ -30,7 +30,13 @@ describe('listFormTemplates', () => {
     const { templates, problems } = await sut(formsDir);
 
     assert.deepEqual(templates, [
-      { formId: 'kg1', edition: '09/2025', file: 'kg1.pdf', sha256: hash, definitionPath: join(formsDir, 'kg1', 'form.yaml') },
+      {
+        formId: 'kg1',
+        edition: '09/2025',
+        file: 'kg1.pdf',
+        sha256: hash,
+        definitionPath: join(formsDir, 'kg1', 'form.yaml'),
+      },
     ]);
     assert.equal(problems.length, 3);
     assert.match(problems.join('\n'), /escape.*plain PDF file name: \.\.\/\.\.\/etc\/passwd\.pdf/);

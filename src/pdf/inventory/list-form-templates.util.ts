@@ -31,7 +31,9 @@ export async function listFormTemplates(formsDir: string): Promise<FormTemplateL
   } catch {
     return { templates, problems: [`Ordner nicht lesbar / folder not readable: ${formsDir}`] };
   }
-  for (const entry of entries.filter((candidate) => candidate.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries
+    .filter((candidate) => candidate.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const definitionPath = join(formsDir, entry.name, 'form.yaml');
     let text: string;
     try {
@@ -40,8 +42,11 @@ export async function listFormTemplates(formsDir: string): Promise<FormTemplateL
       continue; // folders without form.yaml (applications/, examples/) are no forms
     }
     const template = templateOf(text, entry.name, definitionPath);
-    if (typeof template === 'string') problems.push(template);
-    else templates.push(template);
+    if (typeof template === 'string') {
+      problems.push(template);
+    } else {
+      templates.push(template);
+    }
   }
   return { templates, problems };
 }

@@ -1,7 +1,8 @@
 // What `FieldInventoryService` reports about a fillable PDF. The JSON printed by
 // `npm run forms:import -- <pdf> --json` has exactly this shape.
 
-export type InventoryFieldType = 'text' | 'checkbox' | 'radio' | 'dropdown' | 'listbox' | 'button' | 'signature';
+export type InventoryFieldType =
+  'text' | 'checkbox' | 'radio' | 'dropdown' | 'listbox' | 'button' | 'signature';
 
 /** [x, y, width, height] in PDF points, origin bottom-left of the page, rounded to 0.01. */
 export type WidgetRect = [number, number, number, number];

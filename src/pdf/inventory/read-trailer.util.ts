@@ -16,7 +16,11 @@ export interface RawTrailer {
  * then, so both are taken from a parse of their own. Throws whatever the parser throws.
  */
 export async function readTrailer(bytes: Uint8Array): Promise<RawTrailer> {
-  const raw = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false, preserveXFA: true });
+  const raw = await PDFDocument.load(bytes, {
+    ignoreEncryption: true,
+    updateMetadata: false,
+    preserveXFA: true,
+  });
   const infoRef = raw.context.trailerInfo.Info;
   const encrypt = raw.context.lookup(raw.context.trailerInfo.Encrypt);
   return {
@@ -47,23 +51,47 @@ function encryptionOf(encrypt: PDFDict): EncryptionInfo {
   };
 }
 
-function methodOf(version: number | null, cryptFilterMethod: string | null, keyBits: number | null): EncryptionMethod {
-  if (version === 1) return 'RC4-40';
-  if (version === 2 || version === 3) return `RC4-${keyBits ?? 40}`;
+function methodOf(
+  version: number | null,
+  cryptFilterMethod: string | null,
+  keyBits: number | null,
+): EncryptionMethod {
+  if (version === 1) {
+    return 'RC4-40';
+  }
+  if (version === 2 || version === 3) {
+    return `RC4-${keyBits ?? 40}`;
+  }
   if (version === 4 || version === 5) {
-    if (cryptFilterMethod === 'AESV2') return 'AES-128';
-    if (cryptFilterMethod === 'AESV3') return 'AES-256';
-    if (cryptFilterMethod === 'V2') return `RC4-${keyBits ?? 128}`;
+    if (cryptFilterMethod === 'AESV2') {
+      return 'AES-128';
+    }
+    if (cryptFilterMethod === 'AESV3') {
+      return 'AES-256';
+    }
+    if (cryptFilterMethod === 'V2') {
+      return `RC4-${keyBits ?? 128}`;
+    }
   }
   return 'unknown';
 }
 
-function keyBitsOf(encrypt: PDFDict, version: number | null, cryptFilter: PDFDict | undefined): number | null {
-  if (version === 1) return 40;
-  if (version === 5) return 256;
+function keyBitsOf(
+  encrypt: PDFDict,
+  version: number | null,
+  cryptFilter: PDFDict | undefined,
+): number | null {
+  if (version === 1) {
+    return 40;
+  }
+  if (version === 5) {
+    return 256;
+  }
   // The spec gives /Length of a crypt filter in bytes, but some writers put bits there.
   const filterLength = cryptFilter ? numberOf(cryptFilter, 'Length') : null;
-  if (filterLength !== null) return filterLength <= 32 ? filterLength * 8 : filterLength;
+  if (filterLength !== null) {
+    return filterLength <= 32 ? filterLength * 8 : filterLength;
+  }
   return numberOf(encrypt, 'Length') ?? (version === 2 ? 40 : null);
 }
 

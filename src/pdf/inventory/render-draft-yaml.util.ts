@@ -8,7 +8,19 @@ export interface RenderDraftOptions {
 }
 
 // Keys of maps that are short enough for one line: texts, validation, PDF mappings, options.
-const FLOW_KEYS = new Set(['de', 'en', 'maxLength', 'field', 'comb', 'checkbox', 'split', 'sizes', 'value', 'label', 'pdfValue']);
+const FLOW_KEYS = new Set([
+  'de',
+  'en',
+  'maxLength',
+  'field',
+  'comb',
+  'checkbox',
+  'split',
+  'sizes',
+  'value',
+  'label',
+  'pdfValue',
+]);
 
 /** form.yaml text for a draft, with a header comment saying that it must be reviewed. */
 export function renderDraftYaml(draft: DraftResult, options: RenderDraftOptions): string {
@@ -16,11 +28,15 @@ export function renderDraftYaml(draft: DraftResult, options: RenderDraftOptions)
   // Short maps such as { de, en } and PDF mappings read best on one line, as in the hand-written forms.
   visit(doc, {
     Map(_, node) {
-      const keys = node.items.map((pair) => String((pair.key as { value?: unknown })?.value ?? ''));
-      if (keys.every((key) => FLOW_KEYS.has(key))) node.flow = true;
+      const keys = node.items.map((pair) => String((pair.key as { value?: string } | null)?.value ?? ''));
+      if (keys.every((key) => FLOW_KEYS.has(key))) {
+        node.flow = true;
+      }
     },
     Seq(_, node) {
-      if (node.items.every((item) => !isMap(item) && !isSeq(item))) node.flow = true;
+      if (node.items.every((item) => !isMap(item) && !isSeq(item))) {
+        node.flow = true;
+      }
     },
   });
   doc.commentBefore = headerComment(draft, options);
@@ -45,7 +61,9 @@ function headerComment(draft: DraftResult, options: RenderDraftOptions): string 
   ];
   if (draft.skippedFields.length > 0) {
     lines.push('', ' Ohne Frage / fields without a question (buttons, signatures):');
-    for (const field of draft.skippedFields) lines.push(` - ${field.name} (${field.type})`);
+    for (const field of draft.skippedFields) {
+      lines.push(` - ${field.name} (${field.type})`);
+    }
   }
   return lines.join('\n');
 }

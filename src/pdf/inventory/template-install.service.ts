@@ -6,7 +6,13 @@ import type { KnownTemplate } from './list-form-templates.util';
 import { writeFileAtomically } from './write-file-atomically.util';
 
 export type InstallOutcome =
-  | { status: 'installed' | 'replaced' | 'unchanged'; source: string; sha256: string; template: KnownTemplate; target: string }
+  | {
+      status: 'installed' | 'replaced' | 'unchanged';
+      source: string;
+      sha256: string;
+      template: KnownTemplate;
+      target: string;
+    }
   | { status: 'unknown'; source: string; sha256: string };
 
 /**
@@ -20,11 +26,15 @@ export class TemplateInstallService {
     const bytes = await readFile(source);
     const sha256 = sha256Hex(bytes);
     const template = known.find((candidate) => candidate.sha256 === sha256);
-    if (!template) return { status: 'unknown', source, sha256 };
+    if (!template) {
+      return { status: 'unknown', source, sha256 };
+    }
 
     const target = join(templateDir, template.file);
     const existing = await readIfPresent(target);
-    if (existing && sha256Hex(existing) === sha256) return { status: 'unchanged', source, sha256, template, target };
+    if (existing && sha256Hex(existing) === sha256) {
+      return { status: 'unchanged', source, sha256, template, target };
+    }
 
     await mkdir(templateDir, { recursive: true });
     await writeFileAtomically(target, bytes);
@@ -36,7 +46,9 @@ async function readIfPresent(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return undefined;
+    }
     throw error;
   }
 }

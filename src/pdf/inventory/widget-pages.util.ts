@@ -8,10 +8,14 @@ export function mapWidgetPages(doc: PDFDocument): Map<PDFDict, number> {
   const pages = new Map<PDFDict, number>();
   doc.getPages().forEach((page, index) => {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-    if (!annots) return;
+    if (!annots) {
+      return;
+    }
     for (let i = 0; i < annots.size(); i++) {
       const annot = annots.lookup(i);
-      if (annot instanceof PDFDict && !pages.has(annot)) pages.set(annot, index + 1);
+      if (annot instanceof PDFDict && !pages.has(annot)) {
+        pages.set(annot, index + 1);
+      }
     }
   });
   return pages;

@@ -7,7 +7,10 @@ import { basename, dirname, join } from 'node:path';
  * reader (the running service) sees either the old file or the complete new one, never half.
  */
 export async function writeFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     const handle = await open(temporary, 'wx', 0o644);
     try {
