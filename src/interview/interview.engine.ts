@@ -1,0 +1,251 @@
+import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
+import { Command, handleCommand } from './commands.handler';
+import { CONSENT_VERSION } from './consent';
+import { displayValue } from './display-value.util';
+import { EngineOptions, EngineResult, StartOptions, UserInput } from './engine.types';
+import { nextOpenStep, submittedAnswers } from './flow.util';
+import { parseYesNo, recognizeCommand } from './input';
+import { INTERVIEW_STATE_VERSION, InterviewLocale, InterviewState } from './interview-state.types';
+import { proposalFor, withoutProposal } from './proposals.util';
+import { readAnswer } from './read-answer.util';
+import { Turn } from './turn';
+
+/** A new conversation: the privacy notice comes first. */
+export function startInterview(application: LoadedApplication, options: StartOptions): EngineResult {
+  const turn = new Turn(application, freshState(application, options.locale, null), options);
+  turn.askCurrent();
+  return turn.result();
+}
+
+function freshState(application: LoadedApplication, locale: InterviewLocale, consentVersion: string | null): InterviewState {
+  return {
+    version: INTERVIEW_STATE_VERSION,
+    applicationId: application.definition.id,
+    locale,
+    phase: consentVersion === null ? 'consent' : 'asking',
+    resumePhase: null,
+    answers: {},
+    provenance: {},
+    unknown: [],
+    pointer: null,
+    history: [],
+    failures: 0,
+    completedGroups: [],
+    proposals: [],
+    consentVersion,
+    notes: [],
+  };
+}
+
+/** What the family said, from a typed message or a button. */
+interface Said {
+  text: string;
+  /** An exact answer from a button (option value, "true"/"false"). */
+  answer?: string;
+  yes?: boolean;
+  submit?: boolean;
+  resume?: boolean;
+}
+
+const COMMAND_ACTIONS = new Set(['help', 'back', 'skip', 'dont-know', 'pause', 'cancel', 'human', 'change', 'language', 'summary', 'restart']);
+
+/**
+ * The dialogue rules, in this order for every turn:
+ * 1. a conversation that ended (declined, cancelled, submitted) only understands restart and language;
+ * 2. a paused conversation resumes with any message;
+ * 3. commands (help, back, change, pause, cancel, language, human, summary, restart, skip, don't know)
+ *    interrupt any question the same way;
+ * 4. otherwise the message answers what the current phase asks.
+ */
+export function handleInput(application: LoadedApplication, state: InterviewState, input: UserInput, options: EngineOptions): EngineResult {
+  const turn = new Turn(application, state, options);
+  const said = toSaid(input);
+  const command = commandOf(turn, input);
+
+  if (state.phase === 'declined' || state.phase === 'cancelled' || state.phase === 'submitted') {
+    if (command?.name === 'restart') restart(turn, state.phase === 'declined' ? null : state.consentVersion);
+    else if (command?.name === 'language') handleCommand(turn, command, said.text);
+    else turn.askCurrent();
+    return turn.result();
+  }
+  if (state.phase === 'paused') {
+    turn.update({ phase: state.resumePhase ?? 'asking', resumePhase: null });
+    turn.sayText('info', 'resumed');
+    turn.askCurrent();
+    return turn.result();
+  }
+  if (command !== null && (state.phase !== 'consent' || command.name === 'language' || command.name === 'help')) {
+    handleCommand(turn, command, said.text);
+    return turn.result();
+  }
+  answerPhase(turn, said);
+  return turn.result();
+}
+
+function toSaid(input: UserInput): Said {
+  if (input.type === 'text') return { text: input.text };
+  const value = input.value ?? '';
+  switch (input.action) {
+    case 'answer':
+      return { text: value, answer: value };
+    case 'yes':
+      return { text: value, yes: true };
+    case 'no':
+      return { text: value, yes: false };
+    case 'consent':
+      return { text: value, yes: value === 'accept' };
+    case 'submit':
+      return { text: value, yes: true, submit: true };
+    case 'resume':
+      return { text: value, resume: true };
+    default:
+      return { text: value };
+  }
+}
+
+function commandOf(turn: Turn, input: UserInput): Command | null {
+  if (input.type === 'action') {
+    return COMMAND_ACTIONS.has(input.action) ? { name: input.action as Command['name'], argument: input.value } : null;
+  }
+  const recognized = recognizeCommand(input.text, { ignore: ignoredCommands(turn) });
+  return recognized ? { name: recognized.command, argument: recognized.argument } : null;
+}
+
+// "deutsch" answers the nationality question; it is no wish to switch the language there.
+function ignoredCommands(turn: Turn): Array<'language'> {
+  const pointer = turn.state.pointer;
+  if (pointer === null || (turn.state.phase !== 'asking' && turn.state.phase !== 'editing')) return [];
+  return /nationality|language/i.test(pointer.questionId) ? ['language'] : [];
+}
+
+function yesOf(said: Said): boolean | null {
+  return said.yes ?? parseYesNo(said.text);
+}
+
+function answerPhase(turn: Turn, said: Said): void {
+  const { state, options } = turn;
+  switch (state.phase) {
+    case 'consent': {
+      const yes = yesOf(said);
+      if (yes === true) {
+        turn.update({ consentVersion: CONSENT_VERSION, phase: 'asking' });
+        turn.events.push({ type: 'consent-accepted', version: CONSENT_VERSION });
+        turn.sayText('info', 'welcome');
+        return turn.advance();
+      }
+      if (yes === false) {
+        turn.update({ phase: 'declined' });
+        turn.events.push({ type: 'consent-refused' });
+        return turn.askCurrent();
+      }
+      return turn.askCurrent();
+    }
+    case 'asking':
+    case 'editing':
+      return answerQuestion(turn, said);
+    case 'confirming-proposal':
+      return confirmProposal(turn, said);
+    case 'another-item': {
+      const yes = yesOf(said);
+      const groupId = state.pointer?.questionId ?? '';
+      if (yes === null) {
+        turn.sayText('error', 'yesOrNo');
+        return turn.askCurrent();
+      }
+      if (yes) {
+        const items = state.answers[groupId];
+        turn.update({ answers: { ...state.answers, [groupId]: [...(Array.isArray(items) ? items : []), {}] } });
+      } else {
+        turn.update({ completedGroups: [...state.completedGroups, groupId] });
+      }
+      return turn.advance();
+    }
+    case 'summary': {
+      const yes = yesOf(said);
+      if (yes === true) return submit(turn);
+      if (yes === false) return turn.sayText('info', 'changeHint');
+      turn.sayText('info', 'notUnderstood');
+      return turn.askCurrent();
+    }
+    case 'confirming-cancel':
+    case 'confirming-restart': {
+      const yes = yesOf(said);
+      if (yes === null) return turn.askCurrent();
+      if (yes && state.phase === 'confirming-cancel') {
+        turn.update({ phase: 'cancelled', resumePhase: null });
+        turn.events.push({ type: 'cancelled' });
+        return turn.sayText('info', 'cancelled');
+      }
+      if (yes) return restart(turn, state.consentVersion);
+      turn.update({ phase: state.resumePhase ?? 'asking', resumePhase: null });
+      turn.sayText('info', 'continueNow');
+      return turn.askCurrent();
+    }
+    case 'choosing-language':
+      turn.sayText('info', 'notUnderstood');
+      return turn.askCurrent();
+    default:
+      void options;
+      return turn.askCurrent();
+  }
+}
+
+function answerQuestion(turn: Turn, said: Said): void {
+  const pointer = turn.state.pointer;
+  if (pointer === null) return turn.advance();
+  const { question } = turn.indexed(pointer);
+  const read = readAnswer(question, said.answer ?? said.text, turn.options.today);
+  if (!read.ok) {
+    turn.update({ failures: turn.state.failures + 1 });
+    turn.sayProblem(read.problem);
+    if (turn.state.failures >= 3 && question.required) turn.sayText('info', 'offerDontKnow');
+    return turn.askCurrent();
+  }
+  turn.update({ history: [...turn.state.history, pointer] });
+  turn.store(read.value, { source: 'family', at: turn.options.now });
+  if (read.guessed) turn.sayText('info', 'understood', { value: displayValue(question, read.value, turn.state.locale) });
+  turn.advance();
+}
+
+function confirmProposal(turn: Turn, said: Said): void {
+  const pointer = turn.state.pointer;
+  if (pointer === null) return turn.advance();
+  const indexed = turn.indexed(pointer);
+  const path = pointer.item === null || indexed.repeatId === null ? pointer.questionId : `${indexed.repeatId}[${pointer.item}].${pointer.questionId}`;
+  const proposal = proposalFor(turn.state, path);
+  const yes = yesOf(said);
+  if (proposal && yes === true) {
+    turn.update({ history: [...turn.state.history, pointer] });
+    turn.store(proposal.value, { source: 'letter', at: turn.options.now, ...proposal.source });
+    turn.sayText('info', 'proposalTaken');
+    return turn.advance();
+  }
+  if (yes === false || !proposal) {
+    turn.update({ proposals: withoutProposal(turn.state, path), phase: 'asking' });
+    return turn.askCurrent();
+  }
+  // The family may simply type the right value instead of yes or no.
+  const read = readAnswer(indexed.question, said.text, turn.options.today);
+  if (read.ok) {
+    turn.update({ phase: 'asking' });
+    return answerQuestion(turn, said);
+  }
+  turn.sayText('error', 'yesOrNo');
+  turn.askCurrent();
+}
+
+function submit(turn: Turn): void {
+  const answers = submittedAnswers(turn.application, turn.state, turn.options.today);
+  if (nextOpenStep(turn.steps(), answers, turn.state.unknown) !== null) return turn.advance();
+  const unknown = turn.state.unknown.filter((path) => turn.steps().some((step) => step.kind === 'question' && step.path === path));
+  turn.update({ phase: 'submitted', pointer: null });
+  turn.events.push({ type: 'submitted', answers, unknown });
+  turn.sayText('info', 'submitted');
+}
+
+function restart(turn: Turn, consentVersion: string | null): void {
+  turn.update(freshState(turn.application, turn.state.locale, consentVersion));
+  turn.sayText('info', 'restarted');
+  if (consentVersion === null) turn.askCurrent();
+  else turn.advance();
+}

@@ -1,0 +1,46 @@
+import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
+import { displayValue } from './display-value.util';
+import { SummaryGroup } from './engine.types';
+import { answerAt, flowSteps, submittedAnswers } from './flow.util';
+import { InterviewState } from './interview-state.types';
+import { itemTitle } from './item-title.util';
+import { localized, text } from './texts';
+
+/**
+ * The review of all answers that apply, grouped by section; the answers of one child (KG 1 and its
+ * Anlage Kind) form one group, so the family checks child by child.
+ */
+export function summarize(application: LoadedApplication, state: InterviewState, today: string): SummaryGroup[] {
+  const answers = submittedAnswers(application, state, today);
+  const groups = new Map<string, SummaryGroup>();
+  const { locale } = state;
+  for (const step of flowSteps(application, answers, state.completedGroups, today)) {
+    if (step.kind !== 'question') continue;
+    const { question, repeatId, section, formId } = step.indexed;
+    const value = answerAt(answers, step.pointer, repeatId);
+    const unknown = state.unknown.includes(step.path);
+    if (value === undefined && !unknown) continue;
+    const key = repeatId !== null && step.pointer.item !== null ? `${repeatId}[${step.pointer.item}]` : `${formId}/${section.id}`;
+    let group = groups.get(key);
+    if (!group) {
+      const title =
+        repeatId !== null && step.pointer.item !== null
+          ? itemTitle(answers, repeatId, step.pointer.item, locale)
+          : localized(locale, section.title);
+      group = { title, items: [] };
+      groups.set(key, group);
+    }
+    group.items.push({
+      path: step.path,
+      label: locale === 'de' ? (question.pdfLabel ?? question.text.de) : localized(locale, question.text),
+      value: unknown ? text(locale, 'summaryUnknown') : displayValue(question, value, locale),
+      change: { title: text(locale, 'change'), action: 'change', value: step.path },
+    });
+  }
+  return [...groups.values()];
+}
+
+/** The summary as plain lines, for channels that cannot show cards. */
+export function summaryText(groups: SummaryGroup[]): string {
+  return groups.map((group) => [group.title, ...group.items.map((item) => `- ${item.label}: ${item.value}`)].join('\n')).join('\n\n');
+}

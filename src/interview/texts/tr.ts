@@ -1,0 +1,67 @@
+import { InterviewTexts } from './de';
+
+export const tr: InterviewTexts = {
+  consentNotice:
+    'Hoş geldiniz! Çocuk parası (Kindergeld) başvurusunda size yardım ediyorum.\n' +
+    'Veri koruma: Cevaplarınızı başvuruyu doldurmak için kaydediyoruz. ' +
+    'Onları sadece aile bürosundaki sorumlu kişiniz görür. Başka kimseye vermiyoruz. ' +
+    'Verilerinizi her zaman sildirebilirsiniz. (Bilgi metni sürümü {version})\n' +
+    'Kabul ediyor musunuz?',
+  consentAccept: 'Evet, kabul ediyorum',
+  consentRefuse: 'Hayır',
+  consentRefused:
+    'Sorun değil. İzniniz olmadan hiçbir şey kaydetmiyorum. ' +
+    'Yüz yüze de yardım alabilirsiniz: Lütfen şehrinizin aile bürosuna başvurun.',
+  welcome: 'Teşekkürler! Başlıyoruz. İstediğiniz zaman „yardım“, „geri“ veya „mola“ yazabilirsiniz.',
+  yes: 'Evet',
+  no: 'Hayır',
+  skip: 'Atla',
+  dontKnow: 'Bilmiyorum',
+  previousAnswer: 'Şimdiye kadar: {value}',
+  helpGeneric:
+    'Cevabınızı yazmanız yeterli. Şunları da yazabilirsiniz: „geri“, „özet“, „mola“, „iptal“, „dil“ ' +
+    'veya „insan“ (o zaman sorumlu kişiniz sizinle iletişime geçer).',
+  examples: 'Örneğin: {examples}',
+  dateInvalid: 'Bu gün yok. Lütfen tarihi kontrol edin.',
+  dateAmbiguous: 'Tarih açık değil. Lütfen gün.ay.yıl şeklinde yazın, örneğin 03.05.2010.',
+  dateIncomplete: 'Lütfen gün, ay ve yılı yazın, örneğin 03.05.2010.',
+  moneyNegative: 'Lütfen tutarı eksi işareti olmadan yazın.',
+  choiceAmbiguous: 'Bu birden fazla seçeneğe uyuyor. Lütfen birini seçin.',
+  offerDontKnow:
+    'Bu kolay değil. Bilmiyorsanız „Bilmiyorum“a dokunun. Sorumlu kişiniz bunu daha sonra sizinle netleştirir.',
+  understood: 'Şöyle anladım: {value}.',
+  cannotSkip: 'Bu bilgiye ihtiyacımız var. Bilmiyorsanız „Bilmiyorum“ yazın.',
+  markedUnknown: 'Tamam. Sorumlu kişiniz bunu daha sonra sizinle netleştirir.',
+  skipped: 'Tamam, bu soruyu geçiyoruz.',
+  backAtStart: 'Bu zaten ilk soru.',
+  anotherItemFirst: 'Buraya ait bir çocuk var mı?',
+  anotherItem: 'Başka bir çocuk var mı?',
+  itemLabel: 'Çocuk {n}',
+  itemLabelNamed: 'Çocuk {n}: {name}',
+  proposal: 'Mektubunuzda şu yazıyor: {label}: {value}. Bu doğru mu?',
+  proposalTaken: 'Teşekkürler, bunu aldım.',
+  summaryIntro: 'Bilgileriniz burada. Lütfen hepsini kontrol edin. Değiştirmek için bir bilgiye dokunun.',
+  summaryUnknown: 'bilmiyorum (netleştirilecek)',
+  summarySkipped: 'bilgi yok',
+  change: 'Değiştir',
+  submitQuestion: 'Her şey doğru mu? O zaman başvuruyu şimdi gönderiyorum.',
+  submitButton: 'Evet, gönder',
+  changeButton: 'Bir şeyi değiştir',
+  changeHint: 'Neyi değiştirmek istiyorsunuz? Özette bilgiye dokunun veya örneğin „doğum tarihi değiştir“ yazın.',
+  changeWhich: 'Hangi bilgiyi kastediyorsunuz?',
+  changeNotFound: 'Bu bilgiyi bulamadım. Tüm bilgileri görmek için „özet“ yazın.',
+  submitted: 'Teşekkürler! Başvurunuz gönderildi. Sorumlu kişiniz kontrol edip sizinle iletişime geçecek.',
+  paused: 'Cevaplarınız kaydedildi. Tekrar yazmanız yeterli, kaldığımız yerden devam ederiz.',
+  resumed: 'Tekrar hoş geldiniz. Devam ediyoruz.',
+  cancelConfirm: 'Gerçekten iptal etmek istiyor musunuz? O zaman hiçbir şey göndermeyiz.',
+  cancelled: 'İptal ettiniz. Hiçbir şey gönderilmedi. Yeniden başlamak için „yeniden başlat“ yazın.',
+  restartConfirm: 'Gerçekten baştan başlamak istiyor musunuz? O zaman cevaplarınız silinir.',
+  restarted: 'Tamam, baştan başlıyoruz.',
+  continueNow: 'Tamam, devam ediyoruz.',
+  ended: 'Bu konuşma bitti. Yeniden başlamak için „yeniden başlat“ yazın.',
+  chooseLanguage: 'Hangi dili istiyorsunuz?',
+  languageChanged: 'Artık Türkçe konuşuyoruz.',
+  humanNoted: 'Mesajınızı sorumlu kişiniz için kaydettim. Sizinle iletişime geçecek. Burada devam edebiliriz.',
+  yesOrNo: 'Lütfen evet veya hayır ile cevap verin.',
+  notUnderstood: 'Bunu anlamadım.',
+};

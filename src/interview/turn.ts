@@ -1,0 +1,240 @@
+import { validateAnswer } from '../forms/answers/answer-validator';
+import { Answers, AnswerValue, RepeatItemAnswers } from '../forms/definition/answers.types';
+import { answerPath } from './answer-path.util';
+import { IndexedQuestion } from '../forms/definition/question-index.util';
+import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
+import { CONSENT_VERSION } from './consent';
+import { displayValue } from './display-value.util';
+import { BotMessage, EngineEvent, EngineOptions, EngineResult, Suggestion } from './engine.types';
+import { answerAt, FlowStep, flowSteps, nextOpenStep, progressOf, submittedAnswers, withAnswer } from './flow.util';
+import { AnswerProvenance, INTERVIEW_LOCALES, InterviewState, QuestionPointer } from './interview-state.types';
+import { itemTitle } from './item-title.util';
+import { proposalFor, withoutProposal } from './proposals.util';
+import { AnswerProblem } from './read-answer.util';
+import { summarize, summaryText } from './summary.builder';
+import { directionOf, LANGUAGE_TITLES, localized, text, TextKey } from './texts';
+
+/** One turn of the dialogue: the state as it changes, and what the bot says and reports. */
+export class Turn {
+  readonly messages: BotMessage[] = [];
+  readonly events: EngineEvent[] = [];
+
+  constructor(
+    readonly application: LoadedApplication,
+    public state: InterviewState,
+    readonly options: EngineOptions,
+  ) {}
+
+  result(): EngineResult {
+    return { state: this.state, messages: this.messages, events: this.events };
+  }
+
+  update(patch: Partial<InterviewState>): void {
+    this.state = { ...this.state, ...patch };
+  }
+
+  say(kind: BotMessage['kind'], body: string, extra: Partial<BotMessage> = {}): void {
+    const { locale } = this.state;
+    this.messages.push({ text: body, locale, direction: directionOf(locale), kind, ...extra });
+  }
+
+  sayText(kind: BotMessage['kind'], key: TextKey, params: Record<string, string | number> = {}, extra: Partial<BotMessage> = {}): void {
+    this.say(kind, this.t(key, params), extra);
+  }
+
+  t(key: TextKey, params: Record<string, string | number> = {}): string {
+    return text(this.state.locale, key, params);
+  }
+
+  sayProblem(problem: AnswerProblem): void {
+    this.say('error', 'key' in problem ? this.t(problem.key) : localized(this.state.locale, problem.validation));
+  }
+
+  /** Answers that apply under the current answers (see flow.util.ts). */
+  applying(): Answers {
+    return submittedAnswers(this.application, this.state, this.options.today);
+  }
+
+  steps(): FlowStep[] {
+    return flowSteps(this.application, this.applying(), this.state.completedGroups, this.options.today);
+  }
+
+  indexed(pointer: QuestionPointer): IndexedQuestion {
+    const indexed = this.application.questions.get(pointer.questionId);
+    if (!indexed) throw new Error(`Unknown question "${pointer.questionId}"`);
+    return indexed;
+  }
+
+  /** Stores the answer to the current question; a "don't know" mark and a proposal for it are settled. */
+  store(value: AnswerValue, provenance: AnswerProvenance): void {
+    const pointer = this.state.pointer;
+    if (pointer === null) return;
+    const { repeatId } = this.indexed(pointer);
+    const path = answerPath(pointer, repeatId);
+    this.update({
+      answers: withAnswer(this.state.answers, pointer, repeatId, value),
+      provenance: { ...this.state.provenance, [path]: provenance },
+      unknown: this.state.unknown.filter((marked) => marked !== path),
+      proposals: withoutProposal(this.state, path),
+    });
+  }
+
+  /** Removes an answer the family now says it does not know. */
+  clear(pointer: QuestionPointer, repeatId: string | null): void {
+    const path = answerPath(pointer, repeatId);
+    if (answerAt(this.state.answers, pointer, repeatId) === undefined) return;
+    const provenance = { ...this.state.provenance };
+    delete provenance[path];
+    let answers: Answers;
+    if (repeatId === null || pointer.item === null) {
+      answers = { ...this.state.answers };
+      delete answers[pointer.questionId];
+    } else {
+      const items = [...(this.state.answers[repeatId] as RepeatItemAnswers[])];
+      const item = { ...items[pointer.item] };
+      delete item[pointer.questionId];
+      items[pointer.item] = item;
+      answers = { ...this.state.answers, [repeatId]: items };
+    }
+    this.update({ answers, provenance });
+  }
+
+  yesNo(): Suggestion[] {
+    return [
+      { title: this.t('yes'), action: 'yes' },
+      { title: this.t('no'), action: 'no' },
+    ];
+  }
+
+  /** Goes to the first step still open (new dependent questions included), or to the summary. */
+  advance(): void {
+    const steps = this.steps();
+    const step = nextOpenStep(steps, this.applying(), this.state.unknown);
+    if (step === null) {
+      this.update({ phase: 'summary', pointer: null, failures: 0 });
+    } else if (step.kind === 'another-item') {
+      this.update({ phase: 'another-item', pointer: { questionId: step.group.question.id, item: null }, failures: 0 });
+    } else {
+      const proposal = proposalFor(this.state, step.path);
+      const usable = proposal !== undefined && validateAnswer(step.indexed.question, proposal.value, this.options).ok;
+      if (proposal && !usable) this.update({ proposals: withoutProposal(this.state, step.path) });
+      this.update({ phase: usable ? 'confirming-proposal' : 'asking', pointer: step.pointer, failures: 0 });
+    }
+    this.askCurrent();
+  }
+
+  /** Says what the current phase waits for: the question, the summary, a confirmation. */
+  askCurrent(): void {
+    const { state } = this;
+    switch (state.phase) {
+      case 'consent':
+        this.sayText('confirm', 'consentNotice', { version: CONSENT_VERSION }, {
+          suggestions: [
+            { title: this.t('consentAccept'), action: 'consent', value: 'accept' },
+            { title: this.t('consentRefuse'), action: 'consent', value: 'refuse' },
+          ],
+        });
+        return;
+      case 'asking':
+      case 'editing':
+        return this.askQuestion();
+      case 'confirming-proposal':
+        return this.askProposal();
+      case 'another-item':
+        return this.askAnotherItem();
+      case 'summary':
+        return this.showSummary();
+      case 'confirming-cancel':
+        return this.sayText('confirm', 'cancelConfirm', {}, { suggestions: this.yesNo() });
+      case 'confirming-restart':
+        return this.sayText('confirm', 'restartConfirm', {}, { suggestions: this.yesNo() });
+      case 'choosing-language':
+        return this.sayText('question', 'chooseLanguage', {}, {
+          suggestions: INTERVIEW_LOCALES.map((locale) => ({ title: LANGUAGE_TITLES[locale], action: 'language', value: locale })),
+        });
+      case 'paused':
+        return this.sayText('info', 'paused');
+      case 'cancelled':
+      case 'submitted':
+        return this.sayText('info', 'ended');
+      case 'declined':
+        return this.sayText('info', 'consentRefused');
+    }
+  }
+
+  private currentStep(): Extract<FlowStep, { kind: 'question' }> | undefined {
+    const pointer = this.state.pointer;
+    return this.steps().find(
+      (step): step is Extract<FlowStep, { kind: 'question' }> =>
+        step.kind === 'question' && step.pointer.questionId === pointer?.questionId && step.pointer.item === pointer?.item,
+    );
+  }
+
+  private askQuestion(): void {
+    const pointer = this.state.pointer;
+    if (pointer === null) return this.advance();
+    const { locale } = this.state;
+    const { question, repeatId } = this.indexed(pointer);
+    const steps = this.steps();
+    const step = this.currentStep();
+    const answers = this.applying();
+    const lines: string[] = [];
+    if (repeatId !== null && pointer.item !== null) {
+      const items = answers[repeatId];
+      const started = Array.isArray(items) && items[pointer.item] !== undefined && Object.keys(items[pointer.item]).length > 0;
+      const group = this.application.questions.get(repeatId)?.question;
+      // A new item of the KG 1 group: repeat the group's question so the family knows what is asked.
+      if (!started && group && pointer.item === 0) lines.push(localized(locale, group.text));
+      lines.push(`${itemTitle(answers, repeatId, pointer.item, locale)}`);
+    }
+    lines.push(localized(locale, question.text));
+    const previous = answerAt(answers, pointer, repeatId);
+    if (this.state.phase === 'editing' && previous !== undefined) {
+      lines.push(this.t('previousAnswer', { value: displayValue(question, previous, locale) }));
+    }
+    const suggestions: Suggestion[] = [];
+    if (question.type === 'yesno') {
+      suggestions.push({ title: this.t('yes'), action: 'answer', value: 'true' }, { title: this.t('no'), action: 'answer', value: 'false' });
+    } else if (question.type === 'choice') {
+      for (const option of question.options ?? []) suggestions.push({ title: localized(locale, option.label), action: 'answer', value: option.value });
+    }
+    if (!question.required) suggestions.push({ title: this.t('skip'), action: 'skip' });
+    else if (this.state.failures >= 3) suggestions.push({ title: this.t('dontKnow'), action: 'dont-know' });
+    this.say('question', lines.join('\n'), {
+      ...(suggestions.length > 0 ? { suggestions } : {}),
+      progress: progressOf(steps, step?.path ?? ''),
+    });
+  }
+
+  private askProposal(): void {
+    const step = this.currentStep();
+    const proposal = step && proposalFor(this.state, step.path);
+    if (!step || !proposal) return this.advance();
+    const { question } = step.indexed;
+    const label = this.state.locale === 'de' ? (question.pdfLabel ?? question.text.de) : localized(this.state.locale, question.text);
+    this.sayText('confirm', 'proposal', { label, value: displayValue(question, proposal.value, this.state.locale) }, {
+      suggestions: this.yesNo(),
+      progress: progressOf(this.steps(), step.path),
+    });
+  }
+
+  private askAnotherItem(): void {
+    const groupId = this.state.pointer?.questionId ?? '';
+    const group = this.application.questions.get(groupId)?.question;
+    const items = this.applying()[groupId];
+    const count = Array.isArray(items) ? items.length : 0;
+    if (group && count === 0) this.say('info', localized(this.state.locale, group.text));
+    this.sayText('question', count === 0 ? 'anotherItemFirst' : 'anotherItem', {}, { suggestions: this.yesNo() });
+  }
+
+  private showSummary(): void {
+    const groups = summarize(this.application, this.state, this.options.today);
+    this.say('summary', `${this.t('summaryIntro')}\n\n${summaryText(groups)}`, { summary: groups });
+    this.sayText('confirm', 'submitQuestion', {}, {
+      suggestions: [
+        { title: this.t('submitButton'), action: 'submit' },
+        { title: this.t('changeButton'), action: 'change' },
+      ],
+    });
+  }
+}
