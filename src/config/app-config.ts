@@ -149,6 +149,19 @@ export class AppConfig {
   @IsString()
   MICROSOFT_APP_TENANT_ID?: string;
 
+  /** Largest document (photo, PDF) a family may send in the chat, in bytes (default 20 MB). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Days a resume code (continue on another device) stays valid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  RESUME_CODE_TTL_DAYS = 30;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

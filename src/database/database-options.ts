@@ -4,9 +4,29 @@ import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { InitialSchema1764475200000 } from './migrations/1764475200000-initial-schema';
+import { BotStateRecord } from '../bot/state/bot-state.entity';
+import { ResumeCode } from '../bot/resume/resume-code.entity';
+import { Case } from '../cases/entities/case.entity';
+import { CaseAnswer } from '../cases/entities/case-answer.entity';
+import { CaseDocument } from '../cases/entities/case-document.entity';
+import { CaseNote } from '../cases/entities/case-note.entity';
+import { CaseStatusChange } from '../cases/entities/case-status-change.entity';
+import { StoredDocument } from '../documents/stored-document.entity';
+import { BotState1764601000000 } from './migrations/1764601000000-bot-state';
+import { CasesAndDocuments1764601060000 } from './migrations/1764601060000-cases-and-documents';
 
-export const entities = [AuditEvent];
-export const migrations = [InitialSchema1764475200000];
+export const entities = [
+  AuditEvent,
+  BotStateRecord,
+  ResumeCode,
+  Case,
+  CaseAnswer,
+  CaseDocument,
+  CaseNote,
+  CaseStatusChange,
+  StoredDocument,
+];
+export const migrations = [InitialSchema1764475200000, BotState1764601000000, CasesAndDocuments1764601060000];
 
 /**
  * SQLite (better-sqlite3) in DATA_DIR by default, PostgreSQL when DATABASE_URL is set.

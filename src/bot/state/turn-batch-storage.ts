@@ -1,0 +1,98 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { CommitWork, StateChange, TypeOrmStorage } from './typeorm-storage';
+
+interface TurnBatch {
+  /** eTag of each key as first read in this turn; null when it did not exist. */
+  readEtags: Map<string, string | null>;
+  /** Writes held back until the end of the turn; null deletes. */
+  pending: Map<string, StoreItem | null>;
+  alongside: CommitWork[];
+}
+
+/**
+ * The storage the bot's ConversationState and UserState use. Outside a turn it passes through.
+ * Inside `runTurn` it holds every write back and commits them at the end in ONE transaction,
+ * with the eTags read during the turn as preconditions: botbuilder's BotState writes with "*",
+ * which would let two concurrent turns of one conversation silently overwrite each other.
+ * If the turn throws, nothing is written and the state of the previous turn stays.
+ */
+export class TurnBatchStorage implements Storage {
+  private readonly turns = new AsyncLocalStorage<TurnBatch>();
+
+  constructor(private readonly store: TypeOrmStorage) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items = await this.store.read(keys);
+    const batch = this.turns.getStore();
+    if (!batch) {
+      return items;
+    }
+    for (const key of keys) {
+      if (!batch.readEtags.has(key)) {
+        batch.readEtags.set(key, (items[key]?.eTag as string | undefined) ?? null);
+      }
+      // A later read in the same turn sees the turn's own writes.
+      const pending = batch.pending.get(key);
+      if (pending === null) {
+        delete items[key];
+      } else if (pending) {
+        items[key] = { ...pending };
+      }
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    const batch = this.turns.getStore();
+    if (!batch) {
+      return this.store.write(changes);
+    }
+    for (const [key, item] of Object.entries(changes)) {
+      batch.pending.set(key, { ...(item as StoreItem) });
+    }
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    const batch = this.turns.getStore();
+    if (!batch) {
+      return this.store.delete(keys);
+    }
+    for (const key of keys) {
+      batch.pending.set(key, null);
+    }
+  }
+
+  /** Runs one turn and then commits its state changes once, atomically. */
+  async runTurn<T>(work: () => Promise<T>): Promise<T> {
+    const batch: TurnBatch = { readEtags: new Map(), pending: new Map(), alongside: [] };
+    const result = await this.turns.run(batch, work);
+    await this.store.commit(
+      [...batch.pending].map(([key, item]) => changeOf(key, item, batch)),
+      batch.alongside,
+    );
+    return result;
+  }
+
+  /** Runs `work` in the transaction that commits this turn's state; outside a turn, right away in its own. */
+  async commitWithTurn(work: CommitWork): Promise<void> {
+    const batch = this.turns.getStore();
+    if (batch) {
+      batch.alongside.push(work);
+      return;
+    }
+    await this.store.commit([], [work]);
+  }
+
+  get inTurn(): boolean {
+    return this.turns.getStore() !== undefined;
+  }
+}
+
+function changeOf(key: string, item: StoreItem | null, batch: TurnBatch): StateChange {
+  const own = item?.eTag;
+  if (own && own !== '*') {
+    return { key, item, expected: own };
+  }
+  return { key, item, expected: batch.readEtags.has(key) ? batch.readEtags.get(key)! : '*' };
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { DataCipher } from '../../privacy/data-cipher.service';
+import { runInWriteTransaction } from '../../database/write-transaction.util';
+import { StateConflictError } from '../bot.errors';
+import { BotStateRecord } from './bot-state.entity';
+
+/** One change of a batch: `item` null deletes. */
+export interface StateChange {
+  key: string;
+  item: StoreItem | null;
+  /** "*": write whatever is stored; null: the key must not exist yet; otherwise the eTag that was read. */
+  expected: string | null;
+}
+
+/** Further writes that must commit together with a turn's state. */
+export type CommitWork = (manager: EntityManager) => Promise<void>;
+
+/**
+ * botbuilder `Storage` on TypeORM (table bot_state), for SQLite and PostgreSQL.
+ * Items are encrypted with DataCipher, the storage key being the authenticated context, so an item
+ * cannot be copied to another conversation in the database. Writes follow botbuilder's eTag rules:
+ * "*" or no eTag writes unconditionally, any other eTag must match the stored one.
+ * All changes of one `write` call commit in one transaction, or none does.
+ */
+@Injectable()
+export class TypeOrmStorage implements Storage {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: DataCipher,
+  ) {}
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!keys) {
+      throw new ReferenceError('Keys are required when reading.');
+    }
+    if (keys.length === 0) {
+      return {};
+    }
+    const rows = await this.dataSource.getRepository(BotStateRecord).find({ where: { key: In(keys) } });
+    const items: StoreItems = {};
+    for (const row of rows) {
+      items[row.key] = { ...this.cipher.decryptJson<StoreItem>(row.document, row.key), eTag: row.etag };
+    }
+    return items;
+  }
+
+  write(changes: StoreItems): Promise<void> {
+    if (!changes) {
+      throw new ReferenceError('Changes are required when writing.');
+    }
+    return this.commit(
+      Object.entries(changes).map(([key, item]: [string, StoreItem]) => ({
+        key,
+        item,
+        expected: item.eTag && item.eTag !== '*' ? item.eTag : '*',
+      })),
+    );
+  }
+
+  delete(keys: string[]): Promise<void> {
+    return this.commit(keys.map((key) => ({ key, item: null, expected: '*' })));
+  }
+
+  /**
+   * Applies every change in one transaction; a failed precondition rolls all of them back.
+   * `alongside` runs in the same transaction (e.g. a resume code that moves with the state).
+   */
+  async commit(changes: StateChange[], alongside: CommitWork[] = []): Promise<void> {
+    if (changes.length === 0 && alongside.length === 0) {
+      return;
+    }
+    // Encrypt first, so the transaction (and on SQLite the write queue) is held only for the SQL.
+    const prepared = changes.map((change) => ({ change, row: change.item ? this.seal(change.key, change.item) : null }));
+    await runInWriteTransaction(this.dataSource, async (manager) => {
+      for (const { change, row } of prepared) {
+        if (row) {
+          await this.put(manager, change, row);
+        } else {
+          await this.remove(manager, change);
+        }
+      }
+      for (const work of alongside) {
+        await work(manager);
+      }
+    });
+  }
+
+  private seal(key: string, item: StoreItem): BotStateRecord {
+    const { eTag: _eTag, ...document } = item;
+    return Object.assign(new BotStateRecord(), {
+      key,
+      etag: randomUUID(),
+      document: this.cipher.encryptJson(document, key),
+      updatedAt: new Date(),
+    });
+  }
+
+  private async put(manager: EntityManager, change: StateChange, row: BotStateRecord): Promise<void> {
+    if (change.expected === '*') {
+      await manager.upsert(BotStateRecord, row, ['key']);
+      return;
+    }
+    if (change.expected === null) {
+      try {
+        await manager.insert(BotStateRecord, row);
+      } catch (error) {
+        // Another turn created the item after this one read it as missing.
+        if (isUniqueViolation(error)) {
+          throw new StateConflictError(change.key);
+        }
+        throw error;
+      }
+      return;
+    }
+    const result = await manager.update(
+      BotStateRecord,
+      { key: change.key, etag: change.expected },
+      { etag: row.etag, document: row.document, updatedAt: row.updatedAt },
+    );
+    if (!result.affected) {
+      throw new StateConflictError(change.key);
+    }
+  }
+
+  private async remove(manager: EntityManager, change: StateChange): Promise<void> {
+    if (change.expected === '*' || change.expected === null) {
+      await manager.delete(BotStateRecord, { key: change.key });
+      return;
+    }
+    const result = await manager.delete(BotStateRecord, { key: change.key, etag: change.expected });
+    if (!result.affected) {
+      throw new StateConflictError(change.key);
+    }
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) {
+    return false;
+  }
+  const driverError = error.driverError as { code?: string } | undefined;
+  return driverError?.code === '23505' || /^SQLITE_CONSTRAINT/.test(driverError?.code ?? '');
+}

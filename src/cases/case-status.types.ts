@@ -1,0 +1,10 @@
+/** The workflow of a case, from the family's submission to the printed, sent application. */
+export const caseStatuses = ['submitted', 'in_review', 'waiting_for_family', 'approved', 'sent', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+/** Statuses a Kümmerer still has to act on (the queue). */
+export const openCaseStatuses: readonly CaseStatus[] = ['submitted', 'in_review', 'waiting_for_family', 'approved'];
+
+export type AnswerSource = 'family' | 'letter' | 'kuemmerer';
+export type CaseNoteKind = 'note' | 'ask-back' | 'family-reply' | 'human-request';
+export type CaseDocumentKind = 'official' | 'summary';

@@ -1,0 +1,302 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { runInWriteTransaction } from '../database/write-transaction.util';
+import { StoredDocument } from '../documents/stored-document.entity';
+import { ApplicationFillerService } from '../filling/application-filler.service';
+import { FilledDocument } from '../filling/filled-document.types';
+import { Answers } from '../forms/definition/answers.types';
+import { FormsError } from '../forms/forms.errors';
+import { InterviewState } from '../interview/interview-state.types';
+import { DataCipher } from '../privacy/data-cipher.service';
+import { AnswerRow, toAnswerRows } from './case-answer-rows.util';
+import { CaseNoteKind, CaseStatus, caseStatuses, openCaseStatuses } from './case-status.types';
+import { CasesError } from './cases.errors';
+import { FamilyConversation } from './cases.types';
+import { CaseAnswer } from './entities/case-answer.entity';
+import { CaseDocument } from './entities/case-document.entity';
+import { CaseNote } from './entities/case-note.entity';
+import { CaseStatusChange } from './entities/case-status-change.entity';
+import { Case } from './entities/case.entity';
+import { familyDisplayName } from './family-display-name.util';
+
+/** What the family handed in: the answers of the submission (the engine leaves out irrelevant ones). */
+export interface Submission {
+  answers: Answers;
+  unknown: readonly string[];
+}
+
+export interface CaseClock {
+  /** Now; the date of signing is derived from it (Europe/Berlin). */
+  now: Date;
+}
+
+/**
+ * Creates and changes cases. One conversation has at most one open case: a request for a human
+ * before submission opens it, the submission then completes it.
+ */
+@Injectable()
+export class CasesService {
+  private readonly logger = new Logger(CasesService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: DataCipher,
+    private readonly filler: ApplicationFillerService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * The family submitted: stores the answers with provenance, the draft PDFs (official form when the
+   * template is installed, else the answer summary) and the uploads of the conversation; status "submitted".
+   */
+  async createFromInterview(
+    state: InterviewState,
+    conversation: FamilyConversation,
+    submission: Submission = { answers: state.answers, unknown: state.unknown },
+    clock: CaseClock = { now: new Date() },
+  ): Promise<string> {
+    // PDFs first, outside the transaction: filling takes hundreds of milliseconds.
+    const documents = await this.fillDrafts(state.applicationId, submission.answers, clock.now);
+    const rows = toAnswerRows(submission.answers, state.provenance, submission.unknown);
+    const caseId = await runInWriteTransaction(this.dataSource, async (manager) => {
+      const id = await this.openCase(manager, state.applicationId, submission.answers, conversation, clock.now);
+      await this.replaceAnswers(manager, id, rows, clock.now);
+      await this.replaceDraftDocuments(manager, id, documents);
+      await manager
+        .getRepository(StoredDocument)
+        .update({ conversationKey: conversation.key, caseId: IsNull() }, { caseId: id });
+      return id;
+    });
+    await this.audit.record({
+      actor: 'family',
+      action: 'case.submitted',
+      subjectType: 'case',
+      subjectId: caseId,
+      details: {
+        answers: rows.length,
+        unknown: rows.filter((row) => row.markedUnknown).length,
+        documents: documents.length,
+      },
+    });
+    return caseId;
+  }
+
+  /**
+   * The family asked for a person before (or after) submitting: a note on the conversation's open
+   * case, which is opened with the answers so far if there is none yet.
+   */
+  async recordHumanRequest(
+    state: InterviewState,
+    conversation: FamilyConversation,
+    text: string,
+    clock: CaseClock = { now: new Date() },
+  ): Promise<string> {
+    const rows = toAnswerRows(state.answers, state.provenance, state.unknown);
+    const caseId = await runInWriteTransaction(this.dataSource, async (manager) => {
+      const open = await this.findOpenCase(manager, conversation.key);
+      if (open) {
+        return open.id;
+      }
+      const id = await this.openCase(manager, state.applicationId, state.answers, conversation, clock.now);
+      await this.replaceAnswers(manager, id, rows, clock.now);
+      return id;
+    });
+    await this.addNote(caseId, { author: 'family', kind: 'human-request', text });
+    return caseId;
+  }
+
+  /** Adds a note; a family reply also brings the case back to the top and out of "waiting for family". */
+  async addNote(caseId: string, note: { author: string; kind: CaseNoteKind; text: string }): Promise<string> {
+    const id = randomUUID();
+    await runInWriteTransaction(this.dataSource, async (manager) => {
+      const record = await manager.getRepository(Case).findOne({ where: { id: caseId } });
+      if (!record) {
+        throw new CasesError('CASE_NOT_FOUND', `Case ${caseId} does not exist.`);
+      }
+      await manager.getRepository(CaseNote).insert({
+        id,
+        caseId,
+        author: note.author,
+        kind: note.kind,
+        text: this.cipher.encryptJson(note.text, `case-note:${caseId}:${id}`),
+      });
+      if (note.kind === 'family-reply' || note.kind === 'human-request') {
+        await manager.getRepository(Case).update({ id: caseId }, { lastActivityAt: new Date() });
+        if (record.status === 'waiting_for_family') {
+          await this.recordStatus(manager, record, 'in_review', note.author);
+        }
+      }
+    });
+    await this.audit.record({
+      actor: note.author,
+      action: 'case.note-added',
+      subjectType: 'case',
+      subjectId: caseId,
+      details: { kind: note.kind },
+    });
+    return id;
+  }
+
+  async changeStatus(caseId: string, status: CaseStatus, changedBy: string): Promise<void> {
+    if (!caseStatuses.includes(status)) {
+      throw new CasesError('CASE_STATUS_INVALID', `"${String(status)}" is no case status.`);
+    }
+    await runInWriteTransaction(this.dataSource, async (manager) => {
+      const record = await manager.getRepository(Case).findOne({ where: { id: caseId } });
+      if (!record) {
+        throw new CasesError('CASE_NOT_FOUND', `Case ${caseId} does not exist.`);
+      }
+      await this.recordStatus(manager, record, status, changedBy);
+    });
+    await this.audit.record({
+      actor: changedBy,
+      action: 'case.status-changed',
+      subjectType: 'case',
+      subjectId: caseId,
+      details: { status },
+    });
+  }
+
+  /** Deletes the case with every answer, PDF, note, status change and upload (the tables cascade). */
+  async deleteCase(caseId: string, deletedBy: string): Promise<void> {
+    const result = await runInWriteTransaction(this.dataSource, (manager) =>
+      manager.getRepository(Case).delete({ id: caseId }),
+    );
+    if (!result.affected) {
+      throw new CasesError('CASE_NOT_FOUND', `Case ${caseId} does not exist.`);
+    }
+    await this.audit.record({ actor: deletedBy, action: 'case.deleted', subjectType: 'case', subjectId: caseId });
+  }
+
+  private async fillDrafts(applicationId: string, answers: Answers, now: Date): Promise<FilledDocument[]> {
+    try {
+      return await this.filler.fill(applicationId, answers, { mode: 'draft', today: berlinDate(now) });
+    } catch (error) {
+      // Answers marked "Ich weiß es nicht" can leave required fields empty: the case is still
+      // created, and the PDFs follow once the Kümmerer has completed the answers.
+      if (error instanceof FormsError && error.code === 'ANSWERS_INVALID') {
+        this.logger.warn(`Draft PDFs postponed for application ${applicationId}: answers incomplete.`);
+        return [];
+      }
+      throw error;
+    }
+  }
+
+  private findOpenCase(manager: EntityManager, conversationKey: string): Promise<Case | null> {
+    return manager.getRepository(Case).findOne({
+      where: { conversationKey, status: In([...openCaseStatuses]) },
+      order: { createdAt: 'DESC' },
+    });
+  }
+
+  /** The conversation's open case, or a new one in status "submitted". */
+  private async openCase(
+    manager: EntityManager,
+    applicationId: string,
+    answers: Answers,
+    conversation: FamilyConversation,
+    now: Date,
+  ): Promise<string> {
+    const existing = await this.findOpenCase(manager, conversation.key);
+    const id = existing?.id ?? randomUUID();
+    const values = {
+      familyName: this.cipher.encryptJson(familyDisplayName(answers), `case-family-name:${id}`),
+      conversationReference: this.cipher.encryptJson(conversation.reference, `case-conversation:${id}`),
+      lastActivityAt: now,
+    };
+    if (existing) {
+      await manager.getRepository(Case).update({ id }, values);
+      return id;
+    }
+    const record = manager.getRepository(Case).create({
+      id,
+      applicationId,
+      status: 'submitted',
+      conversationKey: conversation.key,
+      nearestDeadline: null,
+      assignedTo: null,
+      ...values,
+    });
+    await manager.getRepository(Case).insert(record);
+    await manager
+      .getRepository(CaseStatusChange)
+      .insert({ id: randomUUID(), caseId: id, fromStatus: null, toStatus: 'submitted', changedBy: 'family' });
+    return id;
+  }
+
+  /** Earlier family answers of the case are superseded, never overwritten. */
+  private async replaceAnswers(manager: EntityManager, caseId: string, rows: AnswerRow[], now: Date): Promise<void> {
+    await manager
+      .getRepository(CaseAnswer)
+      .update({ caseId, source: In(['family', 'letter']), supersededAt: IsNull() }, { supersededAt: now });
+    const records = rows.map((row) => {
+      const id = randomUUID();
+      const provenance = row.provenance;
+      return manager.getRepository(CaseAnswer).create({
+        id,
+        caseId,
+        questionId: row.questionId,
+        groupId: row.groupId,
+        itemIndex: row.itemIndex,
+        value: this.cipher.encryptJson(row.value ?? null, `case-answer:${caseId}:${id}`),
+        markedUnknown: row.markedUnknown,
+        source: provenance?.source ?? 'family',
+        sourceDocumentId: provenance?.documentId ?? null,
+        sourcePage: provenance?.page ?? null,
+        sourceBox: provenance?.box
+          ? [provenance.box.x, provenance.box.y, provenance.box.width, provenance.box.height].join(',')
+          : null,
+        sourceConfidence: provenance?.confidence ?? null,
+        givenBy: provenance?.source === 'kuemmerer' ? 'kuemmerer' : 'family',
+        givenAt: provenance ? new Date(provenance.at) : now,
+        supersededAt: null,
+      });
+    });
+    // Chunks keep each INSERT below SQLite's bound-parameter limit.
+    for (let start = 0; start < records.length; start += 50) {
+      await manager.getRepository(CaseAnswer).insert(records.slice(start, start + 50));
+    }
+  }
+
+  /** A new submission's drafts replace the old drafts; final copies stay. */
+  private async replaceDraftDocuments(
+    manager: EntityManager,
+    caseId: string,
+    documents: FilledDocument[],
+  ): Promise<void> {
+    await manager.getRepository(CaseDocument).delete({ caseId, mode: 'draft' });
+    for (const document of documents) {
+      const id = randomUUID();
+      await manager.getRepository(CaseDocument).insert({
+        id,
+        caseId,
+        formId: document.formId,
+        instanceIndex: document.instance ? document.instance.index : null,
+        title: document.title,
+        fileName: document.fileName,
+        mode: document.mode,
+        kind: document.official ? 'official' : 'summary',
+        sizeBytes: document.bytes.length,
+        content: this.cipher.encrypt(document.bytes, `case-document:${caseId}:${id}`).toString('base64'),
+      });
+    }
+  }
+
+  private async recordStatus(manager: EntityManager, record: Case, to: CaseStatus, by: string): Promise<void> {
+    if (record.status === to) {
+      return;
+    }
+    await manager.getRepository(Case).update({ id: record.id }, { status: to });
+    await manager
+      .getRepository(CaseStatusChange)
+      .insert({ id: randomUUID(), caseId: record.id, fromStatus: record.status, toStatus: to, changedBy: by });
+    record.status = to;
+  }
+}
+
+/** YYYY-MM-DD in Germany: the date of signing printed on the form. */
+export function berlinDate(now: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
+}

@@ -1,0 +1,62 @@
+import { AnswerValue } from '../forms/definition/answers.types';
+import { AnswerSource, CaseDocumentKind, CaseNoteKind, CaseStatus } from './case-status.types';
+import { FillMode } from '../pdf/fill-plan';
+
+/**
+ * Where the family talks to us: the botbuilder storage key of the conversation, and the
+ * ConversationReference (opaque JSON here: only src/bot and src/channels know botbuilder).
+ */
+export interface FamilyConversation {
+  key: string;
+  reference: object;
+}
+
+/** A case as the queue shows it (decrypted). */
+export interface CaseSummary {
+  id: string;
+  applicationId: string;
+  status: CaseStatus;
+  familyName: string;
+  nearestDeadline: string | null;
+  assignedTo: string | null;
+  lastActivityAt: Date;
+  createdAt: Date;
+}
+
+export interface CaseAnswerView {
+  id: string;
+  /** "applicant.lastName" or "children[1].children.firstName" */
+  path: string;
+  questionId: string;
+  groupId: string | null;
+  itemIndex: number | null;
+  value: AnswerValue;
+  markedUnknown: boolean;
+  source: AnswerSource;
+  sourceDocumentId: string | null;
+  sourcePage: number | null;
+  sourceBox: string | null;
+  sourceConfidence: number | null;
+  givenBy: string;
+  givenAt: Date;
+}
+
+export interface CaseDocumentInfo {
+  id: string;
+  formId: string;
+  instanceIndex: number | null;
+  title: string;
+  fileName: string;
+  mode: FillMode;
+  kind: CaseDocumentKind;
+  sizeBytes: number;
+  createdAt: Date;
+}
+
+export interface CaseNoteView {
+  id: string;
+  author: string;
+  kind: CaseNoteKind;
+  text: string;
+  createdAt: Date;
+}

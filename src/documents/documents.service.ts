@@ -1,0 +1,126 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { DataCipher } from '../privacy/data-cipher.service';
+import { DocumentsError } from './documents.errors';
+import { DOCUMENTS_OPTIONS, DocumentsOptions } from './documents.options';
+import { sniffMediaType } from './sniff-media-type.util';
+import { StoredDocument } from './stored-document.entity';
+
+export interface UploadInput {
+  /** botbuilder storage key of the conversation the file arrived in. */
+  conversationKey: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** What may be shown about a document without decrypting it. */
+export interface DocumentInfo {
+  id: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  caseId: string | null;
+  createdAt: Date;
+}
+
+/** Stores uploaded files encrypted in the database; reading them (OCR, letters) comes later. */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    @InjectRepository(StoredDocument) private readonly documents: Repository<StoredDocument>,
+    private readonly cipher: DataCipher,
+    @Inject(DOCUMENTS_OPTIONS) private readonly options: DocumentsOptions,
+  ) {}
+
+  get maxBytes(): number {
+    return this.options.maxBytes;
+  }
+
+  /** Checks size and type, encrypts and stores; throws DocumentsError with a code otherwise. */
+  async storeUpload(input: UploadInput): Promise<DocumentInfo> {
+    if (input.bytes.length === 0) {
+      throw new DocumentsError('DOCUMENT_EMPTY', 'The uploaded file is empty.');
+    }
+    if (input.bytes.length > this.options.maxBytes) {
+      throw new DocumentsError(
+        'DOCUMENT_TOO_LARGE',
+        `The uploaded file has ${input.bytes.length} bytes; at most ${this.options.maxBytes} are allowed.`,
+        this.options.maxBytes,
+      );
+    }
+    const mediaType = sniffMediaType(input.bytes);
+    if (!mediaType) {
+      throw new DocumentsError('DOCUMENT_TYPE_NOT_ALLOWED', 'Only PDF files and photos (JPEG, PNG, WebP, HEIC, TIFF) are accepted.');
+    }
+    const id = randomUUID();
+    const record = this.documents.create({
+      id,
+      conversationKey: input.conversationKey,
+      caseId: null,
+      mediaType,
+      fileName: this.cipher.encryptJson(input.fileName, `document-name:${id}`),
+      sizeBytes: input.bytes.length,
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      content: this.cipher.encrypt(input.bytes, `document:${id}`).toString('base64'),
+    });
+    await this.documents.insert(record);
+    return toInfo(record);
+  }
+
+  /** The decrypted file; throws DOCUMENT_NOT_FOUND. */
+  async read(id: string): Promise<{ info: DocumentInfo; fileName: string; bytes: Buffer }> {
+    const record = await this.documents
+      .createQueryBuilder('document')
+      .addSelect('document.content')
+      .where('document.id = :id', { id })
+      .getOne();
+    if (!record) {
+      throw new DocumentsError('DOCUMENT_NOT_FOUND', `Document ${id} does not exist.`);
+    }
+    return {
+      info: toInfo(record),
+      fileName: this.cipher.decryptJson<string>(record.fileName, `document-name:${id}`),
+      bytes: this.cipher.decrypt(Buffer.from(record.content, 'base64'), `document:${id}`),
+    };
+  }
+
+  async listForConversation(conversationKey: string): Promise<DocumentInfo[]> {
+    const records = await this.documents.find({ where: { conversationKey }, order: { createdAt: 'ASC' } });
+    return records.map(toInfo);
+  }
+
+  /** On submission the conversation's uploads join the case (and are deleted with it). */
+  async attachToCase(conversationKey: string, caseId: string, manager?: EntityManager): Promise<number> {
+    const repository = manager ? manager.getRepository(StoredDocument) : this.documents;
+    const result = await repository.update({ conversationKey, caseId: IsNull() }, { caseId });
+    return result.affected ?? 0;
+  }
+
+  /** Moves uploads along when a family resumes on another device. */
+  async moveConversation(fromKey: string, toKey: string): Promise<void> {
+    await this.documents.update({ conversationKey: fromKey }, { conversationKey: toKey });
+  }
+
+  /** Deletes every upload of a conversation that is not part of a case (e.g. after consent was refused). */
+  async deleteForConversation(conversationKey: string): Promise<number> {
+    const result = await this.documents
+      .createQueryBuilder()
+      .delete()
+      .where('conversation_key = :conversationKey AND case_id IS NULL', { conversationKey })
+      .execute();
+    return result.affected ?? 0;
+  }
+}
+
+function toInfo(record: StoredDocument): DocumentInfo {
+  return {
+    id: record.id,
+    mediaType: record.mediaType,
+    sizeBytes: record.sizeBytes,
+    sha256: record.sha256,
+    caseId: record.caseId,
+    createdAt: record.createdAt,
+  };
+}

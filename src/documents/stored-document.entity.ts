@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * A file a family sent in the chat (photo of a letter, PDF). Bytes and file name are encrypted;
+ * it belongs to the conversation until the family submits, then also to the case (deleted with it).
+ */
+@Entity('documents')
+export class StoredDocument {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ name: 'conversation_key', type: 'varchar', length: 400 })
+  conversationKey!: string;
+
+  @Column({ name: 'case_id', type: 'varchar', length: 36, nullable: true })
+  caseId!: string | null;
+
+  /** Sniffed from the bytes, not taken from the sender's claim. */
+  @Column({ name: 'media_type', type: 'varchar', length: 100 })
+  mediaType!: string;
+
+  /** Encrypted: file names often hold names ("Bescheid_Yilmaz.pdf"). */
+  @Column({ name: 'file_name', type: 'text' })
+  fileName!: string;
+
+  @Column({ name: 'size_bytes', type: 'integer' })
+  sizeBytes!: number;
+
+  /** SHA-256 of the plain bytes: recognises the same photo sent twice. */
+  @Column({ type: 'varchar', length: 64 })
+  sha256!: string;
+
+  /** Base64 of the DataCipher-encrypted bytes (text: the same on SQLite and PostgreSQL). */
+  @Column({ type: 'text', select: false })
+  content!: string;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt!: Date;
+}
