@@ -6,6 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { HealthModule } from './health/health.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { FillingModule } from './filling/filling.module';
+import { ChannelsModule } from './channels/channels.module';
 
 @Module({})
 export class AppModule {
@@ -19,6 +20,7 @@ export class AppModule {
         AuditModule,
         FillingModule.register({ formsDir: config.FORMS_DIR, templateDir: config.templateDir }),
         HealthModule,
+        ChannelsModule,
       ],
     };
   }

@@ -4,6 +4,10 @@ import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { InitialSchema1764475200000 } from './migrations/1764475200000-initial-schema';
+import { DirectLine1764600000000 } from './migrations/1764600000000-directline';
+import { DirectLineConversation } from '../channels/directline/entities/directline-conversation.entity';
+import { DirectLineActivity } from '../channels/directline/entities/directline-activity.entity';
+import { DirectLineAttachment } from '../channels/directline/entities/directline-attachment.entity';
 import { BotStateRecord } from '../bot/state/bot-state.entity';
 import { ResumeCode } from '../bot/resume/resume-code.entity';
 import { Case } from '../cases/entities/case.entity';
@@ -25,8 +29,16 @@ export const entities = [
   CaseNote,
   CaseStatusChange,
   StoredDocument,
+  DirectLineConversation,
+  DirectLineActivity,
+  DirectLineAttachment,
 ];
-export const migrations = [InitialSchema1764475200000, BotState1764601000000, CasesAndDocuments1764601060000];
+export const migrations = [
+  InitialSchema1764475200000,
+  DirectLine1764600000000,
+  BotState1764601000000,
+  CasesAndDocuments1764601060000,
+];
 
 /**
  * SQLite (better-sqlite3) in DATA_DIR by default, PostgreSQL when DATABASE_URL is set.

@@ -1,0 +1,53 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Request, Response } from 'express';
+import { AppConfig } from '../../config/app-config';
+import { BotRegistry } from '../bot/bot-registry.service';
+import { TurnQueue } from '../bot/turn-queue.util';
+
+/**
+ * Azure Bot Service channels (Teams, Telegram via Azure, the Emulator) post activities to
+ * /api/messages; botbuilder's CloudAdapter checks their JWT and sends replies to the activity's
+ * serviceUrl. Without MICROSOFT_APP_ID, authentication is disabled the way the Emulator expects.
+ */
+@Injectable()
+export class AzureBotService {
+  private readonly logger = new Logger('AzureBot');
+  private readonly adapter: CloudAdapter;
+  private readonly queue = new TurnQueue();
+
+  constructor(
+    config: AppConfig,
+    private readonly bots: BotRegistry,
+  ) {
+    const authentication = new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.MICROSOFT_APP_ID,
+      MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+      MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+      MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+    });
+    this.adapter = new CloudAdapter(authentication);
+    this.adapter.onTurnError = async (context, error) => {
+      this.logger.error(
+        `Bot turn failed on channel ${context.activity.channelId}: ${error.name}: ${error.message}`,
+      );
+      await context.sendActivity(
+        'Entschuldigung, da ist etwas schiefgegangen. Bitte schreiben Sie es noch einmal. / Sorry, something went wrong. Please try again.',
+      );
+    };
+  }
+
+  get cloudAdapter(): CloudAdapter {
+    return this.adapter;
+  }
+
+  /** Runs the turn; turns of one conversation wait for each other, as on Direct Line. */
+  process(request: Request, response: Response): Promise<void> {
+    const conversationId = (request.body as { conversation?: { id?: unknown } } | undefined)?.conversation
+      ?.id;
+    const key = typeof conversationId === 'string' ? conversationId : '';
+    return this.queue.run(`azure:${key}`, () =>
+      this.adapter.process(request, response, (context) => this.bots.bot.run(context)),
+    );
+  }
+}

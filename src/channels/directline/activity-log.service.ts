@@ -1,0 +1,148 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Activity } from 'botbuilder';
+import { DataCipher } from '../../privacy/data-cipher.service';
+import { ChannelError } from '../channels.errors';
+import { ACTIVITY_BUS, ActivityBus } from '../events/activity-bus.types';
+
+export interface ActivityPage {
+  activities: Activity[];
+  /** Position of the last activity returned, or the watermark asked for when there was nothing new. */
+  watermark?: string;
+}
+
+const appendAttempts = 8;
+
+/**
+ * The conversation log in the database. Appending takes the next watermark in ONE statement
+ * (max + 1, guarded by the primary key), so it is safe across turns, proactive messages and app
+ * instances without a lock, and readers never see a gap that is filled later.
+ */
+@Injectable()
+export class ActivityLogService {
+  private readonly postgres: boolean;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cipher: DataCipher,
+    @Inject(ACTIVITY_BUS) private readonly bus: ActivityBus,
+  ) {
+    this.postgres = dataSource.options.type === 'postgres';
+  }
+
+  async createConversation(userId?: string): Promise<string> {
+    const id = randomBytes(16).toString('base64url');
+    await this.dataSource.query(
+      `INSERT INTO "directline_conversations" ("id", "user_id") VALUES (${this.params(2)})`,
+      [id, userId ?? null],
+    );
+    return id;
+  }
+
+  async exists(conversationId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `SELECT 1 FROM "directline_conversations" WHERE "id" = ${this.param(1)}`,
+      [conversationId],
+    );
+    return rows.length > 0;
+  }
+
+  async assertExists(conversationId: string): Promise<void> {
+    if (!(await this.exists(conversationId))) {
+      throw new ChannelError(
+        'DIRECTLINE_CONVERSATION_NOT_FOUND',
+        'Gespräch nicht gefunden. / Conversation not found.',
+      );
+    }
+  }
+
+  /** Stores the activity (id and timestamp assigned here), tells subscribers, returns the stored copy. */
+  async append(conversationId: string, activity: Partial<Activity>): Promise<Activity> {
+    const timestamp = new Date().toISOString();
+    // The id is the log position, known only after the insert; it is derived on every read.
+    const rest = { ...activity };
+    delete rest.id;
+    const stored = {
+      ...rest,
+      timestamp,
+      conversation: { ...(activity.conversation ?? {}), id: conversationId },
+    };
+    const body = this.cipher.encryptJson(stored, context(conversationId));
+    const sql = this.postgres
+      ? `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
+         SELECT $1, COALESCE(MAX("watermark"), -1) + 1, $2 FROM "directline_activities" WHERE "conversation_id" = $1
+         RETURNING "watermark"`
+      : `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
+         SELECT ?, COALESCE(MAX("watermark"), -1) + 1, ? FROM "directline_activities" WHERE "conversation_id" = ?
+         RETURNING "watermark"`;
+    const parameters = this.postgres ? [conversationId, body] : [conversationId, body, conversationId];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const rows = await this.dataSource.query<Array<{ watermark: number }>>(sql, parameters);
+        const watermark = Number(rows[0].watermark);
+        await this.bus.publish({ conversationId, watermark });
+        return { ...(stored as unknown as Activity), id: activityId(conversationId, watermark) };
+      } catch (error) {
+        // Another instance took the same place in the same instant: take the next one.
+        if (!isUniqueViolation(error) || attempt >= appendAttempts) {
+          throw error;
+        }
+      }
+    }
+  }
+
+  /** Activities after `watermark` (all when absent), oldest first, at most `limit`. */
+  async listAfter(conversationId: string, watermark: string | undefined, limit = 100): Promise<ActivityPage> {
+    const after = parseWatermark(watermark);
+    const rows = await this.dataSource.query<Array<{ watermark: number; body: string }>>(
+      `SELECT "watermark", "body" FROM "directline_activities"
+       WHERE "conversation_id" = ${this.param(1)} AND "watermark" > ${this.param(2)}
+       ORDER BY "watermark" LIMIT ${this.param(3)}`,
+      [conversationId, after, limit],
+    );
+    const activities = rows.map((row) => ({
+      ...this.cipher.decryptJson<Activity>(row.body, context(conversationId)),
+      id: activityId(conversationId, Number(row.watermark)),
+    }));
+    const last =
+      rows.length > 0 ? String(rows[rows.length - 1].watermark) : after >= 0 ? String(after) : undefined;
+    return { activities, watermark: last };
+  }
+
+  private param(index: number): string {
+    return this.postgres ? `$${index}` : '?';
+  }
+
+  private params(count: number): string {
+    return Array.from({ length: count }, (_, index) => this.param(index + 1)).join(', ');
+  }
+}
+
+/** Direct Line style activity ids: "<conversation id>|0000042". */
+export function activityId(conversationId: string, watermark: number): string {
+  return `${conversationId}|${String(watermark).padStart(7, '0')}`;
+}
+
+function parseWatermark(watermark: string | undefined): number {
+  if (watermark === undefined || watermark === '') {
+    return -1;
+  }
+  const value = Number(watermark);
+  if (!Number.isInteger(value) || value < -1) {
+    throw new ChannelError('DIRECTLINE_ACTIVITY_INVALID', 'Ungültiges Wasserzeichen. / Invalid watermark.');
+  }
+  return value;
+}
+
+function context(conversationId: string): string {
+  return `directline-activity:${conversationId}`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const driverError =
+    (error as { driverError?: { code?: string } }).driverError ?? (error as { code?: string });
+  const code = driverError?.code ?? '';
+  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { DataCipher } from '../../privacy/data-cipher.service';
+import { ChannelError } from '../channels.errors';
+import { DirectLineAttachment } from './entities/directline-attachment.entity';
+
+export interface StoredFile {
+  id: string;
+  conversationId: string;
+  contentType: string;
+  name: string;
+  size: number;
+  content: Buffer;
+}
+
+/**
+ * Files uploaded into a conversation, encrypted at rest in the database (so every instance can
+ * serve them). The bot reads them through `read`; clients through the authenticated contentUrl.
+ */
+@Injectable()
+export class AttachmentStoreService {
+  constructor(
+    @InjectRepository(DirectLineAttachment) private readonly attachments: Repository<DirectLineAttachment>,
+    private readonly cipher: DataCipher,
+  ) {}
+
+  async save(
+    conversationId: string,
+    file: { contentType: string; name: string; content: Buffer },
+  ): Promise<string> {
+    const id = randomUUID();
+    const context = contextOf(conversationId, id);
+    await this.attachments.insert({
+      id,
+      conversationId,
+      contentType: file.contentType.slice(0, 120),
+      size: file.content.length,
+      meta: this.cipher.encryptJson({ name: file.name }, context),
+      content: this.cipher.encrypt(file.content, context).toString('base64'),
+    });
+    return id;
+  }
+
+  async read(conversationId: string, id: string): Promise<StoredFile> {
+    const row = await this.attachments.findOneBy({ id, conversationId });
+    if (!row) {
+      throw new ChannelError(
+        'DIRECTLINE_ATTACHMENT_NOT_FOUND',
+        'Datei nicht gefunden. / Attachment not found.',
+      );
+    }
+    const context = contextOf(conversationId, id);
+    return {
+      id,
+      conversationId,
+      contentType: row.contentType,
+      size: row.size,
+      name: this.cipher.decryptJson<{ name: string }>(row.meta, context).name,
+      content: this.cipher.decrypt(Buffer.from(row.content, 'base64'), context),
+    };
+  }
+}
+
+function contextOf(conversationId: string, id: string): string {
+  return `directline-attachment:${conversationId}:${id}`;
+}
+
+/** The URL under which this service serves an attachment (Direct Line token or secret required). */
+export function attachmentUrl(baseUrl: string, conversationId: string, id: string): string {
+  return new URL(
+    `/v3/directline/conversations/${encodeURIComponent(conversationId)}/attachments/${id}`,
+    baseUrl,
+  ).toString();
+}

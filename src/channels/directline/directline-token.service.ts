@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { AppConfig } from '../../config/app-config';
+import { ChannelError } from '../channels.errors';
+import { resolveTokenKey } from './token-key.util';
+
+const issuer = 'antragslotse';
+const audience = 'directline';
+
+export interface DirectLineToken {
+  token: string;
+  conversationId: string;
+  expires_in: number;
+}
+
+/** Who is calling: the service secret (any conversation) or a token bound to one conversation. */
+export type DirectLineCaller =
+  { kind: 'secret' } | { kind: 'token'; conversationId: string; userId?: string; expiresAt: number };
+
+/**
+ * Direct Line tokens: HS256 JWTs bound to one conversation id, expiring after
+ * DIRECTLINE_TOKEN_TTL_SECONDS, refreshable while still valid.
+ */
+@Injectable()
+export class DirectLineTokenService {
+  private readonly key: Uint8Array;
+  private readonly secretDigest?: Buffer;
+
+  constructor(private readonly config: AppConfig) {
+    this.key = resolveTokenKey({
+      secret: config.DIRECTLINE_TOKEN_SECRET,
+      dataDir: config.DATA_DIR,
+      production: config.NODE_ENV === 'production',
+    });
+    if (config.DIRECTLINE_SECRET) {
+      this.secretDigest = digest(config.DIRECTLINE_SECRET);
+    }
+  }
+
+  async issue(conversationId: string, userId?: string): Promise<DirectLineToken> {
+    const ttl = this.config.DIRECTLINE_TOKEN_TTL_SECONDS;
+    const jwt = new SignJWT(userId ? { uid: userId } : {})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject(conversationId)
+      .setIssuedAt()
+      .setExpirationTime(`${ttl}s`);
+    return { token: await jwt.sign(this.key), conversationId, expires_in: ttl };
+  }
+
+  /** Reads `Authorization: Bearer <secret or token>`; throws DIRECTLINE_UNAUTHORIZED or _TOKEN_EXPIRED. */
+  async authenticate(authorization: string | undefined): Promise<DirectLineCaller> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match) {
+      throw new ChannelError(
+        'DIRECTLINE_UNAUTHORIZED',
+        'Anmeldung fehlt: Authorization: Bearer <token>. / Missing bearer token.',
+      );
+    }
+    return this.authenticateCredential(match[1]);
+  }
+
+  async authenticateCredential(credential: string): Promise<DirectLineCaller> {
+    if (this.isSecret(credential)) {
+      return { kind: 'secret' };
+    }
+    return this.verifyToken(credential);
+  }
+
+  /** Verifies a token (never the secret): used for the stream URL and refresh. */
+  async verifyToken(token: string): Promise<Extract<DirectLineCaller, { kind: 'token' }>> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer, audience, algorithms: ['HS256'] });
+      if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number') {
+        throw new Error('incomplete');
+      }
+      return {
+        kind: 'token',
+        conversationId: payload.sub,
+        userId: typeof payload.uid === 'string' ? payload.uid : undefined,
+        expiresAt: payload.exp * 1000,
+      };
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) {
+        throw new ChannelError(
+          'DIRECTLINE_TOKEN_EXPIRED',
+          'Der Zugang ist abgelaufen. / The token has expired.',
+        );
+      }
+      throw new ChannelError('DIRECTLINE_UNAUTHORIZED', 'Ungültiger Zugang. / Invalid secret or token.');
+    }
+  }
+
+  /** A token may only touch its own conversation; the secret may touch any. */
+  assertConversation(caller: DirectLineCaller, conversationId: string): void {
+    if (caller.kind === 'token' && caller.conversationId !== conversationId) {
+      throw new ChannelError(
+        'DIRECTLINE_FORBIDDEN',
+        'Dieser Zugang gehört zu einem anderen Gespräch. / The token belongs to another conversation.',
+      );
+    }
+  }
+
+  private isSecret(credential: string): boolean {
+    // Compare digests of equal length in constant time, so the secret cannot be guessed byte by byte.
+    return this.secretDigest !== undefined && timingSafeEqual(digest(credential), this.secretDigest);
+  }
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}

@@ -1,0 +1,98 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  Activity,
+  ActivityTypes,
+  BotAdapter,
+  ConversationReference,
+  ResourceResponse,
+  TurnContext,
+} from 'botbuilder';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BotRegistry } from '../bot/bot-registry.service';
+import { TurnQueue } from '../bot/turn-queue.util';
+import { ChannelError } from '../channels.errors';
+import { ActivityLogService } from './activity-log.service';
+
+/**
+ * botbuilder's side of Direct Line: runs the bot for each activity a family sends, one turn at a
+ * time per conversation, and appends what the bot sends to the conversation log, from where the
+ * REST poll and the WebSocket stream deliver it.
+ */
+@Injectable()
+export class DirectLineAdapter extends BotAdapter {
+  private readonly logger = new Logger('DirectLine');
+  private readonly queue = new TurnQueue();
+
+  constructor(
+    private readonly log: ActivityLogService,
+    private readonly bots: BotRegistry,
+  ) {
+    super();
+    this.onTurnError = async (context, error) => {
+      // Only the error's class and message: they never hold what the family typed.
+      this.logger.error(`Bot turn failed in a Direct Line conversation: ${error.name}: ${error.message}`);
+      await context.sendActivity(
+        'Entschuldigung, da ist etwas schiefgegangen. Bitte schreiben Sie es noch einmal. / Sorry, something went wrong. Please try again.',
+      );
+    };
+  }
+
+  /** Runs one bot turn for an activity that is already in the log; waits for earlier turns. */
+  processActivity(activity: Activity): Promise<void> {
+    const conversationId = activity.conversation.id;
+    return this.queue.run(conversationId, () =>
+      this.runMiddleware(new TurnContext(this, activity), (context) => this.bots.bot.run(context)),
+    );
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === 'delay') {
+        await sleep(typeof activity.value === 'number' ? Math.min(activity.value, 10_000) : 1000);
+        responses.push({ id: '' });
+      } else if (activity.type === ActivityTypes.InvokeResponse || activity.type === 'trace') {
+        // Nothing to deliver to a Direct Line client.
+        responses.push({ id: '' });
+      } else {
+        const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
+        const stored = await this.log.append(conversationId, { ...activity, channelId: 'directline' });
+        responses.push({ id: stored.id ?? '' });
+      }
+    }
+    return responses;
+  }
+
+  updateActivity(): Promise<void> {
+    return Promise.reject(
+      new ChannelError('DIRECTLINE_ACTIVITY_INVALID', 'Direct Line activities cannot be changed.'),
+    );
+  }
+
+  deleteActivity(): Promise<void> {
+    return Promise.reject(
+      new ChannelError('DIRECTLINE_ACTIVITY_INVALID', 'Direct Line activities cannot be deleted.'),
+    );
+  }
+
+  /** Proactive message: runs `logic` in a turn of the referenced conversation, queued like any turn. */
+  async continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    const conversationId = reference.conversation?.id;
+    if (!conversationId) {
+      throw new ChannelError(
+        'DIRECTLINE_CONVERSATION_NOT_FOUND',
+        'The conversation reference has no conversation id.',
+      );
+    }
+    await this.log.assertExists(conversationId);
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      reference,
+      true,
+    ) as Activity;
+    await this.queue.run(conversationId, () => this.runMiddleware(new TurnContext(this, activity), logic));
+  }
+}

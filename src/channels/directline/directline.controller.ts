@@ -1,0 +1,127 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AppConfig } from '../../config/app-config';
+import { DirectLineAuthGuard, Caller } from './directline-auth.guard';
+import { DirectLineActivityService } from './directline-activity.service';
+import { DirectLineConversationService } from './directline-conversation.service';
+import { DirectLineCaller } from './directline-token.service';
+import { UploadedPart } from './directline.types';
+import { requestBaseUrl } from './request-base-url.util';
+import { UploadInterceptor } from './upload.interceptor';
+
+/** Direct Line 3.0 REST API (the WebSocket stream is DirectLineStreamGateway). */
+@ApiExcludeController()
+@Controller('v3/directline')
+@UseGuards(DirectLineAuthGuard)
+export class DirectLineController {
+  constructor(
+    private readonly conversations: DirectLineConversationService,
+    private readonly activities: DirectLineActivityService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('tokens/generate')
+  @HttpCode(200)
+  generate(@Caller() caller: DirectLineCaller, @Body() body: unknown, @Req() request: Request) {
+    return this.conversations.generateToken(caller, body ?? {}, this.baseUrl(request));
+  }
+
+  @Post('tokens/refresh')
+  @HttpCode(200)
+  refresh(@Caller() caller: DirectLineCaller) {
+    return this.conversations.refreshToken(caller);
+  }
+
+  @Post('conversations')
+  async start(
+    @Caller() caller: DirectLineCaller,
+    @Body() body: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { created, response: conversation } = await this.conversations.start(
+      caller,
+      body ?? {},
+      this.baseUrl(request),
+    );
+    response.status(created ? 201 : 200);
+    return conversation;
+  }
+
+  @Get('conversations/:id')
+  reconnect(
+    @Caller() caller: DirectLineCaller,
+    @Param('id') id: string,
+    @Query('watermark') watermark: string | undefined,
+    @Req() request: Request,
+  ) {
+    return this.conversations.reconnect(caller, id, watermark, this.baseUrl(request));
+  }
+
+  @Post('conversations/:id/activities')
+  @HttpCode(200)
+  post(
+    @Caller() caller: DirectLineCaller,
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() request: Request,
+  ) {
+    return this.activities.post(caller, id, body, this.baseUrl(request));
+  }
+
+  @Get('conversations/:id/activities')
+  list(
+    @Caller() caller: DirectLineCaller,
+    @Param('id') id: string,
+    @Query('watermark') watermark: string | undefined,
+  ) {
+    return this.activities.list(caller, id, watermark);
+  }
+
+  @Post('conversations/:id/upload')
+  @HttpCode(200)
+  @UseInterceptors(UploadInterceptor)
+  upload(
+    @Caller() caller: DirectLineCaller,
+    @Param('id') id: string,
+    @Query('userId') userId: string | undefined,
+    @Req() request: Request,
+  ) {
+    const parts = (request.files ?? []) as UploadedPart[];
+    return this.activities.upload(caller, id, userId, parts, this.baseUrl(request));
+  }
+
+  @Get('conversations/:id/attachments/:attachmentId')
+  async attachment(
+    @Caller() caller: DirectLineCaller,
+    @Param('id') id: string,
+    @Param('attachmentId') attachmentId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const file = await this.activities.readAttachment(caller, id, attachmentId);
+    response
+      .status(200)
+      .type(file.contentType)
+      .setHeader('Cache-Control', 'private, no-store')
+      .setHeader('X-Content-Type-Options', 'nosniff')
+      .setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .send(file.content);
+  }
+
+  private baseUrl(request: Request): string {
+    return requestBaseUrl(request, this.config.PUBLIC_BASE_URL);
+  }
+}
