@@ -1,0 +1,105 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateAnswers } from '../forms/answers/validate-answers';
+import { kindergeldApplication } from '../../test/support/kindergeld-application';
+import { EngineResult, handleInput, startInterview, UserInput } from './index';
+import { answerAt } from './flow.util';
+import { parseAnswerPath } from './answer-path.util';
+
+// Property: random families typing valid and invalid answers and commands never make the engine
+// throw, never lose an accepted answer unless they change it, and a submission passes validateAnswers
+// except for the answers marked "Ich weiß es nicht".
+
+const today = '2025-11-20';
+const options = { today, now: '2025-11-20T10:00:00.000Z' };
+
+function random(seed: number): () => number {
+  let value = seed;
+  return () => {
+    value = (value * 1103515245 + 12345) % 2147483648;
+    return value / 2147483648;
+  };
+}
+
+const GOOD: Record<string, string[]> = {
+  date: ['3.5.2010', '14. März 2015', '01.01.20'],
+  yesno: ['ja', 'nein', 'jo', 'nö', '👍'],
+  taxId: ['52 807 981 360', '14019236755'],
+  iban: ['DE89 3704 0044 0532 0130 00'],
+  postalCode: ['60316', '01067'],
+  phone: ['0151 23456789'],
+  money: ['12,50', '300'],
+  number: ['20', '35'],
+  text: ['Dragana', 'Frankfurt am Main', '215FK482913'],
+};
+const BAD = ['', 'Banane', '31.02.2010', '12345', 'DE00 0000', 'vielleicht', '🙂', '-5'];
+const COMMANDS: UserInput[] = [
+  { type: 'text', text: 'zurück' },
+  { type: 'text', text: '?' },
+  { type: 'text', text: 'Übersicht' },
+  { type: 'text', text: 'Türkçe' },
+  { type: 'text', text: 'Deutsch' },
+  { type: 'text', text: 'Pause' },
+  { type: 'text', text: 'mit einem Menschen sprechen' },
+  { type: 'action', action: 'dont-know' },
+  { type: 'action', action: 'skip' },
+  { type: 'text', text: 'Familienstand ändern' },
+  { type: 'text', text: 'abbrechen' },
+];
+
+function pick<T>(next: () => number, list: readonly T[]): T {
+  return list[Math.floor(next() * list.length)];
+}
+
+function nextInput(application: Awaited<ReturnType<typeof kindergeldApplication>>, result: EngineResult, next: () => number): UserInput {
+  const { state } = result;
+  const buttons = result.messages.flatMap((message) => message.suggestions ?? []);
+  const roll = next();
+  if (roll < 0.08) return pick(next, COMMANDS);
+  if (roll < 0.2) return { type: 'text', text: pick(next, BAD) };
+  if (state.phase === 'confirming-cancel' || state.phase === 'confirming-restart') return { type: 'text', text: 'nein' };
+  if (buttons.length > 0 && roll < 0.6) {
+    const button = pick(next, buttons.filter((candidate) => candidate.action !== 'change' && candidate.action !== 'dont-know') ?? buttons);
+    if (button) return { type: 'action', action: button.action, value: button.value };
+  }
+  if (state.phase === 'another-item') return { type: 'text', text: next() < 0.4 ? 'ja' : 'nein' };
+  if (state.phase === 'summary') return { type: 'action', action: 'submit' };
+  if (state.pointer === null) return { type: 'text', text: 'ja' };
+  const question = application.questions.get(state.pointer.questionId)?.question;
+  return { type: 'text', text: pick(next, GOOD[question?.type ?? 'text'] ?? GOOD.text) };
+}
+
+describe('interview engine, random walks', () => {
+  it('500 random sessions never throw, keep accepted answers and submit valid answers', async () => {
+    const application = await kindergeldApplication();
+    let submitted = 0;
+    for (let session = 0; session < 500; session += 1) {
+      const next = random(session + 1);
+      let result = startInterview(application, { locale: pick(next, ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const), ...options });
+      result = handleInput(application, result.state, { type: 'action', action: 'consent', value: 'accept' }, options);
+      for (let turn = 0; turn < 400 && result.state.phase !== 'submitted' && result.state.phase !== 'cancelled'; turn += 1) {
+        const input = nextInput(application, result, next);
+        const before = result.state;
+        result = handleInput(application, before, input, options);
+        JSON.parse(JSON.stringify(result.state));
+        // Every accepted answer stays unless the family changed or un-knew exactly the question asked.
+        for (const path of Object.keys(before.provenance)) {
+          const target = parseAnswerPath(path)!;
+          const pointer = { questionId: target.questionId, item: target.item };
+          const asked = before.pointer?.questionId === target.questionId && before.pointer.item === target.item;
+          if (!asked && before.phase !== 'confirming-restart') {
+            assert.deepEqual(answerAt(result.state.answers, pointer, target.repeatId), answerAt(before.answers, pointer, target.repeatId), `session ${session}: ${path} lost`);
+          }
+        }
+      }
+      const event = result.events.find((candidate) => candidate.type === 'submitted');
+      if (event && event.type === 'submitted') {
+        submitted += 1;
+        const problems = validateAnswers(application, event.answers, today).problems;
+        const unexplained = problems.filter((problem) => !event.unknown.some((path) => path.endsWith(problem.questionId)));
+        assert.deepEqual(unexplained, [], `session ${session}`);
+      }
+    }
+    assert.ok(submitted > 50, `only ${submitted} sessions reached a submission`);
+  });
+});
