@@ -7,6 +7,7 @@ import { HealthModule } from './health/health.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { FillingModule } from './filling/filling.module';
 import { ChannelsModule } from './channels/channels.module';
+import { BotModule } from './bot/bot.module';
 
 @Module({})
 export class AppModule {
@@ -18,9 +19,11 @@ export class AppModule {
         DatabaseModule,
         PrivacyModule,
         AuditModule,
-        FillingModule.register({ formsDir: config.FORMS_DIR, templateDir: config.templateDir }),
+        // Global: cases (src/cases) and later the review fill PDFs through ApplicationFillerService.
+        { ...FillingModule.register({ formsDir: config.FORMS_DIR, templateDir: config.templateDir }), global: true },
         HealthModule,
         ChannelsModule,
+        BotModule,
       ],
     };
   }

@@ -5,7 +5,8 @@ export type BotErrorCode =
   | 'RESUME_CODE_INVALID'
   | 'RESUME_CODE_LOCKED'
   | 'RESUME_CODE_EXPIRED'
-  | 'CONVERSATION_REFERENCE_MISSING';
+  | 'CONVERSATION_REFERENCE_MISSING'
+  | 'CONVERSATION_GATEWAY_MISSING';
 
 export class BotError extends Error {
   constructor(

@@ -99,8 +99,9 @@ export class DocumentsService {
   }
 
   /** Moves uploads along when a family resumes on another device. */
-  async moveConversation(fromKey: string, toKey: string): Promise<void> {
-    await this.documents.update({ conversationKey: fromKey }, { conversationKey: toKey });
+  async moveConversation(fromKey: string, toKey: string, manager?: EntityManager): Promise<void> {
+    const repository = manager ? manager.getRepository(StoredDocument) : this.documents;
+    await repository.update({ conversationKey: fromKey }, { conversationKey: toKey });
   }
 
   /** Deletes every upload of a conversation that is not part of a case (e.g. after consent was refused). */

@@ -1,0 +1,34 @@
+import { ActivityHandler, TurnContext } from 'botbuilder';
+import { FamilyTurnService } from './family-turn.service';
+import { BotStates } from './state/bot-states';
+
+/**
+ * The Kindergeld bot: Activities in, interview engine, Activities out. Thin on purpose; the
+ * services do the work. Each turn's state is saved once at its end, in one transaction; a turn
+ * that throws saves nothing, and the adapter's onTurnError tells the family to try again.
+ */
+export class AntragslotseBot extends ActivityHandler {
+  constructor(
+    private readonly states: BotStates,
+    family: FamilyTurnService,
+  ) {
+    super();
+    this.onMembersAdded(async (context, next) => {
+      const others = (context.activity.membersAdded ?? []).filter(
+        (member) => member.id !== context.activity.recipient.id,
+      );
+      if (others.length > 0) {
+        await family.greet(context);
+      }
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await family.handleMessage(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await this.states.runTurn(context, () => super.run(context));
+  }
+}

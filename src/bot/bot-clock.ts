@@ -1,0 +1,13 @@
+/** Now, injectable so that tests can fix the date (the engine's "today" and provenance times). */
+export interface BotClock {
+  now(): Date;
+}
+
+export const BOT_CLOCK = Symbol('BOT_CLOCK');
+
+export const systemClock: BotClock = { now: () => new Date() };
+
+/** YYYY-MM-DD in Germany. */
+export function berlinToday(now: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
+}

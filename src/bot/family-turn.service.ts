@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { Activity, TurnContext } from 'botbuilder';
+import { CasesService } from '../cases/cases.service';
+import { BotMessage } from '../interview/engine.types';
+import { InterviewLocale } from '../interview/interview-state.types';
+import { plainReply } from './activities/plain-reply.util';
+import { readResumeRequest } from './activities/read-resume-request.util';
+import { readUserInput } from './activities/read-user-input.util';
+import { renderMessages } from './activities/render-messages.util';
+import { EngineEffectsService } from './engine-effects.service';
+import { InterviewRunner, interviewLocaleOf } from './interview-runner.service';
+import { ResumeFlowService } from './resume/resume-flow.service';
+import { BotStates } from './state/bot-states';
+import { ConversationData } from './state/conversation-data.types';
+import { UploadIntakeService } from './uploads/upload-intake.service';
+
+/** One turn of a family's conversation: files, resume codes, replies after submission, the interview. */
+@Injectable()
+export class FamilyTurnService {
+  constructor(
+    private readonly states: BotStates,
+    private readonly interviews: InterviewRunner,
+    private readonly uploads: UploadIntakeService,
+    private readonly resume: ResumeFlowService,
+    private readonly effects: EngineEffectsService,
+    private readonly cases: CasesService,
+  ) {}
+
+  /** The family opened the chat: the privacy notice, unless this conversation is already under way. */
+  async greet(context: TurnContext): Promise<void> {
+    const data = await this.data(context);
+    if (!data.interview) {
+      await context.sendActivities(await this.start(context, data));
+    }
+  }
+
+  async handleMessage(context: TurnContext): Promise<void> {
+    const data = await this.data(context);
+    const locale = data.interview?.locale ?? (await this.locale(context));
+    const key = this.states.conversationKey(context);
+    const replies = await this.uploads.receive(context, data, key, locale);
+
+    const resumeReplies = await this.resume.handle(context, data, readResumeRequest(context.activity), locale);
+    if (resumeReplies) {
+      await context.sendActivities([...replies, ...resumeReplies]);
+      return;
+    }
+    const input = readUserInput(context.activity);
+    if (data.caseId && data.interview?.phase === 'submitted') {
+      // After submission the family talks to their Kümmerer (answers to questions back).
+      if (input?.type === 'text') {
+        await this.cases.addNote(data.caseId, { author: 'family', kind: 'family-reply', text: input.text });
+        replies.push(plainReply('replyForwarded', locale));
+      }
+      await context.sendActivities(replies);
+      return;
+    }
+    if (!data.interview) {
+      await context.sendActivities([...replies, ...(await this.start(context, data))]);
+      return;
+    }
+    if (!input) {
+      await context.sendActivities(replies);
+      return;
+    }
+    const result = this.interviews.handle(data.interview, input);
+    data.interview = result.state;
+    const notices = await this.effects.apply(context, data, result.events);
+    await context.sendActivities([...replies, ...arrange(result.messages, notices)]);
+  }
+
+  private async start(context: TurnContext, data: ConversationData): Promise<Partial<Activity>[]> {
+    const result = this.interviews.start(await this.locale(context));
+    data.interview = result.state;
+    const activities = renderMessages(result.messages);
+    // A second way in for families who began on another device.
+    const resumeButton = {
+      type: 'messageBack',
+      title: plainReply('resumeButton', result.state.locale).text!,
+      displayText: plainReply('resumeButton', result.state.locale).text!,
+      text: plainReply('resumeButton', result.state.locale).text!,
+      value: { action: 'resume-code' },
+    };
+    const last = activities[activities.length - 1];
+    if (last?.suggestedActions) {
+      last.suggestedActions.actions.push(resumeButton);
+    }
+    return activities;
+  }
+
+  /** The conversation's data, created on first use so botbuilder saves it at the end of the turn. */
+  private async data(context: TurnContext): Promise<ConversationData> {
+    return this.states.conversation.get(context, {});
+  }
+
+  /** The language chosen before, else the one the client sent (Web Chat: the browser's). */
+  private async locale(context: TurnContext): Promise<InterviewLocale> {
+    const profile = await this.states.profile.get(context, {});
+    return profile.locale ?? interviewLocaleOf(context.activity.locale);
+  }
+}
+
+/** Notices go before the final question, so the question and its buttons stay last. */
+function arrange(messages: BotMessage[], notices: Partial<Activity>[]): Partial<Activity>[] {
+  const activities = renderMessages(messages);
+  const last = messages[messages.length - 1];
+  if (notices.length > 0 && last && (last.kind === 'question' || last.suggestions?.length)) {
+    return [...activities.slice(0, -1), ...notices, activities[activities.length - 1]];
+  }
+  return [...activities, ...notices];
+}

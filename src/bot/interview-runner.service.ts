@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { FormRegistry } from '../forms/forms.registry';
+import { EngineResult, UserInput } from '../interview/engine.types';
+import { INTERVIEW_LOCALES, InterviewLocale, InterviewState } from '../interview/interview-state.types';
+import { handleInput, startInterview } from '../interview';
+import { BOT_CLOCK, BotClock, berlinToday } from './bot-clock';
+
+/** The one application the chat offers for now. */
+export const chatApplicationId = 'kindergeld';
+
+/** Calls the pure interview engine with the loaded definitions and the clock. */
+@Injectable()
+export class InterviewRunner {
+  constructor(
+    private readonly registry: FormRegistry,
+    @Inject(BOT_CLOCK) private readonly clock: BotClock,
+  ) {}
+
+  start(locale: InterviewLocale): EngineResult {
+    return startInterview(this.registry.loadedApplication(chatApplicationId), { locale, ...this.options() });
+  }
+
+  handle(state: InterviewState, input: UserInput): EngineResult {
+    return handleInput(this.registry.loadedApplication(state.applicationId), state, input, this.options());
+  }
+
+  today(): string {
+    return berlinToday(this.clock.now());
+  }
+
+  private options(): { today: string; now: string } {
+    const now = this.clock.now();
+    return { today: berlinToday(now), now: now.toISOString() };
+  }
+}
+
+/** "tr-TR" → "tr"; anything the bot does not speak → German. */
+export function interviewLocaleOf(locale: string | undefined): InterviewLocale {
+  const language = (locale ?? '').slice(0, 2).toLowerCase();
+  return (INTERVIEW_LOCALES as readonly string[]).includes(language) ? (language as InterviewLocale) : 'de';
+}
