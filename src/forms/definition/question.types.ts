@@ -59,5 +59,12 @@ export interface QuestionDefinition {
   letterFields?: string[];
   /** Short German label for the addendum and the answer summary, e.g. "Vorname". */
   pdfLabel?: string;
+  /**
+   * Short label in the chat's answer summary per language, e.g. { en: "Last name" }; German defaults
+   * to pdfLabel when the definition leaves it out (the loader fills it in).
+   */
+  label?: LocalizedText;
+  /** How a value found in a letter is read back, with {value}: "Ihre IBAN ist {value}". */
+  confirmText?: LocalizedText;
   pdf?: PdfMapping;
 }

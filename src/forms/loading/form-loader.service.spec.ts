@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FormDefinitionError } from '../forms.errors';
 import { FormLoaderService } from './form-loader.service';
@@ -102,7 +104,7 @@ describe('FormLoaderService', () => {
     const file = 'broken-form/broken/form.yaml';
     const expected = [
       `${file}:2: issuer: required key "issuer" is missing`,
-      `${file}:20: sections[0].questions[1].requried: unknown key "requried" (allowed: id, type, text, help, examples, required, when, validation, options, questions, letterFields, pdfLabel, pdf)`,
+      `${file}:20: sections[0].questions[1].requried: unknown key "requried" (allowed: id, type, text, help, examples, required, when, validation, options, questions, letterFields, pdfLabel, label, confirmText, pdf)`,
       `${file}:27: sections[0].questions[2].pdf.checkboxes.verwitwet: "verwitwet" is not an option of this question (options: ledig, verheiratet)`,
       `${file}:31: sections[0].questions[3].pdf.sizes: has 3 sizes for 4 fields; give one size per field`,
       `${file}:41: sections[0].questions[6].type: unknown question type "nationality" (known: text, date, yesno, choice, number, money, iban, taxId, postalCode, phone, email, repeat)`,
@@ -179,5 +181,21 @@ describe('TemplateFieldsService', () => {
     // Same hash: served from the cache even when given other bytes.
     assert.equal(await service.fieldsOf(new Uint8Array([1, 2, 3]), 'sha-a'), first);
     await assert.rejects(service.fieldsOf(new Uint8Array([1, 2, 3]), 'sha-b'), /not a readable PDF/);
+  });
+
+  it('reads short chat labels (German from pdfLabel) and letter read-backs with {value}', async () => {
+    const workspace = createFormsWorkspace('valid');
+    const file = join(workspace.formsDir, 'family', 'form.yaml');
+    const lines = 'pdfLabel: "Familienname"\n        label: { en: "Last name" }\n        confirmText: { de: "Ihr Familienname ist {value}" }';
+    writeFileSync(file, readFileSync(file, 'utf8').replace('pdfLabel: "Familienname"', lines));
+    const result = await sut.load({ formsDir: workspace.formsDir, templateDir: '/nonexistent-templates' });
+    const question = result.applications.get('family-benefit')?.questions.get('applicant.lastName')?.question;
+    assert.deepEqual(question?.label, { de: 'Familienname', en: 'Last name' });
+    assert.deepEqual(question?.confirmText, { de: 'Ihr Familienname ist {value}' });
+
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Ihr Familienname ist {value}', 'Ihr Familienname ist'));
+    const problems = await problemsOf(workspace.formsDir);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0], /sections\[0\]\.questions\[0\]\.confirmText\.de: must contain the placeholder \{value\}$/);
   });
 });

@@ -8,9 +8,11 @@ import {
 import { rememberSourcePath } from '../definition/source-path.util';
 import { isRelativeDate } from '../answers/resolve-date.util';
 import { PathSegment, ProblemCollector } from './problem-collector';
+import { LocalizedText } from '../definition/localized-text.types';
 import {
   checkKeys,
   describe,
+  isObject,
   RawObject,
   readBoolean,
   readLocalized,
@@ -35,6 +37,8 @@ const QUESTION_KEYS = [
   'questions',
   'letterFields',
   'pdfLabel',
+  'label',
+  'confirmText',
   'pdf',
 ] as const;
 
@@ -79,6 +83,8 @@ export function validateQuestion(
   const required = readBoolean(raw, 'required', path, problems) ?? true;
   const when = readString(raw, 'when', path, problems, false);
   const pdfLabel = readString(raw, 'pdfLabel', path, problems, false);
+  const label = readShortLabel(raw, pdfLabel, path, problems);
+  const confirmText = readConfirmText(raw, path, problems);
   const options =
     type === 'choice' || raw.options !== undefined ? readOptions(raw, type, path, problems) : undefined;
   const questions = readNested(raw, type, id, path, problems, repeatParent);
@@ -99,11 +105,45 @@ export function validateQuestion(
     questions,
     letterFields,
     pdfLabel,
+    ...(label ? { label } : {}),
+    ...(confirmText ? { confirmText } : {}),
   };
   if (raw.pdf !== undefined) {
     question.pdf = validatePdfMapping(raw.pdf, question, [...path, 'pdf'], problems);
   }
   return rememberSourcePath(question, path);
+}
+
+/** `label: { en: "Last name" }`: German may be left out, it defaults to the pdfLabel. */
+function readShortLabel(
+  raw: RawObject,
+  pdfLabel: string | undefined,
+  path: PathSegment[],
+  problems: ProblemCollector,
+): LocalizedText | undefined {
+  if (raw.label === undefined || raw.label === null) {
+    return undefined;
+  }
+  const german = isObject(raw.label) && raw.label.de === undefined ? pdfLabel : undefined;
+  if (isObject(raw.label) && raw.label.de === undefined && german === undefined) {
+    problems.add([...path, 'label'], 'German label "de" is missing; give it or a pdfLabel');
+    return undefined;
+  }
+  return readLocalized(german === undefined ? raw : { label: { ...raw.label, de: german } }, 'label', path, problems);
+}
+
+/** `confirmText: { de: "Ihre IBAN ist {value}" }`: how a value found in a letter is read back. */
+function readConfirmText(raw: RawObject, path: PathSegment[], problems: ProblemCollector): LocalizedText | undefined {
+  const confirmText = readLocalized(raw, 'confirmText', path, problems, false);
+  if (!confirmText) {
+    return undefined;
+  }
+  for (const [language, text] of Object.entries(confirmText)) {
+    if (text !== undefined && !text.includes('{value}')) {
+      problems.add([...path, 'confirmText', language], 'must contain the placeholder {value}');
+    }
+  }
+  return confirmText;
 }
 
 function readType(raw: RawObject, path: PathSegment[], problems: ProblemCollector): QuestionType | undefined {
