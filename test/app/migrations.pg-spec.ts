@@ -33,15 +33,14 @@ describe('service on PostgreSQL', () => {
     assert.equal(dataSource.options.type, 'postgres');
     assert.equal(await dataSource.showMigrations(), false);
     const rows = (
-      await admin.query(
-        `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
-        [schema],
-      )
+      await admin.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [schema])
     ).rows as Array<{ table_name: string }>;
-    assert.deepEqual(
-      rows.map((row) => row.table_name),
-      ['audit_events', 'migrations'],
-    );
+    const tables = new Set(rows.map((row) => row.table_name));
+    // Every entity's table comes from a migration (nothing is synchronised).
+    for (const entity of dataSource.entityMetadatas) {
+      assert.ok(tables.has(entity.tableName), `table ${entity.tableName} of ${entity.name}`);
+    }
+    assert.ok(tables.has('migrations'));
   });
 
   it('stores and reads audit events', async () => {
