@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { AppConfig, loadConfig } from './config/app-config';
 import { AppLogger } from './logging/app-logger';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { trustProxySetting } from './review/auth/trust-proxy.util';
 
 /** Builds the configured application; main.ts listens, tests use it with supertest. */
 export async function createApp(config: AppConfig = loadConfig()): Promise<INestApplication> {
@@ -19,6 +20,8 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<INest
   app.useGlobalFilters(new DomainExceptionFilter());
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  // Behind a TLS proxy: request.secure (Secure session cookie) and request.ip from X-Forwarded-*.
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
 
   const openApi = new DocumentBuilder()
     .setTitle('Antragslotse')

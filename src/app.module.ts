@@ -7,6 +7,7 @@ import { HealthModule } from './health/health.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { FillingModule } from './filling/filling.module';
 import { ChannelsModule } from './channels/channels.module';
+import { ReviewModule } from './review/review.module';
 import { BotModule } from './bot/bot.module';
 
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         { ...FillingModule.register({ formsDir: config.FORMS_DIR, templateDir: config.templateDir }), global: true },
         HealthModule,
         ChannelsModule,
+        ReviewModule,
         BotModule,
       ],
     };

@@ -20,6 +20,18 @@ const statusByCode: Record<string, number> = {
   DIRECTLINE_UPLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   DIRECTLINE_UPLOAD_EMPTY: HttpStatus.BAD_REQUEST,
   CHAT_TOKEN_RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
+  AUTH_LOGIN_FAILED: HttpStatus.UNAUTHORIZED,
+  AUTH_UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  AUTH_CSRF_INVALID: HttpStatus.FORBIDDEN,
+  AUTH_FORBIDDEN: HttpStatus.FORBIDDEN,
+  AUTH_CONTENT_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  PASSWORD_REJECTED: HttpStatus.UNPROCESSABLE_ENTITY,
+  USER_NOT_FOUND: HttpStatus.NOT_FOUND,
+  USER_LOGIN_TAKEN: HttpStatus.CONFLICT,
+  USER_TEAM_REQUIRED: HttpStatus.UNPROCESSABLE_ENTITY,
+  TEAM_NOT_FOUND: HttpStatus.NOT_FOUND,
+  TEAM_NAME_TAKEN: HttpStatus.CONFLICT,
+  SCOPED_RESOURCE_NOT_FOUND: HttpStatus.NOT_FOUND,
 };
 
 /**
@@ -56,7 +68,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
       if (status >= 500) {
         this.logger.error(`${correlationId} ${code}: ${message}`);
       }
-      response.status(status).json({ statusCode: status, code, message, correlationId });
+      // Plain-language reasons a person can act on (password rules), when the error has them.
+      const reasons = (exception as { reasons?: unknown }).reasons;
+      const withReasons = Array.isArray(reasons) && reasons.length > 0 ? { reasons } : {};
+      response.status(status).json({ statusCode: status, code, message, ...withReasons, correlationId });
       return;
     }
 

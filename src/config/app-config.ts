@@ -162,6 +162,34 @@ export class AppConfig {
   @Max(365)
   RESUME_CODE_TTL_DAYS = 30;
 
+  // Review workspace (src/accounts, src/review): sessions of Kümmerer and admins.
+
+  /** Minutes without a request after which a workspace session ends. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** Hours after sign-in after which a workspace session ends however active it is. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24)
+  SESSION_MAX_HOURS = 12;
+
+  /** Secure flag of the session cookie: auto = when the request came over HTTPS (see TRUST_PROXY). */
+  @IsIn(['auto', 'always', 'never'])
+  SESSION_COOKIE_SECURE: 'auto' | 'always' | 'never' = 'auto';
+
+  /** Express "trust proxy": unset = none; "1" = one proxy hop; "loopback", or addresses/subnets. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[A-Za-z0-9.:/_, -]+)$/, {
+    message: 'TRUST_PROXY must be true, a hop count, or addresses',
+  })
+  TRUST_PROXY?: string;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 

@@ -16,6 +16,10 @@ import { CaseDocument } from '../cases/entities/case-document.entity';
 import { CaseNote } from '../cases/entities/case-note.entity';
 import { CaseStatusChange } from '../cases/entities/case-status-change.entity';
 import { StoredDocument } from '../documents/stored-document.entity';
+import { Team } from '../accounts/entities/team.entity';
+import { User } from '../accounts/entities/user.entity';
+import { UserSession } from '../accounts/entities/user-session.entity';
+import { Accounts1796012693602 } from './migrations/1796012693602-accounts';
 import { BotState1764601000000 } from './migrations/1764601000000-bot-state';
 import { CasesAndDocuments1764601060000 } from './migrations/1764601060000-cases-and-documents';
 
@@ -32,12 +36,16 @@ export const entities = [
   DirectLineConversation,
   DirectLineActivity,
   DirectLineAttachment,
+  Team,
+  User,
+  UserSession,
 ];
 export const migrations = [
   InitialSchema1764475200000,
   DirectLine1764600000000,
   BotState1764601000000,
   CasesAndDocuments1764601060000,
+  Accounts1796012693602,
 ];
 
 /**

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../../accounts/accounts.module';
+import { AuthController } from './auth.controller';
+import { RolesGuard } from './roles.guard';
+import { SessionGuard } from './session.guard';
+
+/**
+ * Sign-in, sign-out and the guards. Modules with workspace routes import this one to use
+ * @Roles/@SignedIn/@CurrentUser; case routes add CaseAccessGuard and provide CASE_TEAM_LOOKUP.
+ */
+@Module({
+  imports: [AccountsModule],
+  controllers: [AuthController],
+  providers: [SessionGuard, RolesGuard],
+  exports: [AccountsModule, SessionGuard, RolesGuard],
+})
+export class ReviewAuthModule {}

@@ -1,0 +1,2 @@
+/** Metadata key under which @Roles(...) stores the allowed roles. */
+export const rolesMetadataKey = 'review:roles';

@@ -1,0 +1,5 @@
+import type { Request } from 'express';
+import type { ActiveSession } from '../../accounts/sessions.service';
+
+/** A request that passed the SessionGuard. */
+export type WorkspaceRequest = Request & { workspaceSession?: ActiveSession };
