@@ -58,10 +58,16 @@ export class CasesService {
     clock: CaseClock = { now: new Date() },
   ): Promise<string> {
     // PDFs first, outside the transaction: filling takes hundreds of milliseconds.
-    const documents = await this.fillDrafts(state.applicationId, submission.answers, clock.now);
+    const documents = await this.fillDrafts(state.applicationId, submission, clock.now);
     const rows = toAnswerRows(submission.answers, state.provenance, submission.unknown);
     const caseId = await runInWriteTransaction(this.dataSource, async (manager) => {
-      const id = await this.openCase(manager, state.applicationId, submission.answers, conversation, clock.now);
+      const id = await this.openCase(
+        manager,
+        state.applicationId,
+        submission.answers,
+        conversation,
+        clock.now,
+      );
       await this.replaceAnswers(manager, id, rows, clock.now);
       await this.replaceDraftDocuments(manager, id, documents);
       await manager
@@ -167,15 +173,29 @@ export class CasesService {
     if (!result.affected) {
       throw new CasesError('CASE_NOT_FOUND', `Case ${caseId} does not exist.`);
     }
-    await this.audit.record({ actor: deletedBy, action: 'case.deleted', subjectType: 'case', subjectId: caseId });
+    await this.audit.record({
+      actor: deletedBy,
+      action: 'case.deleted',
+      subjectType: 'case',
+      subjectId: caseId,
+    });
   }
 
-  private async fillDrafts(applicationId: string, answers: Answers, now: Date): Promise<FilledDocument[]> {
+  private async fillDrafts(
+    applicationId: string,
+    submission: Submission,
+    now: Date,
+  ): Promise<FilledDocument[]> {
     try {
-      return await this.filler.fill(applicationId, answers, { mode: 'draft', today: berlinDate(now) });
+      // Answers marked "Ich weiß es nicht" stay empty on the draft for the Kümmerer to complete.
+      return await this.filler.fill(applicationId, submission.answers, {
+        mode: 'draft',
+        today: berlinDate(now),
+        unknownPaths: submission.unknown,
+      });
     } catch (error) {
-      // Answers marked "Ich weiß es nicht" can leave required fields empty: the case is still
-      // created, and the PDFs follow once the Kümmerer has completed the answers.
+      // Anything else the rules refuse: the case is still created, and the PDFs follow once the
+      // Kümmerer has corrected the answers.
       if (error instanceof FormsError && error.code === 'ANSWERS_INVALID') {
         this.logger.warn(`Draft PDFs postponed for application ${applicationId}: answers incomplete.`);
         return [];
@@ -227,7 +247,12 @@ export class CasesService {
   }
 
   /** Earlier family answers of the case are superseded, never overwritten. */
-  private async replaceAnswers(manager: EntityManager, caseId: string, rows: AnswerRow[], now: Date): Promise<void> {
+  private async replaceAnswers(
+    manager: EntityManager,
+    caseId: string,
+    rows: AnswerRow[],
+    now: Date,
+  ): Promise<void> {
     await manager
       .getRepository(CaseAnswer)
       .update({ caseId, source: In(['family', 'letter']), supersededAt: IsNull() }, { supersededAt: now });
@@ -284,14 +309,25 @@ export class CasesService {
     }
   }
 
-  private async recordStatus(manager: EntityManager, record: Case, to: CaseStatus, by: string): Promise<void> {
+  private async recordStatus(
+    manager: EntityManager,
+    record: Case,
+    to: CaseStatus,
+    by: string,
+  ): Promise<void> {
     if (record.status === to) {
       return;
     }
     await manager.getRepository(Case).update({ id: record.id }, { status: to });
     await manager
       .getRepository(CaseStatusChange)
-      .insert({ id: randomUUID(), caseId: record.id, fromStatus: record.status, toStatus: to, changedBy: by });
+      .insert({
+        id: randomUUID(),
+        caseId: record.id,
+        fromStatus: record.status,
+        toStatus: to,
+        changedBy: by,
+      });
     record.status = to;
   }
 }

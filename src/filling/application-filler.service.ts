@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Answers } from '../forms/definition/answers.types';
-import { validateAnswers } from '../forms/answers/validate-answers';
+import { AnswerProblem, validateAnswers } from '../forms/answers/validate-answers';
+import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
 import { AnswersInvalidError, FormsError } from '../forms/forms.errors';
 import { FormRegistry } from '../forms/forms.registry';
 import { buildAnswerSummary } from '../forms/mapping/answer-summary.builder';
@@ -36,8 +37,12 @@ export class ApplicationFillerService {
     }
     // Never print a form from answers the chat would not have accepted.
     const check = validateAnswers(application, answers, options.today);
-    if (check.problems.length > 0) {
-      throw new AnswersInvalidError(check.problems);
+    const unknown = new Set(options.unknownPaths ?? []);
+    const problems = check.problems.filter(
+      (problem) => !(problem.code === 'REQUIRED' && unknown.has(answerPathOf(application, problem))),
+    );
+    if (problems.length > 0) {
+      throw new AnswersInvalidError(problems);
     }
     const wanted = (formId: string) => !options.formId || options.formId === formId;
     const plans = buildFillPlans(application, check.answers, { today: options.today }).filter((plan) =>
@@ -87,6 +92,14 @@ export class ApplicationFillerService {
     }
     return owner.id;
   }
+}
+
+/** The interview's answer path of a problem: "bank.iban" or "children[1].children.birthDate". */
+function answerPathOf(application: LoadedApplication, problem: AnswerProblem): string {
+  const repeatId = application.questions.get(problem.questionId)?.repeatId;
+  return problem.item === undefined || !repeatId
+    ? problem.questionId
+    : `${repeatId}[${problem.item}].${problem.questionId}`;
 }
 
 function copySuffix(instance: FormInstance): string {

@@ -21,4 +21,9 @@ export interface FillApplicationOptions {
   today: string;
   /** Only the copies of this form (e.g. "kg1"); all forms of the application when unset. */
   formId?: string;
+  /**
+   * Answer paths the family marked "Ich weiß es nicht" ("applicant.taxId", "children[1].children.birthDate"):
+   * left empty on the form for the Kümmerer to complete, instead of refusing the whole fill.
+   */
+  unknownPaths?: readonly string[];
 }

@@ -157,6 +157,31 @@ describe('filling the genuine Kindergeld forms from answers', { skip: skipWithou
     }
   });
 
+  it('leaves answers the family marked "Ich weiß es nicht" empty instead of refusing the fill', async () => {
+    const answers = example('petrovic');
+    delete answers['applicant.birthDate'];
+    const children = answers.children as Array<Record<string, unknown>>;
+    delete children[1]['children.birthPlace'];
+    await assert.rejects(sut.fill('kindergeld', answers, { mode: 'draft', today }), AnswersInvalidError);
+    const documents = await sut.fill('kindergeld', answers, {
+      mode: 'draft',
+      today,
+      unknownPaths: ['applicant.birthDate', 'children[1].children.birthPlace'],
+    });
+    const reading = await readWithPdfJs(documents[0].bytes);
+    assert.equal(reading.fields!.get(`${kg1}.Punkt-1[0].Pkt-1-Zeile-3[0].Geburtsdatum-Antragsteller[0]`), '');
+    assert.equal(reading.fields!.get(`${kg1}.Punkt-1[0].Pkt-1-Zeile-1[0].Name-Antragsteller[0]`), 'Petrović');
+    // Only missing answers are tolerated: a wrong one is still refused.
+    await assert.rejects(
+      sut.fill(
+        'kindergeld',
+        { ...answers, 'bank.iban': 'DE00' },
+        { mode: 'draft', today, unknownPaths: ['bank.iban'] },
+      ),
+      AnswersInvalidError,
+    );
+  });
+
   it('fills only the asked form of an application', async () => {
     const documents = await sut.fill('kindergeld', example('petrovic'), {
       mode: 'draft',
