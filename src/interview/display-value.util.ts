@@ -13,6 +13,8 @@ export function displayValue(question: QuestionDefinition, value: AnswerValue | 
     return option ? localized(locale, option.label) : String(value);
   }
   if (question.type === 'date' && typeof value === 'string') return formatDate(value);
+  // Groups of four, as printed on bank cards: easier to compare with one's own.
+  if (question.type === 'iban' && typeof value === 'string') return value.replace(/(.{4})(?=.)/g, '$1 ');
   if (question.type === 'money' && typeof value === 'number') return `${formatMoney(value)} €`;
   if (typeof value === 'number') return formatNumber(value);
   if (Array.isArray(value)) return String(value.length);

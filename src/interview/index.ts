@@ -14,7 +14,12 @@
  *   apply; state.provenance and state.unknown describe them), `human-requested`, `consent-accepted`,
  *   `consent-refused`, `paused`, `cancelled`, `language-changed`, `answer-marked-unknown`.
  * - `addProposals(state, proposals)` adds values read from letters (paths: answer-path.util.ts);
- *   the family confirms each when its question comes ("… – stimmt das?"), stored as source `letter`.
+ *   the family confirms each when its question comes ("Ihre IBAN ist … – stimmt das?"), stored as
+ *   source `letter` with document, page, box and confidence. A value the question would refuse
+ *   (wrong IBAN checksum) is never offered; "nein" asks the question as usual. A value for a question
+ *   already answered is offered after the last question only if it differs ("nein" keeps the answer).
+ * - `offerProposals(app, state, proposals, options)` does the same and, when the question being
+ *   asked or the summary is affected, offers the value at once (use it right after reading a letter).
  * - `summarize(app, state, today)` builds the review groups at any time (e.g. for the case view).
  * - `submittedAnswers(app, state, today)` returns the answers that apply under the current answers.
  *
@@ -25,6 +30,7 @@ export * from './engine.types';
 export * from './interview-state.types';
 export { startInterview, handleInput } from './interview.engine';
 export { addProposals } from './proposals.util';
+export { offerProposals } from './proposal-flow';
 export { summarize } from './summary.builder';
 export { submittedAnswers } from './flow.util';
 export { answerPath, parseAnswerPath } from './answer-path.util';

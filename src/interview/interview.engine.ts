@@ -6,7 +6,7 @@ import { EngineOptions, EngineResult, StartOptions, UserInput } from './engine.t
 import { nextOpenStep, submittedAnswers } from './flow.util';
 import { parseYesNo, recognizeCommand } from './input';
 import { INTERVIEW_STATE_VERSION, InterviewLocale, InterviewState } from './interview-state.types';
-import { proposalFor, withoutProposal } from './proposals.util';
+import { confirmProposal, nextChangeOffer } from './proposal-flow';
 import { readAnswer } from './read-answer.util';
 import { Turn } from './turn';
 
@@ -144,7 +144,7 @@ function answerPhase(turn: Turn, said: Said): void {
     case 'editing':
       return answerQuestion(turn, said);
     case 'confirming-proposal':
-      return confirmProposal(turn, said);
+      return confirmCurrentProposal(turn, said);
     case 'another-item': {
       const yes = yesOf(said);
       const groupId = state.pointer?.questionId ?? '';
@@ -207,36 +207,15 @@ function answerQuestion(turn: Turn, said: Said): void {
   turn.advance();
 }
 
-function confirmProposal(turn: Turn, said: Said): void {
-  const pointer = turn.state.pointer;
-  if (pointer === null) return turn.advance();
-  const indexed = turn.indexed(pointer);
-  const path = pointer.item === null || indexed.repeatId === null ? pointer.questionId : `${indexed.repeatId}[${pointer.item}].${pointer.questionId}`;
-  const proposal = proposalFor(turn.state, path);
-  const yes = yesOf(said);
-  if (proposal && yes === true) {
-    turn.update({ history: [...turn.state.history, pointer] });
-    turn.store(proposal.value, { source: 'letter', at: turn.options.now, ...proposal.source });
-    turn.sayText('info', 'proposalTaken');
-    return turn.advance();
-  }
-  if (yes === false || !proposal) {
-    turn.update({ proposals: withoutProposal(turn.state, path), phase: 'asking' });
-    return turn.askCurrent();
-  }
-  // The family may simply type the right value instead of yes or no.
-  const read = readAnswer(indexed.question, said.text, turn.options.today);
-  if (read.ok) {
-    turn.update({ phase: 'asking' });
-    return answerQuestion(turn, said);
-  }
-  turn.sayText('error', 'yesOrNo');
-  turn.askCurrent();
+function confirmCurrentProposal(turn: Turn, said: Said): void {
+  confirmProposal(turn, turn.currentStep(), { yes: yesOf(said), text: said.text }, () => answerQuestion(turn, said));
 }
 
 function submit(turn: Turn): void {
   const answers = submittedAnswers(turn.application, turn.state, turn.options.today);
-  if (nextOpenStep(turn.steps(), answers, turn.state.unknown) !== null) return turn.advance();
+  const steps = turn.steps();
+  // A letter read while the summary was shown: its values are offered before anything is sent.
+  if (nextOpenStep(steps, answers, turn.state.unknown) !== null || nextChangeOffer(turn, steps)) return turn.advance();
   const unknown = turn.state.unknown.filter((path) => turn.steps().some((step) => step.kind === 'question' && step.path === path));
   turn.update({ phase: 'submitted', pointer: null });
   turn.events.push({ type: 'submitted', answers, unknown });

@@ -1,12 +1,22 @@
+import { answerPath, parseAnswerPath } from './answer-path.util';
+import { answerAt } from './flow.util';
 import { InterviewState, PendingProposal } from './interview-state.types';
 
 /**
- * Adds values found in letters. A newer proposal for the same path replaces the older one; answers
- * the family already gave are never overwritten (the proposal waits until the question is asked again).
+ * Adds values found in letters. A newer proposal for the same path replaces the older one; a value
+ * equal to the answer already given is dropped. Answers are never overwritten here: the family
+ * confirms each value when its question comes, or after the last question when it would change an
+ * answer (see proposal-flow.ts).
  */
 export function addProposals(state: InterviewState, proposals: readonly PendingProposal[]): InterviewState {
-  const paths = new Set(proposals.map((proposal) => proposal.path));
-  return { ...state, proposals: [...state.proposals.filter((proposal) => !paths.has(proposal.path)), ...proposals] };
+  const fresh = proposals.filter((proposal) => {
+    const target = parseAnswerPath(proposal.path);
+    if (target === null || answerPath(target, target.repeatId) !== proposal.path) return false;
+    const given = answerAt(state.answers, target, target.repeatId);
+    return given === undefined || JSON.stringify(given) !== JSON.stringify(proposal.value);
+  });
+  const paths = new Set(fresh.map((proposal) => proposal.path));
+  return { ...state, proposals: [...state.proposals.filter((proposal) => !paths.has(proposal.path)), ...fresh] };
 }
 
 export function proposalFor(state: InterviewState, path: string): PendingProposal | undefined {

@@ -1,4 +1,3 @@
-import { validateAnswer } from '../forms/answers/answer-validator';
 import { Answers, AnswerValue, RepeatItemAnswers } from '../forms/definition/answers.types';
 import { answerPath } from './answer-path.util';
 import { IndexedQuestion } from '../forms/definition/question-index.util';
@@ -9,7 +8,8 @@ import { BotMessage, EngineEvent, EngineOptions, EngineResult, Suggestion } from
 import { answerAt, FlowStep, flowSteps, nextOpenStep, progressOf, submittedAnswers, withAnswer } from './flow.util';
 import { AnswerProvenance, INTERVIEW_LOCALES, InterviewState, QuestionPointer } from './interview-state.types';
 import { itemTitle } from './item-title.util';
-import { proposalFor, withoutProposal } from './proposals.util';
+import { withoutProposal } from './proposals.util';
+import { askProposal, nextChangeOffer, usableProposal } from './proposal-flow';
 import { AnswerProblem } from './read-answer.util';
 import { summarize, summaryText } from './summary.builder';
 import { directionOf, LANGUAGE_TITLES, localized, text, TextKey } from './texts';
@@ -106,18 +106,20 @@ export class Turn {
     ];
   }
 
-  /** Goes to the first step still open (new dependent questions included), or to the summary. */
+  /**
+   * Goes to the first step still open (new dependent questions included), then to letter values that
+   * differ from given answers, then to the summary.
+   */
   advance(): void {
     const steps = this.steps();
     const step = nextOpenStep(steps, this.applying(), this.state.unknown);
     if (step === null) {
-      this.update({ phase: 'summary', pointer: null, failures: 0 });
+      const offer = nextChangeOffer(this, steps);
+      this.update(offer ? { phase: 'confirming-proposal', pointer: offer.pointer, failures: 0 } : { phase: 'summary', pointer: null, failures: 0 });
     } else if (step.kind === 'another-item') {
       this.update({ phase: 'another-item', pointer: { questionId: step.group.question.id, item: null }, failures: 0 });
     } else {
-      const proposal = proposalFor(this.state, step.path);
-      const usable = proposal !== undefined && validateAnswer(step.indexed.question, proposal.value, this.options).ok;
-      if (proposal && !usable) this.update({ proposals: withoutProposal(this.state, step.path) });
+      const usable = usableProposal(this, step) !== undefined;
       this.update({ phase: usable ? 'confirming-proposal' : 'asking', pointer: step.pointer, failures: 0 });
     }
     this.askCurrent();
@@ -139,7 +141,7 @@ export class Turn {
       case 'editing':
         return this.askQuestion();
       case 'confirming-proposal':
-        return this.askProposal();
+        return askProposal(this, this.currentStep());
       case 'another-item':
         return this.askAnotherItem();
       case 'summary':
@@ -162,7 +164,8 @@ export class Turn {
     }
   }
 
-  private currentStep(): Extract<FlowStep, { kind: 'question' }> | undefined {
+  /** The step of the question at the pointer, if it applies under the current answers. */
+  currentStep(): Extract<FlowStep, { kind: 'question' }> | undefined {
     const pointer = this.state.pointer;
     return this.steps().find(
       (step): step is Extract<FlowStep, { kind: 'question' }> =>
@@ -203,18 +206,6 @@ export class Turn {
     this.say('question', lines.join('\n'), {
       ...(suggestions.length > 0 ? { suggestions } : {}),
       progress: progressOf(steps, step?.path ?? ''),
-    });
-  }
-
-  private askProposal(): void {
-    const step = this.currentStep();
-    const proposal = step && proposalFor(this.state, step.path);
-    if (!step || !proposal) return this.advance();
-    const { question } = step.indexed;
-    const label = this.state.locale === 'de' ? (question.pdfLabel ?? question.text.de) : localized(this.state.locale, question.text);
-    this.sayText('confirm', 'proposal', { label, value: displayValue(question, proposal.value, this.state.locale) }, {
-      suggestions: this.yesNo(),
-      progress: progressOf(this.steps(), step.path),
     });
   }
 

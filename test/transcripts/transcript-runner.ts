@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { LoadedApplication } from '../../src/forms/loading/loaded-definitions.types';
 import { answerAt } from '../../src/interview/flow.util';
-import { EngineResult, handleInput, parseAnswerPath, startInterview, UserInput } from '../../src/interview';
+import { EngineResult, handleInput, offerProposals, parseAnswerPath, startInterview, UserInput } from '../../src/interview';
 import { BotExpectation, Transcript } from './transcript.types';
 
 /** The transcript files in test/transcripts (source folder, also when running from dist/). */
@@ -25,9 +25,10 @@ export function replayTranscript(application: LoadedApplication, transcript: Tra
   let result = startInterview(application, { locale: transcript.locale, ...options });
   transcript.steps.forEach((step, index) => {
     const input: UserInput | null = step.user !== undefined ? { type: 'text', text: step.user } : step.action ? { type: 'action', ...step.action } : null;
+    if (step.letter) result = offerProposals(application, result.state, step.letter, options);
     if (input !== null) result = handleInput(application, result.state, input, options);
-    else if (index > 0) throw new Error(`step ${index + 1}: neither user nor action`);
-    if (step.bot) check(result, step.bot, `${transcript.title}, step ${index + 1} (${step.user ?? JSON.stringify(step.action ?? 'start')})`);
+    else if (index > 0 && !step.letter) throw new Error(`step ${index + 1}: neither user, action nor letter`);
+    if (step.bot) check(result, step.bot, `${transcript.title}, step ${index + 1} (${step.user ?? JSON.stringify(step.action ?? (step.letter ? 'letter' : 'start'))})`);
   });
   return result;
 }
@@ -47,6 +48,12 @@ function check(result: EngineResult, expected: BotExpectation, where: string): v
     const target = parseAnswerPath(path);
     const actual = target && answerAt(result.state.answers, { questionId: target.questionId, item: target.item }, target.repeatId);
     if ((actual ?? null) !== value) fail(`expected answer ${path} = ${JSON.stringify(value)}, state has ${JSON.stringify(actual)}`);
+  }
+  for (const [path, wanted] of Object.entries(expected.provenance ?? {})) {
+    const actual = result.state.provenance[path] as unknown as Record<string, unknown> | undefined;
+    for (const [key, value] of Object.entries(wanted)) {
+      if (JSON.stringify(actual?.[key]) !== JSON.stringify(value)) fail(`expected provenance ${path}.${key} = ${JSON.stringify(value)}, state has ${JSON.stringify(actual)}`);
+    }
   }
   const summary = result.messages
     .flatMap((message) => message.summary ?? [])

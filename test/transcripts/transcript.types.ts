@@ -1,4 +1,4 @@
-import { EngineEvent, InterviewLocale } from '../../src/interview';
+import { AnswerProvenance, EngineEvent, InterviewLocale, PendingProposal } from '../../src/interview';
 
 /**
  * A conversation written down: what the family says or taps, and what the bot must answer.
@@ -13,6 +13,9 @@ import { EngineEvent, InterviewLocale } from '../../src/interview';
  *       bot: { says: ["Kindergeldnummer"], events: ["consent-accepted"] }
  *     - action: { action: answer, value: "true" }                        # a tapped button
  *       bot: { says: ["Wie ist Ihre Kindergeldnummer?"] }
+ *     - letter:                                                          # values read from a letter
+ *       - { path: bank.iban, value: "DE89…", source: { documentId: doc-1, page: 1 } }
+ *       bot: { says: [] }       # checks what offerProposals says when the step has no user input
  */
 export interface Transcript {
   title: string;
@@ -22,6 +25,8 @@ export interface Transcript {
 }
 
 export interface TranscriptStep {
+  /** Proposals from a letter, added with offerProposals before this step's input (if any). */
+  letter?: PendingProposal[];
   user?: string;
   action?: { action: string; value?: string };
   bot?: BotExpectation;
@@ -38,6 +43,8 @@ export interface BotExpectation {
   events?: Array<EngineEvent['type']>;
   /** Answers (by answer path) the state holds after this turn; null means "no answer". */
   answers?: Record<string, string | number | boolean | null>;
+  /** Who gave an answer: each listed key must equal the stored provenance's (e.g. source, documentId, page). */
+  provenance?: Record<string, Partial<AnswerProvenance>>;
   /** Each must be a substring of the summary card (titles, labels and values). */
   summaryHas?: string[];
   summaryLacks?: string[];
