@@ -1,4 +1,5 @@
 import { ActivityHandler, TurnContext } from 'botbuilder';
+import { PendingProposal } from '../interview/interview-state.types';
 import { FamilyTurnService } from './family-turn.service';
 import { BotStates } from './state/bot-states';
 
@@ -10,7 +11,7 @@ import { BotStates } from './state/bot-states';
 export class AntragslotseBot extends ActivityHandler {
   constructor(
     private readonly states: BotStates,
-    family: FamilyTurnService,
+    private readonly family: FamilyTurnService,
   ) {
     super();
     this.onMembersAdded(async (context, next) => {
@@ -26,6 +27,15 @@ export class AntragslotseBot extends ActivityHandler {
       await family.handleMessage(context);
       await next();
     });
+  }
+
+  /**
+   * Values the letter analysis read from a family's upload, offered in their conversation. Call it
+   * with a context of that conversation (ConversationGateway.continueConversation); the state is
+   * saved like after a family's turn.
+   */
+  async offerLetterValues(context: TurnContext, proposals: readonly PendingProposal[]): Promise<void> {
+    await this.states.runTurn(context, () => this.family.offerLetterValues(context, proposals));
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Activity, TurnContext } from 'botbuilder';
 import { CasesService } from '../cases/cases.service';
 import { BotMessage } from '../interview/engine.types';
-import { InterviewLocale } from '../interview/interview-state.types';
+import { InterviewLocale, PendingProposal } from '../interview/interview-state.types';
 import { plainReply } from './activities/plain-reply.util';
 import { readResumeRequest } from './activities/read-resume-request.util';
 import { readUserInput } from './activities/read-user-input.util';
@@ -30,7 +30,7 @@ export class FamilyTurnService {
   async greet(context: TurnContext): Promise<void> {
     const data = await this.data(context);
     if (!data.interview) {
-      await context.sendActivities(await this.start(context, data));
+      await send(context, await this.start(context, data));
     }
   }
 
@@ -42,7 +42,7 @@ export class FamilyTurnService {
 
     const resumeReplies = await this.resume.handle(context, data, readResumeRequest(context.activity), locale);
     if (resumeReplies) {
-      await context.sendActivities([...replies, ...resumeReplies]);
+      await send(context, [...replies, ...resumeReplies]);
       return;
     }
     const input = readUserInput(context.activity);
@@ -52,21 +52,37 @@ export class FamilyTurnService {
         await this.cases.addNote(data.caseId, { author: 'family', kind: 'family-reply', text: input.text });
         replies.push(plainReply('replyForwarded', locale));
       }
-      await context.sendActivities(replies);
+      await send(context, replies);
       return;
     }
     if (!data.interview) {
-      await context.sendActivities([...replies, ...(await this.start(context, data))]);
+      await send(context, [...replies, ...(await this.start(context, data))]);
       return;
     }
     if (!input) {
-      await context.sendActivities(replies);
+      await send(context, replies);
       return;
     }
     const result = this.interviews.handle(data.interview, input);
     data.interview = result.state;
     const notices = await this.effects.apply(context, data, result.events);
-    await context.sendActivities([...replies, ...arrange(result.messages, notices)]);
+    await send(context, [...replies, ...arrange(result.messages, notices)]);
+  }
+
+  /**
+   * Values read from one of the family's letters (run inside a turn, e.g. through a proactive
+   * continueConversation): the engine offers them when their question comes, or at once.
+   * Nothing happens before consent or after submission (then the Kümmerer sees the letter).
+   */
+  async offerLetterValues(context: TurnContext, proposals: readonly PendingProposal[]): Promise<void> {
+    const data = await this.data(context);
+    if (!data.interview?.consentVersion || data.interview.phase === 'submitted' || proposals.length === 0) {
+      return;
+    }
+    const result = this.interviews.offer(data.interview, proposals);
+    data.interview = result.state;
+    const notices = await this.effects.apply(context, data, result.events);
+    await send(context, arrange(result.messages, notices));
   }
 
   private async start(context: TurnContext, data: ConversationData): Promise<Partial<Activity>[]> {
@@ -108,4 +124,11 @@ function arrange(messages: BotMessage[], notices: Partial<Activity>[]): Partial<
     return [...activities.slice(0, -1), ...notices, activities[activities.length - 1]];
   }
   return [...activities, ...notices];
+}
+
+/** botbuilder refuses an empty batch; a turn may have nothing to say (a letter with no value for now). */
+async function send(context: TurnContext, activities: Partial<Activity>[]): Promise<void> {
+  if (activities.length > 0) {
+    await context.sendActivities(activities);
+  }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FormRegistry } from '../forms/forms.registry';
 import { EngineResult, UserInput } from '../interview/engine.types';
-import { INTERVIEW_LOCALES, InterviewLocale, InterviewState } from '../interview/interview-state.types';
-import { handleInput, startInterview } from '../interview';
+import { INTERVIEW_LOCALES, InterviewLocale, InterviewState, PendingProposal } from '../interview/interview-state.types';
+import { handleInput, offerProposals, startInterview } from '../interview';
 import { BOT_CLOCK, BotClock, berlinToday } from './bot-clock';
 
 /** The one application the chat offers for now. */
@@ -22,6 +22,11 @@ export class InterviewRunner {
 
   handle(state: InterviewState, input: UserInput): EngineResult {
     return handleInput(this.registry.loadedApplication(state.applicationId), state, input, this.options());
+  }
+
+  /** Values read from a letter: kept until their question comes, offered at once when it is being asked. */
+  offer(state: InterviewState, proposals: readonly PendingProposal[]): EngineResult {
+    return offerProposals(this.registry.loadedApplication(state.applicationId), state, proposals, this.options());
   }
 
   today(): string {

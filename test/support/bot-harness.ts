@@ -11,6 +11,7 @@ import { BOT_CLOCK, BotClock } from '../../src/bot/bot-clock';
 import { BotStates, conversationKeyOf } from '../../src/bot/state/bot-states';
 import { ConversationData } from '../../src/bot/state/conversation-data.types';
 import { loadConfig } from '../../src/config/app-config';
+import { PendingProposal } from '../../src/interview/interview-state.types';
 
 /** A settable clock: transcripts fix "today". */
 export class TestClock implements BotClock {
@@ -81,7 +82,7 @@ export class TestConversation {
   errors: Error[] = [];
 
   constructor(
-    bot: AntragslotseBot,
+    private readonly bot: AntragslotseBot,
     private readonly states: BotStates,
     options: { locale?: string; id?: string },
   ) {
@@ -115,6 +116,14 @@ export class TestConversation {
 
   tap(action: string, value?: string): Promise<Partial<Activity>[]> {
     return this.turn({ type: ActivityTypes.Message, text: '', value: { action, ...(value === undefined ? {} : { value }) } });
+  }
+
+  /** The letter analysis found values: offered in this conversation the way a proactive message is. */
+  async offerLetterValues(proposals: readonly PendingProposal[]): Promise<Partial<Activity>[]> {
+    await this.adapter.processActivity({ type: ActivityTypes.Event, name: 'letter-values', locale: this.adapter.locale }, (context) =>
+      this.bot.offerLetterValues(context, proposals),
+    );
+    return this.adapter.activeQueue.splice(0);
   }
 
   async turn(activity: Partial<Activity>): Promise<Partial<Activity>[]> {

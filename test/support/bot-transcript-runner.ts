@@ -19,17 +19,21 @@ export async function replayThroughBot(
   const steps = transcript.steps.slice(options.from ?? 0, options.to);
   for (const [offset, step] of steps.entries()) {
     const index = (options.from ?? 0) + offset;
+    // A letter step offers what the analysis read; the step's own input (if any) follows.
+    const letterReplies = step.letter ? await conversation.offerLetterValues(step.letter) : [];
     const replies =
       index === 0
         ? await conversation.open()
         : step.user !== undefined
           ? await conversation.say(step.user)
-          : await conversation.tap(step.action!.action, step.action!.value);
+          : step.action
+            ? await conversation.tap(step.action.action, step.action.value)
+            : letterReplies;
     if (conversation.errors.length > 0) {
       throw conversation.errors[0];
     }
     if (step.bot) {
-      await check(conversation, replies, step.bot, `${transcript.title}, step ${index + 1} (${step.user ?? JSON.stringify(step.action ?? 'start')})`);
+      await check(conversation, replies, step.bot, `${transcript.title}, step ${index + 1} (${step.user ?? JSON.stringify(step.action ?? (step.letter ? 'letter' : 'start'))})`);
     }
   }
   return conversation;
@@ -50,6 +54,13 @@ async function check(conversation: TestConversation, replies: Partial<Activity>[
   for (const title of expected.buttons ?? []) {
     if (!buttons.includes(title)) fail(`expected button "${title}"`);
   }
+  const storedState = await conversation.stored();
+  for (const [path, wanted] of Object.entries(expected.provenance ?? {})) {
+    const actual = storedState?.interview?.provenance[path] as unknown as Record<string, unknown> | undefined;
+    for (const [key, value] of Object.entries(wanted)) {
+      if (JSON.stringify(actual?.[key]) !== JSON.stringify(value)) fail(`expected stored provenance ${path}.${key} = ${JSON.stringify(value)}, got ${JSON.stringify(actual)}`);
+    }
+  }
   const summary = summaryOf(replies);
   for (const part of expected.summaryHas ?? []) {
     if (!summary.includes(part)) fail(`expected "${part}" in the summary card:\n${summary}`);
@@ -68,7 +79,7 @@ async function check(conversation: TestConversation, replies: Partial<Activity>[
     if (!progress) fail('expected a progress hint');
     if (expected.progress.current !== undefined && progress!.current !== expected.progress.current) fail(`expected progress ${expected.progress.current}`);
   }
-  const stored = await conversation.stored();
+  const stored = storedState;
   if (expected.events?.includes('submitted') && !stored?.caseId) {
     fail('expected the submission to create a case');
   }
