@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import sharp from 'sharp';
+import { renderTextImage } from '../../../test/documents/letter-image.factory';
+import type { PageImage } from '../intake/page-source.types';
+import { InProcessOcrQueue } from './in-process-ocr-queue';
+import { OcrError } from './ocr.errors';
+import type { OcrProgress } from './ocr-queue.types';
+
+async function pageImage(lines: string[]): Promise<PageImage> {
+  const png = renderTextImage(lines, 900, 36);
+  const { info } = await sharp(png)
+    .metadata()
+    .then((metadata) => ({ info: metadata }));
+  // 300 dpi: no rescaling, so the test stays fast.
+  return { page: 1, png, width: info.width!, height: info.height!, dpi: 300 };
+}
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((entry) => {
+    const path = join(folder, entry);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('InProcessOcrQueue', () => {
+  const sut = new InProcessOcrQueue({ size: 2, maxWaitingPages: 3 });
+  after(() => sut.close());
+
+  it('reads known text into words with boxes, lines and confidence, and reports progress', async () => {
+    const image = await pageImage(['Familienkasse Bayern', 'Kindergeldnummer 123FK456789']);
+    const progress: OcrProgress[] = [];
+    const [result] = await sut.enqueue({ pages: [image], detectOrientation: false }, (event) =>
+      progress.push(event),
+    );
+    const { page } = result;
+    assert.equal(page.source, 'ocr');
+    assert.match(page.text, /Familienkasse Bayern\nKindergeldnummer 123FK456789/);
+    const number = page.words.find((word) => word.text === '123FK456789');
+    assert.ok(number, page.text);
+    assert.equal(number.line, 1);
+    assert.ok(number.confidence > 0.7 && number.confidence <= 1);
+    const [x, y, w, h] = number.box;
+    assert.ok(x > 300 && y > 60 && w > 150 && h > 20 && h < 60, JSON.stringify(number.box));
+    assert.deepEqual(
+      [progress[0].stage, progress.at(-1)?.stage, progress.at(-1)?.fraction],
+      ['queued', 'page-done', 1],
+    );
+  });
+
+  it('runs pages on both workers at once and refuses a job beyond the queue bound', async () => {
+    const image = await pageImage(['Jobcenter Dortmund']);
+    await sut.pool.warmUp();
+    let maxRunning = 0;
+    const watch = () => (maxRunning = Math.max(maxRunning, sut.stats().runningPages));
+    const jobs = [
+      sut.enqueue({ pages: [image, { ...image, page: 2 }] }, watch),
+      sut.enqueue({ pages: [{ ...image, page: 3 }] }, watch),
+    ];
+    // 3 pages are waiting or running: a 2-page document is over the bound of 3 waiting pages.
+    await assert.rejects(
+      sut.enqueue({ pages: [image, image] }),
+      (error: unknown) => error instanceof OcrError && error.code === 'OCR_BUSY',
+    );
+    const results = await Promise.all(jobs);
+    assert.equal(maxRunning, 2);
+    assert.deepEqual(
+      results.flat().map((result) => result.page.page),
+      [1, 2, 3],
+    );
+    assert.ok(results.flat().every((result) => /Jobcenter/.test(result.page.text)));
+    assert.equal(sut.stats().waitingPages, 0);
+  });
+
+  it('never reaches the network: local worker, core and language paths; no CDN address in our code', () => {
+    const options = sut.pool.workerOptions();
+    for (const key of ['workerPath', 'corePath', 'langPath']) {
+      const value = String(options[key]);
+      assert.ok(value.startsWith('/') && !/^[a-z]+:\/\//i.test(value), `${key}=${value}`);
+    }
+    assert.equal(options.cacheMethod, 'none');
+    const langPath = String(options.langPath);
+    for (const language of ['deu', 'eng', 'osd']) {
+      assert.ok(readFileSync(join(langPath, `${language}.traineddata.gz`)).length > 100_000);
+    }
+    const built = [...filesUnder(__dirname), ...filesUnder(join(__dirname, '..', 'intake'))].filter(
+      (file) => file.endsWith('.js') && !file.endsWith('spec.js'),
+    );
+    assert.ok(built.length > 10);
+    for (const file of built) {
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /jsdelivr|unpkg|cdn\.|https?:\/\/[a-z]/i, file);
+    }
+  });
+});
