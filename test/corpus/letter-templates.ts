@@ -15,7 +15,14 @@ const PEOPLE = [
   { salutation: 'Frau', name: 'Ivana Kovačević', child: 'Nikola' },
   { salutation: 'Frau', name: 'Oksana Bondarenko', child: 'Taras' },
 ];
-const STREETS = ['Hafenstraße 12', 'Altendorfer Straße 3a', 'Am Lindenhof 7', 'Kettwiger Weg 41', 'Rosenweg 2', 'Bergstraße 118'];
+const STREETS = [
+  'Hafenstraße 12',
+  'Altendorfer Straße 3a',
+  'Am Lindenhof 7',
+  'Kettwiger Weg 41',
+  'Rosenweg 2',
+  'Bergstraße 118',
+];
 const PLACES = [
   { postalCode: '45127', city: 'Essen' },
   { postalCode: '44137', city: 'Dortmund' },
@@ -23,7 +30,20 @@ const PLACES = [
   { postalCode: '50667', city: 'Köln' },
   { postalCode: '40210', city: 'Düsseldorf' },
 ];
-const MONTH_NAMES = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+const MONTH_NAMES = [
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+];
 
 export function germanDate(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
@@ -70,7 +90,12 @@ function recipientTruth(who: Person): GroundTruth['recipient'] {
 }
 
 function explicitDeadline(random: SeededRandom, iso: string): string {
-  return random.pick([`bis zum ${germanDate(iso)}`, `bis spätestens ${germanDate(iso)}`, `spätestens am ${germanDate(iso)}`, `bis ${writtenDate(iso)}`]);
+  return random.pick([
+    `bis zum ${germanDate(iso)}`,
+    `bis spätestens ${germanDate(iso)}`,
+    `spätestens am ${germanDate(iso)}`,
+    `bis ${writtenDate(iso)}`,
+  ]);
 }
 
 function emptyTruth(): GroundTruth {
@@ -81,7 +106,13 @@ function emptyTruth(): GroundTruth {
     deadline: null,
     validUntil: null,
     appointment: null,
-    references: { kindergeldNummer: null, bgNummer: null, kundennummer: null, aktenzeichen: null, steuerId: null },
+    references: {
+      kindergeldNummer: null,
+      bgNummer: null,
+      kundennummer: null,
+      aktenzeichen: null,
+      steuerId: null,
+    },
     iban: null,
     amounts: [],
     recipient: null,
@@ -106,13 +137,23 @@ const familienkasseMitwirkung: Template = (random, id, form) => {
     letterhead: ['Familienkasse Nordrhein-Westfalen Ost', 'Bundesagentur für Arbeit'],
     returnLine: 'Familienkasse NRW Ost · 45100 Essen',
     recipientLines: recipientLines(who, random),
-    info: [`Kindergeldnummer: ${kindergeldNummer}`, `Steuer-ID: ${groupSteuerId(steuerId)}`, `Datum: ${germanDate(letterDate)}`],
+    info: [
+      `Kindergeldnummer: ${kindergeldNummer}`,
+      `Steuer-ID: ${groupSteuerId(steuerId)}`,
+      `Datum: ${germanDate(letterDate)}`,
+    ],
     subject: ['Kindergeld: Bitte um Mitwirkung'],
     paragraphs: [
       `Sehr geehrte Damen und Herren,`,
       `für die Prüfung Ihres Anspruchs auf Kindergeld für ${who.child} fehlen uns noch Unterlagen.`,
       `Bitte senden Sie uns ${dueText} folgende Unterlagen:`,
-      { bullets: ['Schulbescheinigung für das laufende Schuljahr', 'Anlage Kind (ausgefüllt und unterschrieben)', 'Nachweis über den Wohnsitz des Kindes'] },
+      {
+        bullets: [
+          'Schulbescheinigung für das laufende Schuljahr',
+          'Anlage Kind (ausgefüllt und unterschrieben)',
+          'Nachweis über den Wohnsitz des Kindes',
+        ],
+      },
       'Wenn Sie nicht mitwirken, können wir das Kindergeld nach § 66 SGB I versagen.',
       ...CLOSING,
     ],
@@ -199,8 +240,18 @@ const wohngeldAblehnung: Template = (random, id, form) => {
       authority: 'wohngeldstelle',
       letterType: 'ablehnung',
       letterDate,
-      deadline: { date: deadlineAfterDelivery(letterDate, { count: 1, unit: 'month' }, 'sgb-x'), estimated: true, text: period },
-      references: { kindergeldNummer: null, bgNummer: null, kundennummer: null, aktenzeichen, steuerId: null },
+      deadline: {
+        date: deadlineAfterDelivery(letterDate, { count: 1, unit: 'month' }, 'sgb-x'),
+        estimated: true,
+        text: period,
+      },
+      references: {
+        kindergeldNummer: null,
+        bgNummer: null,
+        kundennummer: null,
+        aktenzeichen,
+        steuerId: null,
+      },
       amounts: [income, limit],
       recipient: recipientTruth(who),
     },
@@ -239,7 +290,13 @@ const familienkasseRueckforderung: Template = (random, id, form) => {
       letterType: 'rueckforderung',
       letterDate,
       deadline: { date: due, estimated: false, text: dueText },
-      references: { kindergeldNummer, bgNummer: null, kundennummer: null, aktenzeichen: null, steuerId: null },
+      references: {
+        kindergeldNummer,
+        bgNummer: null,
+        kundennummer: null,
+        aktenzeichen: null,
+        steuerId: null,
+      },
       iban,
       amounts: [monthly, total],
       recipient: recipientTruth(who),
@@ -278,8 +335,18 @@ const unterhaltsvorschussBewilligung: Template = (random, id, form) => {
       letterType: 'bewilligung',
       letterDate,
       validUntil: until,
-      deadline: { date: deadlineAfterDelivery(letterDate, { count: 1, unit: 'month' }, 'sgb-x'), estimated: true, text: period },
-      references: { kindergeldNummer: null, bgNummer: null, kundennummer: null, aktenzeichen, steuerId: null },
+      deadline: {
+        date: deadlineAfterDelivery(letterDate, { count: 1, unit: 'month' }, 'sgb-x'),
+        estimated: true,
+        text: period,
+      },
+      references: {
+        kindergeldNummer: null,
+        bgNummer: null,
+        kundennummer: null,
+        aktenzeichen,
+        steuerId: null,
+      },
       amounts: [amount],
       recipient: recipientTruth(who),
     },
@@ -311,8 +378,18 @@ const jobcenterMitwirkung: Template = (random, id, form) => {
       authority: 'jobcenter',
       letterType: 'mitwirkung',
       letterDate,
-      deadline: { date: deadlineAfterDelivery(letterDate, { count: 2, unit: 'week' }, 'sgb-x'), estimated: true, text: period },
-      references: { kindergeldNummer: null, bgNummer, kundennummer: null, aktenzeichen: null, steuerId: null },
+      deadline: {
+        date: deadlineAfterDelivery(letterDate, { count: 2, unit: 'week' }, 'sgb-x'),
+        estimated: true,
+        text: period,
+      },
+      references: {
+        kindergeldNummer: null,
+        bgNummer,
+        kundennummer: null,
+        aktenzeichen: null,
+        steuerId: null,
+      },
       recipient: recipientTruth(who),
       requestedDocuments: ['Kontoauszüge', 'Mietvertrag', 'Einkommensnachweise'],
     },
@@ -346,7 +423,13 @@ const elterngeldAnhoerung: Template = (random, id, form) => {
       letterType: 'anhoerung',
       letterDate,
       deadline: { date: due, estimated: false, text: dueText },
-      references: { kindergeldNummer: null, bgNummer: null, kundennummer: null, aktenzeichen, steuerId: null },
+      references: {
+        kindergeldNummer: null,
+        bgNummer: null,
+        kundennummer: null,
+        aktenzeichen,
+        steuerId: null,
+      },
       amounts: [amount],
       recipient: recipientTruth(who),
     },
@@ -382,7 +465,13 @@ const jobcenterWeiterbewilligung: Template = (random, id, form) => {
       letterDate,
       validUntil: ends,
       deadline: { date: due, estimated: false, text: dueText },
-      references: { kindergeldNummer: null, bgNummer, kundennummer: null, aktenzeichen: null, steuerId: null },
+      references: {
+        kindergeldNummer: null,
+        bgNummer,
+        kundennummer: null,
+        aktenzeichen: null,
+        steuerId: null,
+      },
       recipient: recipientTruth(who),
       requestedDocuments: ['Kontoauszüge', 'Einkommensnachweise'],
     },
@@ -414,8 +503,18 @@ const familienkasseBewilligung: Template = (random, id, form) => {
       authority: 'familienkasse',
       letterType: 'bewilligung',
       letterDate,
-      deadline: { date: deadlineAfterDelivery(letterDate, { count: 1, unit: 'month' }, 'ao'), estimated: true, text: period },
-      references: { kindergeldNummer, bgNummer: null, kundennummer: null, aktenzeichen: null, steuerId: null },
+      deadline: {
+        date: deadlineAfterDelivery(letterDate, { count: 1, unit: 'month' }, 'ao'),
+        estimated: true,
+        text: period,
+      },
+      references: {
+        kindergeldNummer,
+        bgNummer: null,
+        kundennummer: null,
+        aktenzeichen: null,
+        steuerId: null,
+      },
       amounts: [259],
       recipient: recipientTruth(who),
     },

@@ -26,7 +26,13 @@ export async function renderLetterPdf(spec: LetterSpec): Promise<Uint8Array> {
   let page = doc.addPage([A4.width, A4.height]);
   const write = (text: string, xMm: number, topMm: number, size: number): void => {
     // pdf-lib places the baseline; the top of capitals sits about 0.75 em above it.
-    page.drawText(text, { x: xMm * MM, y: A4.height - topMm * MM - size * 0.75, size, font, color: rgb(0, 0, 0) });
+    page.drawText(text, {
+      x: xMm * MM,
+      y: A4.height - topMm * MM - size * 0.75,
+      size,
+      font,
+      color: rgb(0, 0, 0),
+    });
   };
   const layout = LAYOUT[spec.form];
 
@@ -78,4 +84,3 @@ function wrap(text: string, font: PDFFont, size: number, widthMm: number): strin
   }
   return lines;
 }
-

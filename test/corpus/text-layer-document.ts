@@ -26,7 +26,10 @@ export async function textLayerDocument(bytes: Uint8Array): Promise<OcrDocument>
         // pdf.js may split one printed line into several runs (at double spaces): same baseline and
         // a small gap means the same line.
         const sameLine =
-          previous !== null && Math.abs(previous.baseline - baseline) < 1 && x - previous.right < 3 * fontHeight && x >= previous.right - 1;
+          previous !== null &&
+          Math.abs(previous.baseline - baseline) < 1 &&
+          x - previous.right < 3 * fontHeight &&
+          x >= previous.right - 1;
         if (sameLine) {
           lines[lines.length - 1] += ` ${item.str.trim()}`;
         } else {
@@ -46,7 +49,14 @@ export async function textLayerDocument(bytes: Uint8Array): Promise<OcrDocument>
           });
         }
       }
-      pages.push({ page: number, width: viewport.width, height: viewport.height, words, text: lines.join('\n'), source: 'text-layer' });
+      pages.push({
+        page: number,
+        width: viewport.width,
+        height: viewport.height,
+        words,
+        text: lines.join('\n'),
+        source: 'text-layer',
+      });
     }
     return { pages };
   } finally {

@@ -8,7 +8,13 @@ import { extractReferences } from './extract-references';
 import { extractRequestedDocuments } from './extract-requested-documents';
 import { extractValidUntil } from './extract-valid-until';
 import type { Found } from './found.types';
-import type { AnalyzeLetterOptions, Authority, FieldEvidence, LetterAnalysis, LetterReferences } from './letter-analysis.types';
+import type {
+  AnalyzeLetterOptions,
+  Authority,
+  FieldEvidence,
+  LetterAnalysis,
+  LetterReferences,
+} from './letter-analysis.types';
 import { buildLetterText, evidenceFor, LetterText } from './letter-text';
 import type { OcrDocument } from './ocr-document.types';
 
@@ -40,7 +46,11 @@ export function analyzeLetter(doc: OcrDocument, options: AnalyzeLetterOptions): 
   const authority = classifyAuthority(zones);
   const letterType = classifyLetterType(zones);
   const letterDate = note('letterDate', extractLetterDate(letter, options.today));
-  const { deadline, appointment } = extractDeadline(letter, { letterDate, today: options.today, regime: regimeOf(authority) });
+  const { deadline, appointment } = extractDeadline(letter, {
+    letterDate,
+    today: options.today,
+    regime: regimeOf(authority),
+  });
   const validUntil = note('validUntil', extractValidUntil(letter, letterDate ?? options.today));
 
   const found = extractReferences(letter);
@@ -71,7 +81,12 @@ export function analyzeLetter(doc: OcrDocument, options: AnalyzeLetterOptions): 
   };
 }
 
-function noteAll<T>(letter: LetterText, evidence: Record<string, FieldEvidence>, field: string, found: Found<T>[]): T[] {
+function noteAll<T>(
+  letter: LetterText,
+  evidence: Record<string, FieldEvidence>,
+  field: string,
+  found: Found<T>[],
+): T[] {
   return found.map((item, index) => {
     const where = evidenceFor(letter, item.start, item.end);
     if (where) {

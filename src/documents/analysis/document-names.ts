@@ -2,7 +2,10 @@ import { countPhrase, tokenize } from './keyword-match.util';
 
 /** Canonical names of documents authorities ask for, with the phrases that mean them. */
 export const DOCUMENT_NAMES: ReadonlyArray<{ name: string; phrases: readonly string[] }> = [
-  { name: 'Schulbescheinigung', phrases: ['schulbescheinigung', 'schulbesuchsbescheinigung', 'bescheinigung der schule'] },
+  {
+    name: 'Schulbescheinigung',
+    phrases: ['schulbescheinigung', 'schulbesuchsbescheinigung', 'bescheinigung der schule'],
+  },
   { name: 'Anlage Kind', phrases: ['anlage kind'] },
   { name: 'Kontoauszüge', phrases: ['kontoauszuge', 'kontoauszug'] },
   { name: 'Mietvertrag', phrases: ['mietvertrag', 'mietvertrages'] },
@@ -20,8 +23,14 @@ export const DOCUMENT_NAMES: ReadonlyArray<{ name: string; phrases: readonly str
     ],
   },
   { name: 'Geburtsurkunde', phrases: ['geburtsurkunde', 'geburtsurkunden'] },
-  { name: 'Ausbildungsnachweis', phrases: ['ausbildungsvertrag', 'ausbildungsbescheinigung', 'ausbildungsnachweis'] },
-  { name: 'Immatrikulationsbescheinigung', phrases: ['immatrikulationsbescheinigung', 'studienbescheinigung'] },
+  {
+    name: 'Ausbildungsnachweis',
+    phrases: ['ausbildungsvertrag', 'ausbildungsbescheinigung', 'ausbildungsnachweis'],
+  },
+  {
+    name: 'Immatrikulationsbescheinigung',
+    phrases: ['immatrikulationsbescheinigung', 'studienbescheinigung'],
+  },
   { name: 'Aufenthaltstitel', phrases: ['aufenthaltstitel', 'aufenthaltserlaubnis'] },
   { name: 'Ausweis', phrases: ['personalausweis', 'reisepass'] },
   { name: 'Meldebescheinigung', phrases: ['meldebescheinigung'] },

@@ -65,7 +65,10 @@ export function extractDeadline(letter: LetterText, context: DeadlineContext): D
   }
   if (appointment) {
     const text = collapse(letter.text.slice(appointment.start, appointment.end));
-    return { deadline: { ...appointment, value: { date: appointment.value.slice(0, 10), estimated: false, text } }, appointment };
+    return {
+      deadline: { ...appointment, value: { date: appointment.value.slice(0, 10), estimated: false, text } },
+      appointment,
+    };
   }
   return { deadline: findPeriod(letter.text, context), appointment: null };
 }
@@ -86,7 +89,11 @@ function findExplicit(text: string, reference: string): Found<LetterDeadline> | 
     }
     // Several dates to act on: the earliest one is the one that must not be missed.
     if (!best || date < best.value.date) {
-      best = { value: { date, estimated: false, text: collapse(match[0]) }, start: match.index, end: match.index + match[0].length };
+      best = {
+        value: { date, estimated: false, text: collapse(match[0]) },
+        start: match.index,
+        end: match.index + match[0].length,
+      };
     }
   }
   return best;
@@ -119,7 +126,11 @@ function findPeriod(text: string, context: DeadlineContext): Found<LetterDeadlin
       return null;
     }
     const date = deadlineAfterDelivery(context.letterDate, period, context.regime);
-    return { value: { date, estimated: true, text: collapse(match[0]) }, start: match.index, end: match.index + match[0].length };
+    return {
+      value: { date, estimated: true, text: collapse(match[0]) },
+      start: match.index,
+      end: match.index + match[0].length,
+    };
   }
   return null;
 }
@@ -131,7 +142,11 @@ function toPeriod(countText: string, unitText: string): Period | null {
     return null;
   }
   const unitFolded = foldText(unitText);
-  const unit: PeriodUnit = unitFolded.startsWith('tag') ? 'day' : unitFolded.startsWith('woche') ? 'week' : 'month';
+  const unit: PeriodUnit = unitFolded.startsWith('tag')
+    ? 'day'
+    : unitFolded.startsWith('woche')
+      ? 'week'
+      : 'month';
   return { count, unit };
 }
 

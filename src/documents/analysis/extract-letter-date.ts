@@ -5,7 +5,10 @@ import { datePartsFromGroups, GERMAN_DATE_SOURCE, resolveDate } from './parse-ge
 // "Datum: 02.11.2026", "Datum 2. November 2026"
 const LABELLED = new RegExp(`\\bDatum\\s*:?\\s*${GERMAN_DATE_SOURCE}`, 'gi');
 // "Essen, 02.11.2026", "Essen, den 2. November 2026" at the start of a line
-const PLACE_AND_DATE = new RegExp(`^[A-ZÄÖÜ][\\p{L}.\\- ]{1,40},\\s*(?:den\\s+)?${GERMAN_DATE_SOURCE}\\s*$`, 'gmu');
+const PLACE_AND_DATE = new RegExp(
+  `^[A-ZÄÖÜ][\\p{L}.\\- ]{1,40},\\s*(?:den\\s+)?${GERMAN_DATE_SOURCE}\\s*$`,
+  'gmu',
+);
 // A line that is only a date (the date line of DIN 5008 form letters)
 const DATE_LINE = new RegExp(`^\\s*${GERMAN_DATE_SOURCE}\\s*$`, 'gm');
 
@@ -34,7 +37,9 @@ export function extractLetterDate(letter: LetterText, today: string): Found<stri
 function toFound(match: RegExpExecArray, today: string): Found<string> | null {
   const parts = match.groups ? datePartsFromGroups(match.groups) : null;
   // A letter date without a year is completed backwards: the letter was written before today.
-  const value = parts ? resolveDate(parts.year === null ? { ...parts, year: Number(today.slice(0, 4)) } : parts, today) : null;
+  const value = parts
+    ? resolveDate(parts.year === null ? { ...parts, year: Number(today.slice(0, 4)) } : parts, today)
+    : null;
   if (!value) {
     return null;
   }

@@ -4,7 +4,9 @@ import type { LetterReferences } from './letter-analysis.types';
 import type { LetterText } from './letter-text';
 import { repairDigit, repairToShape } from './repair-ocr-digits.util';
 
-export type ReferenceFindings = { [K in keyof LetterReferences]: Found<string> | null } & { iban: Found<string> | null };
+export type ReferenceFindings = { [K in keyof LetterReferences]: Found<string> | null } & {
+  iban: Found<string> | null;
+};
 
 // Characters a digit may be misread as, for the candidate search before repair.
 const D = '[0-9OoDQIli|SsBZzG]';
@@ -13,9 +15,21 @@ const D = '[0-9OoDQIli|SsBZzG]';
 export function extractReferences(letter: LetterText): ReferenceFindings {
   const text = letter.text;
   return {
-    kindergeldNummer: findShaped(text, new RegExp(`(?<![0-9A-Za-z])${D}{3}\\s?F\\s?K\\s?${D}{6}(?![0-9A-Za-z])`, 'gi'), 'NNNFKNNNNNN'),
-    bgNummer: findShaped(text, new RegExp(`(?<![0-9A-Za-z])${D}{5}\\s?B\\s?G\\s?${D}{7}(?![0-9A-Za-z])`, 'gi'), 'NNNNNBGNNNNNNN'),
-    kundennummer: findShaped(text, new RegExp(`(?<![0-9A-Za-z])${D}{3}\\s?D\\s?${D}{6}(?![0-9A-Za-z])`, 'g'), 'NNNDNNNNNN'),
+    kindergeldNummer: findShaped(
+      text,
+      new RegExp(`(?<![0-9A-Za-z])${D}{3}\\s?F\\s?K\\s?${D}{6}(?![0-9A-Za-z])`, 'gi'),
+      'NNNFKNNNNNN',
+    ),
+    bgNummer: findShaped(
+      text,
+      new RegExp(`(?<![0-9A-Za-z])${D}{5}\\s?B\\s?G\\s?${D}{7}(?![0-9A-Za-z])`, 'gi'),
+      'NNNNNBGNNNNNNN',
+    ),
+    kundennummer: findShaped(
+      text,
+      new RegExp(`(?<![0-9A-Za-z])${D}{3}\\s?D\\s?${D}{6}(?![0-9A-Za-z])`, 'g'),
+      'NNNDNNNNNN',
+    ),
     aktenzeichen: findAktenzeichen(text),
     steuerId: findSteuerId(text),
     iban: findIban(text),
@@ -34,7 +48,7 @@ function findShaped(text: string, pattern: RegExp, shape: string): Found<string>
 
 // "Aktenzeichen: WG-2026-004711", "Az.: 63.2 - 1234/26", "Geschäftszeichen 51-UV-20413"
 const AKTENZEICHEN =
-  /\b(?:Aktenzeichen|Az\.?|Gesch[äa]ftszeichen)\s*:?[ \t]*\n?[ \t]*(?<value>[A-Za-z0-9][A-Za-z0-9./\-]*(?:[ \t][A-Za-z0-9./\-]*\d[A-Za-z0-9./\-]*)*)/gi;
+  /\b(?:Aktenzeichen|Az\.?|Gesch[äa]ftszeichen)\s*:?[ \t]*\n?[ \t]*(?<value>[A-Za-z0-9][A-Za-z0-9./-]*(?:[ \t][A-Za-z0-9./-]*\d[A-Za-z0-9./-]*)*)/gi;
 
 function findAktenzeichen(text: string): Found<string> | null {
   for (const match of text.matchAll(AKTENZEICHEN)) {

@@ -10,7 +10,8 @@ const TRIGGER =
 const BULLET = /^\s*(?:[-–—•·*»«>○●▪■□◦°]|[eo](?=\s)|\d{1,2}[.)]|[a-z]\))\s+(?<item>.+)$/u;
 
 // Where an inline enumeration ends: the deadline or the verb at the end of the sentence.
-const INLINE_END = /\s+(?:bis\s+(?:zum|sp[äa]testens|\d)|sp[äa]testens|zu\b|ein\b|innerhalb|binnen)|[.:;!?](?:\s|$)/i;
+const INLINE_END =
+  /\s+(?:bis\s+(?:zum|sp[äa]testens|\d)|sp[äa]testens|zu\b|ein\b|innerhalb|binnen)|[.:;!?](?:\s|$)/i;
 
 /**
  * Documents the letter asks for, in order, under canonical names ("Schulbescheinigung", "Anlage Kind",
@@ -28,7 +29,9 @@ export function extractRequestedDocuments(letter: LetterText): Found<string>[] {
   };
   for (const trigger of letter.text.matchAll(TRIGGER)) {
     const after = trigger.index + trigger[0].length;
-    const lineIndex = letter.lines.findIndex((line) => line.start <= trigger.index && trigger.index <= line.end);
+    const lineIndex = letter.lines.findIndex(
+      (line) => line.start <= trigger.index && trigger.index <= line.end,
+    );
     if (lineIndex < 0) {
       continue;
     }

@@ -37,17 +37,29 @@ export function findAddressWindow(letter: LetterText): AddressWindowLines | null
   }
   const mmPerUnit = A4_WIDTH_MM / size.width;
   const pageLines = letter.lines.filter((line) => line.page === 1);
+  // The lowest postal-code line in either field is the recipient's; the form follows from where it is
+  // (below the end of the form A field means form B).
   let best: AddressWindowLines | null = null;
-  let bestY = -Infinity;
   for (const form of ['A', 'B'] as const) {
     const window = ADDRESS_WINDOWS[form];
     const lines = linesInside(pageLines, mmPerUnit, window);
     for (let index = lines.length - 1; index >= 0; index--) {
-      if (POSTAL_LINE.test(lines[index].text) && lines[index].y > bestY) {
-        best = { form, lines, postalLineIndex: index };
-        bestY = lines[index].y;
+      if (POSTAL_LINE.test(lines[index].text)) {
+        const bestY = best ? best.lines[best.postalLineIndex].y : -Infinity;
+        if (lines[index].y > bestY) {
+          best = { form, lines, postalLineIndex: index };
+        }
         break;
       }
+    }
+  }
+  if (best) {
+    const postalTopMm = best.lines[best.postalLineIndex].y * mmPerUnit;
+    const form = postalTopMm > ADDRESS_WINDOWS.A.top + ADDRESS_WINDOWS.A.height ? 'B' : 'A';
+    if (form !== best.form) {
+      const lines = linesInside(pageLines, mmPerUnit, ADDRESS_WINDOWS[form]);
+      const index = lines.findIndex((line) => line.y === best!.lines[best!.postalLineIndex].y);
+      best = index >= 0 ? { form, lines, postalLineIndex: index } : best;
     }
   }
   return best;
@@ -58,7 +70,10 @@ export function parsePostalLine(text: string): { postalCode: string; city: strin
   if (!match?.groups) {
     return null;
   }
-  const postalCode = match.groups.code.replace(/[OoIlSB]/g, (character) => ({ O: '0', o: '0', I: '1', l: '1', S: '5', B: '8' })[character] ?? character);
+  const postalCode = match.groups.code.replace(
+    /[OoIlSB]/g,
+    (character) => ({ O: '0', o: '0', I: '1', l: '1', S: '5', B: '8' })[character] ?? character,
+  );
   return { postalCode, city: match.groups.city.trim() };
 }
 

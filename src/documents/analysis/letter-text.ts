@@ -67,7 +67,14 @@ export function buildLetterText(doc: OcrDocument): LetterText {
         placed.push({ word, page: page.page, start, end: text.length });
       }
       words.push(...placed);
-      lines.push({ page: page.page, block: lineWords[0].block, text: text.slice(lineStart), start: lineStart, end: text.length, words: placed });
+      lines.push({
+        page: page.page,
+        block: lineWords[0].block,
+        text: text.slice(lineStart),
+        start: lineStart,
+        end: text.length,
+        words: placed,
+      });
     }
   }
   return { text, lines, words, pageSizes };
@@ -80,7 +87,10 @@ export function evidenceFor(letter: LetterText, start: number, end: number): Fie
     return null;
   }
   const page = touched[0].page;
-  return evidenceOfWords(touched.filter((placed) => placed.page === page).map((placed) => placed.word), page);
+  return evidenceOfWords(
+    touched.filter((placed) => placed.page === page).map((placed) => placed.word),
+    page,
+  );
 }
 
 export function evidenceOfWords(words: readonly OcrWord[], page: number): FieldEvidence | null {
@@ -100,7 +110,11 @@ export function evidenceOfWords(words: readonly OcrWord[], page: number): FieldE
     bottom = Math.max(bottom, y + h);
     confidence = Math.min(confidence, word.confidence);
   }
-  return { page, box: [round(left), round(top), round(right - left), round(bottom - top)], confidence: round(confidence) };
+  return {
+    page,
+    box: [round(left), round(top), round(right - left), round(bottom - top)],
+    confidence: round(confidence),
+  };
 }
 
 function round(value: number): number {

@@ -36,7 +36,7 @@ const MONTHS: Record<string, number> = {
  */
 export const GERMAN_DATE_SOURCE =
   '(?:(?<d>[0-3]?\\d)\\s?\\.\\s?(?<m>[01]?\\d)\\s?\\.\\s?(?<y>\\d{4}|\\d{2})(?!\\d)' +
-  '|(?<wd>[0-3]?\\d)\\.?\\s+(?<wm>[A-Za-zÄÖÜäöü]{3,9})\\.?(?:\\s+(?<wy>\\d{4}))?)';
+  '|(?<wd>[0-3]?\\d)\\.?\\s+(?<wm>[A-Za-zÄÖÜäöü]{3,9})(?:\\.?\\s+(?<wy>\\d{4}))?)';
 
 export interface DateParts {
   day: number;
