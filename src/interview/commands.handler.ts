@@ -2,6 +2,7 @@ import { foldForMatching } from './input';
 import { answerPath, parseAnswerPath } from './answer-path.util';
 import { INTERVIEW_LOCALES, InterviewLocale } from './interview-state.types';
 import { summarize, summaryText } from './summary.builder';
+import { localized } from './texts';
 import { Turn } from './turn';
 
 /** A command from a typed message or a button, understood the same way in every phase. */
@@ -54,6 +55,12 @@ function currentPath(turn: Turn): string {
   if (pointer === null) return '';
   const known = turn.application.questions.get(pointer.questionId);
   return answerPath(pointer, known?.repeatId ?? null);
+}
+
+function questionText(turn: Turn, path: string): string {
+  const target = parseAnswerPath(path);
+  const question = target && turn.application.questions.get(target.questionId)?.question;
+  return question ? localized(turn.state.locale, question.text) : '';
 }
 
 function help(turn: Turn): void {
@@ -160,7 +167,13 @@ function change(turn: Turn, argument: string | undefined): void {
   const items = groups.flatMap((group) => group.items.map((item) => ({ ...item, group: group.title })));
   const exact = items.find((item) => item.path === argument);
   const wanted = foldForMatching(argument);
-  const matches = exact ? [exact] : items.filter((item) => foldForMatching(`${item.label} ${item.path}`).includes(wanted));
+  // "Familienstand ändern" means the item labelled so, not also "Familienstand seit".
+  const named = items.filter((item) => foldForMatching(item.label) === wanted);
+  const matches = exact
+    ? [exact]
+    : named.length === 1
+      ? named
+      : items.filter((item) => foldForMatching(`${item.label} ${questionText(turn, item.path)} ${item.path}`).includes(wanted));
   if (matches.length === 1) {
     const target = parseAnswerPath(matches[0].path);
     if (target) {

@@ -4,6 +4,7 @@ import { SummaryGroup } from './engine.types';
 import { answerAt, flowSteps, submittedAnswers } from './flow.util';
 import { InterviewState } from './interview-state.types';
 import { itemTitle } from './item-title.util';
+import { shortLabel } from './short-label.util';
 import { localized, text } from './texts';
 
 /**
@@ -32,7 +33,7 @@ export function summarize(application: LoadedApplication, state: InterviewState,
     }
     group.items.push({
       path: step.path,
-      label: locale === 'de' ? (question.pdfLabel ?? question.text.de) : localized(locale, question.text),
+      label: shortLabel(question, locale),
       value: unknown ? text(locale, 'summaryUnknown') : displayValue(question, value, locale),
       change: { title: text(locale, 'change'), action: 'change', value: step.path },
     });
