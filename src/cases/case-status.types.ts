@@ -6,5 +6,11 @@ export type CaseStatus = (typeof caseStatuses)[number];
 export const openCaseStatuses: readonly CaseStatus[] = ['submitted', 'in_review', 'waiting_for_family', 'approved'];
 
 export type AnswerSource = 'family' | 'letter' | 'kuemmerer';
-export type CaseNoteKind = 'note' | 'ask-back' | 'family-reply' | 'human-request';
+export type CaseNoteKind = 'note' | 'ask-back' | 'family-reply' | 'human-request' | 'reminder';
+
+/** Notes the family wrote: they bring a case back to the Kümmerer (see docs/case-status.md). */
+export const familyNoteKinds: readonly CaseNoteKind[] = ['family-reply', 'human-request'];
+
+/** Statuses in which the Kümmerer may still ask the family something. */
+export const askBackStatuses: readonly CaseStatus[] = ['submitted', 'in_review', 'waiting_for_family', 'approved'];
 export type CaseDocumentKind = 'official' | 'summary';

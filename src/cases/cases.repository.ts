@@ -11,6 +11,11 @@ import { CaseDocument } from './entities/case-document.entity';
 import { CaseNote } from './entities/case-note.entity';
 import { Case } from './entities/case.entity';
 
+// 0 when the newest status change of a case waiting for the Kümmerer was made by the family.
+const familyMovedLast = `CASE WHEN c.status IN ('submitted', 'in_review') AND (
+  SELECT s.changed_by FROM case_status_changes s WHERE s.case_id = c.id ORDER BY s.changed_at DESC LIMIT 1
+) = 'family' THEN 0 ELSE 1 END`;
+
 /** Reads cases, decrypted, with methods named for what the caller wants to know. */
 @Injectable()
 export class CasesRepository {
@@ -28,13 +33,17 @@ export class CasesRepository {
     return this.summaryOf(record);
   }
 
-  /** The queue: open cases, nearest deadline first, then the oldest. */
+  /**
+   * The queue: open cases; first those the family moved last (a new submission, or a reply to a
+   * question back that nobody has acted on yet), then by nearest deadline, then the oldest.
+   */
   async findOpenCasesByDeadline(limit = 200): Promise<CaseSummary[]> {
     const records = await this.dataSource
       .getRepository(Case)
       .createQueryBuilder('c')
       .where({ status: In([...openCaseStatuses]) })
-      .orderBy('c.nearest_deadline', 'ASC', 'NULLS LAST')
+      .orderBy(familyMovedLast, 'ASC')
+      .addOrderBy('c.nearest_deadline', 'ASC', 'NULLS LAST')
       .addOrderBy('c.created_at', 'ASC')
       .limit(limit)
       .getMany();

@@ -11,7 +11,7 @@ import { FormsError } from '../forms/forms.errors';
 import { InterviewState } from '../interview/interview-state.types';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { AnswerRow, toAnswerRows } from './case-answer-rows.util';
-import { CaseNoteKind, CaseStatus, caseStatuses, openCaseStatuses } from './case-status.types';
+import { CaseNoteKind, CaseStatus, caseStatuses, familyNoteKinds, openCaseStatuses } from './case-status.types';
 import { CasesError } from './cases.errors';
 import { FamilyConversation } from './cases.types';
 import { CaseAnswer } from './entities/case-answer.entity';
@@ -128,9 +128,10 @@ export class CasesService {
         kind: note.kind,
         text: this.cipher.encryptJson(note.text, `case-note:${caseId}:${id}`),
       });
-      if (note.kind === 'family-reply' || note.kind === 'human-request') {
+      if (familyNoteKinds.includes(note.kind)) {
         await manager.getRepository(Case).update({ id: caseId }, { lastActivityAt: new Date() });
-        if (record.status === 'waiting_for_family') {
+        // The Kümmerer has to read it: back to "in review" (also from "approved": the answer may change the forms).
+        if (record.status === 'waiting_for_family' || record.status === 'approved') {
           await this.recordStatus(manager, record, 'in_review', note.author);
         }
       }
@@ -242,7 +243,7 @@ export class CasesService {
     await manager.getRepository(Case).insert(record);
     await manager
       .getRepository(CaseStatusChange)
-      .insert({ id: randomUUID(), caseId: id, fromStatus: null, toStatus: 'submitted', changedBy: 'family' });
+      .insert({ id: randomUUID(), caseId: id, fromStatus: null, toStatus: 'submitted', changedBy: 'family', changedAt: now });
     return id;
   }
 
@@ -327,6 +328,8 @@ export class CasesService {
         fromStatus: record.status,
         toStatus: to,
         changedBy: by,
+        // Milliseconds (the column default has seconds): the queue reads the newest change.
+        changedAt: new Date(),
       });
     record.status = to;
   }

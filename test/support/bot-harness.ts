@@ -8,6 +8,7 @@ import { Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import { AppModule } from '../../src/app.module';
 import { AntragslotseBot } from '../../src/bot/antragslotse.bot';
 import { BOT_CLOCK, BotClock } from '../../src/bot/bot-clock';
+import { CONVERSATION_GATEWAY, ConversationGateway } from '../../src/bot/proactive/conversation-gateway';
 import { BotStates, conversationKeyOf } from '../../src/bot/state/bot-states';
 import { ConversationData } from '../../src/bot/state/conversation-data.types';
 import { loadConfig } from '../../src/config/app-config';
@@ -41,7 +42,7 @@ export interface BotHarness {
  * Pass the `dataDir` and key of an earlier harness to simulate a restart of the process.
  */
 export async function startBotHarness(
-  options: { templateDir?: string; dataDir?: string; keys?: string } = {},
+  options: { templateDir?: string; dataDir?: string; keys?: string; gateway?: ConversationGateway } = {},
 ): Promise<BotHarness & { keys: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'antragslotse-bot-'));
   const keys = options.keys ?? `test:${randomBytes(32).toString('base64')}`;
@@ -53,7 +54,9 @@ export async function startBotHarness(
     FORMS_TEMPLATE_DIR: options.templateDir ?? join(dataDir, 'no-templates'),
   });
   const clock = new TestClock();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
+  // A gateway stands in for the channels' proactive messages (CONVERSATION_GATEWAY).
+  const providers = options.gateway ? [{ provide: CONVERSATION_GATEWAY, useValue: options.gateway }] : [];
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)], providers })
     .overrideProvider(BOT_CLOCK)
     .useValue(clock)
     .compile();

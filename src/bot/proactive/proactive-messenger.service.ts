@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ConversationReference, MessageFactory } from 'botbuilder';
+import { ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
+import { askBackStatuses } from '../../cases/case-status.types';
+import { CasesError } from '../../cases/cases.errors';
 import { CasesRepository } from '../../cases/cases.repository';
 import { CasesService } from '../../cases/cases.service';
+import { InterviewLocale } from '../../interview/interview-state.types';
+import { BotTextKey, botText } from '../bot-texts';
 import { BotError } from '../bot.errors';
+import { BotStates } from '../state/bot-states';
 import { CONVERSATION_GATEWAY, ConversationGateway } from './conversation-gateway';
 
 /**
  * Posts into a family's conversation later: the Kümmerer's questions back, reminders. Uses the
  * ConversationReference stored with the case; the family's answer arrives as a normal message
- * and becomes a "family-reply" note (FamilyTurnService).
+ * and becomes a "family-reply" note (FamilyTurnService). Status rules: docs/case-status.md.
  */
 @Injectable()
 export class ProactiveMessenger {
@@ -19,29 +24,50 @@ export class ProactiveMessenger {
     private readonly moduleRef: ModuleRef,
     private readonly casesRepository: CasesRepository,
     private readonly cases: CasesService,
+    private readonly states: BotStates,
   ) {}
 
   /** Posts `text` as is (the Kümmerer writes it; plain text, no Markdown). */
   async sendText(reference: Partial<ConversationReference>, text: string): Promise<void> {
     await this.resolveGateway().continueConversation(reference, async (context) => {
-      const activity = MessageFactory.text(text);
-      activity.textFormat = 'plain';
-      await context.sendActivity(activity);
+      await context.sendActivity(plainText(text));
     });
   }
 
-  /** A question back: noted on the case, the case waits for the family, the question is posted. */
+  /**
+   * A question back: noted on the case (kind "ask-back"), the case waits for the family
+   * ("waiting_for_family"), and the question is posted with a short intro in the family's language.
+   * Throws BotError CONVERSATION_GATEWAY_MISSING / CONVERSATION_REFERENCE_MISSING and CasesError
+   * CASE_STATUS_INVALID (sent or closed cases) before anything is recorded.
+   */
   async askBack(caseId: string, text: string, author: string): Promise<string> {
+    const gateway = this.resolveGateway();
     const reference = await this.referenceOf(caseId);
+    const { status } = await this.casesRepository.getCase(caseId);
+    if (!askBackStatuses.includes(status)) {
+      throw new CasesError('CASE_STATUS_INVALID', `Case ${caseId} is ${status}; nobody waits for an answer.`);
+    }
     const noteId = await this.cases.addNote(caseId, { author, kind: 'ask-back', text });
     await this.cases.changeStatus(caseId, 'waiting_for_family', author);
-    await this.sendText(reference, text);
+    await gateway.continueConversation(reference, async (context) => {
+      const locale = await this.localeOf(context);
+      await context.sendActivity(
+        plainText(`${botText('askBackIntro', locale)}\n\n${text}\n\n${botText('askBackHowToReply', locale)}`, locale),
+      );
+    });
     return noteId;
   }
 
-  /** A reminder for a case's family; not recorded as a note. */
-  async remind(caseId: string, text: string): Promise<void> {
-    await this.sendText(await this.referenceOf(caseId), text);
+  /** A reminder in the family's language (default: "your contact person is waiting"); noted as "reminder". */
+  async remind(caseId: string, key: BotTextKey = 'reminderWaiting'): Promise<void> {
+    const gateway = this.resolveGateway();
+    const reference = await this.referenceOf(caseId);
+    await gateway.continueConversation(reference, async (context) => {
+      const locale = await this.localeOf(context);
+      await context.sendActivity(plainText(botText(key, locale), locale));
+    });
+    // The note text is German: it is for the Kümmerer, whatever language the family reads.
+    await this.cases.addNote(caseId, { author: 'system', kind: 'reminder', text: botText(key, 'de') });
   }
 
   private async referenceOf(caseId: string): Promise<Partial<ConversationReference>> {
@@ -50,6 +76,12 @@ export class ProactiveMessenger {
       throw new BotError('CONVERSATION_REFERENCE_MISSING', `Case ${caseId} has no conversation to write to.`);
     }
     return reference as Partial<ConversationReference>;
+  }
+
+  /** The language the family chats in (their interview's), German if the state is gone. */
+  private async localeOf(context: TurnContext): Promise<InterviewLocale> {
+    const data = await this.states.conversation.get(context);
+    return data?.interview?.locale ?? 'de';
   }
 
   private resolveGateway(): ConversationGateway {
@@ -63,4 +95,16 @@ export class ProactiveMessenger {
     }
     return this.gateway;
   }
+}
+
+function plainText(text: string, locale?: InterviewLocale) {
+  const activity = MessageFactory.text(text);
+  activity.textFormat = 'plain';
+  if (locale) {
+    const direction = locale === 'ar' ? 'rtl' : 'ltr';
+    activity.locale = locale;
+    activity.channelData = { direction, kind: 'proactive' };
+    activity.entities = [{ type: 'textDirection', direction, locale }];
+  }
+  return activity;
 }
