@@ -11,7 +11,7 @@ export interface Command {
   argument?: string;
 }
 
-const QUESTION_PHASES = new Set(['asking', 'editing', 'confirming-proposal', 'another-item', 'summary']);
+const QUESTION_PHASES = new Set(['asking', 'editing', 'confirming-proposal', 'confirming-guess', 'another-item', 'summary']);
 
 /** Interruptions, handled once for every question type (the dialogue rules in interview.engine.ts call this). */
 export function handleCommand(turn: Turn, command: Command, said: string): void {

@@ -12,6 +12,8 @@ export type InterviewLocale = (typeof INTERVIEW_LOCALES)[number];
  * - asking: the question at `pointer` waits for an answer.
  * - editing: like asking, but the question already has an answer (after `back` or a change).
  * - confirming-proposal: "Ihre Kindergeldnummer ist … – stimmt das?" for a value found in a letter.
+ * - confirming-guess: "Meinten Sie »verheiratet«?" for a choice matched only by a prefix or a typo.
+ * - confirming-remove: "Kind 2: Can wirklich entfernen?"; `pointer` is { questionId: group id, item }.
  * - another-item: "Haben Sie noch ein Kind?" after an item of a repeat group.
  * - choosing-language: the language buttons are shown.
  * - summary: the review of all answers waits for "abschicken" or a change.
@@ -23,6 +25,8 @@ export type InterviewPhase =
   | 'asking'
   | 'editing'
   | 'confirming-proposal'
+  | 'confirming-guess'
+  | 'confirming-remove'
   | 'another-item'
   | 'choosing-language'
   | 'summary'
@@ -108,4 +112,6 @@ export interface InterviewState {
   /** The privacy notice version accepted, null until accepted. */
   consentVersion: string | null;
   notes: KuemmererNote[];
+  /** In `confirming-guess`: the value understood and the phase to return to. Absent in older states. */
+  guess?: { value: AnswerValue; phase: 'asking' | 'editing' } | null;
 }

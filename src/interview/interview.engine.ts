@@ -1,7 +1,6 @@
 import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
 import { Command, handleCommand } from './commands.handler';
 import { CONSENT_VERSION } from './consent';
-import { displayValue } from './display-value.util';
 import { EngineOptions, EngineResult, StartOptions, UserInput } from './engine.types';
 import { nextOpenStep, submittedAnswers } from './flow.util';
 import { parseYesNo, recognizeCommand } from './input';
@@ -145,6 +144,8 @@ function answerPhase(turn: Turn, said: Said): void {
       return answerQuestion(turn, said);
     case 'confirming-proposal':
       return confirmCurrentProposal(turn, said);
+    case 'confirming-guess':
+      return confirmGuess(turn, said);
     case 'another-item': {
       const yes = yesOf(said);
       const groupId = state.pointer?.questionId ?? '';
@@ -201,10 +202,29 @@ function answerQuestion(turn: Turn, said: Said): void {
     if (turn.state.failures >= 3 && question.required) turn.sayText('info', 'offerDontKnow');
     return turn.askCurrent();
   }
+  if (read.guessed) {
+    // "verhei" or "verheiratt": ask before storing, a wrong guess would fill the form wrongly.
+    turn.update({ phase: 'confirming-guess', guess: { value: read.value, phase: turn.state.phase === 'editing' ? 'editing' : 'asking' } });
+    return turn.askCurrent();
+  }
   turn.update({ history: [...turn.state.history, pointer] });
   turn.store(read.value, { source: 'family', at: turn.options.now });
-  if (read.guessed) turn.sayText('info', 'understood', { value: displayValue(question, read.value, turn.state.locale) });
   turn.advance();
+}
+
+function confirmGuess(turn: Turn, said: Said): void {
+  const { guess, pointer } = turn.state;
+  const yes = yesOf(said);
+  turn.update({ phase: guess?.phase ?? 'asking', guess: null });
+  if (!guess || pointer === null) return turn.askCurrent();
+  if (yes === true) {
+    turn.update({ history: [...turn.state.history, pointer] });
+    turn.store(guess.value, { source: 'family', at: turn.options.now });
+    return turn.advance();
+  }
+  if (yes === false) return turn.askCurrent();
+  // Anything else is a new try at the question itself.
+  answerQuestion(turn, said);
 }
 
 function confirmCurrentProposal(turn: Turn, said: Said): void {

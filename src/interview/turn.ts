@@ -142,6 +142,8 @@ export class Turn {
         return this.askQuestion();
       case 'confirming-proposal':
         return askProposal(this, this.currentStep());
+      case 'confirming-guess':
+        return this.askGuess();
       case 'another-item':
         return this.askAnotherItem();
       case 'summary':
@@ -207,6 +209,13 @@ export class Turn {
       ...(suggestions.length > 0 ? { suggestions } : {}),
       progress: progressOf(steps, step?.path ?? ''),
     });
+  }
+
+  private askGuess(): void {
+    const { pointer, guess } = this.state;
+    if (pointer === null || !guess) return this.advance();
+    const value = displayValue(this.indexed(pointer).question, guess.value, this.state.locale);
+    this.sayText('confirm', 'guessConfirm', { value }, { suggestions: this.yesNo() });
   }
 
   private askAnotherItem(): void {

@@ -30,6 +30,7 @@ export const ar: InterviewTexts = {
   choiceAmbiguous: 'هذا يناسب عدة خيارات. يرجى اختيار واحد.',
   offerDontKnow:
     'هذا ليس سهلاً. إذا كنت لا تعرف، اضغط على «لا أعرف». سيوضح الشخص المسؤول عنك ذلك معك لاحقاً.',
+  guessConfirm: 'هل تقصد «{value}»؟',
   understood: 'فهمت: {value}.',
   cannotSkip: 'نحتاج هذه المعلومة. إذا كنت لا تعرفها، اكتب «لا أعرف».',
   markedUnknown: 'حسناً. سيوضح الشخص المسؤول عنك ذلك معك لاحقاً.',

@@ -29,6 +29,7 @@ export const de = {
   choiceAmbiguous: 'Das passt zu mehreren Möglichkeiten. Bitte wählen Sie eine.',
   offerDontKnow:
     'Das ist nicht einfach. Wenn Sie es nicht wissen, tippen Sie auf „Ich weiß es nicht“. Ihre Ansprechperson klärt das dann später mit Ihnen.',
+  guessConfirm: 'Meinten Sie »{value}«?',
   understood: 'Ich habe verstanden: {value}.',
   cannotSkip: 'Diese Angabe brauchen wir. Wenn Sie sie nicht wissen, schreiben Sie „Ich weiß es nicht“.',
   markedUnknown: 'In Ordnung. Ihre Ansprechperson klärt das später mit Ihnen.',

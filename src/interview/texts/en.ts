@@ -29,6 +29,7 @@ export const en: InterviewTexts = {
   choiceAmbiguous: 'This fits several options. Please choose one.',
   offerDontKnow:
     'This is not easy. If you do not know, tap "I do not know". Your contact person will clarify it with you later.',
+  guessConfirm: 'Did you mean "{value}"?',
   understood: 'I understood: {value}.',
   cannotSkip: 'We need this answer. If you do not know it, write "I do not know".',
   markedUnknown: 'All right. Your contact person will clarify this with you later.',

@@ -29,6 +29,7 @@ export const tr: InterviewTexts = {
   choiceAmbiguous: 'Bu birden fazla seçeneğe uyuyor. Lütfen birini seçin.',
   offerDontKnow:
     'Bu kolay değil. Bilmiyorsanız „Bilmiyorum“a dokunun. Sorumlu kişiniz bunu daha sonra sizinle netleştirir.',
+  guessConfirm: '«{value}» mi demek istediniz?',
   understood: 'Şöyle anladım: {value}.',
   cannotSkip: 'Bu bilgiye ihtiyacımız var. Bilmiyorsanız „Bilmiyorum“ yazın.',
   markedUnknown: 'Tamam. Sorumlu kişiniz bunu daha sonra sizinle netleştirir.',
