@@ -15,7 +15,7 @@ async function pageImage(lines: string[]): Promise<PageImage> {
     .metadata()
     .then((metadata) => ({ info: metadata }));
   // 300 dpi: no rescaling, so the test stays fast.
-  return { page: 1, png, width: info.width!, height: info.height!, dpi: 300 };
+  return { page: 1, png, width: info.width ?? 0, height: info.height ?? 0, dpi: 300 };
 }
 
 function filesUnder(folder: string): string[] {
