@@ -30,7 +30,7 @@ export interface BotHarness {
   clock: TestClock;
   dataDir: string;
   /** A conversation through botbuilder's TestAdapter with the real bot. */
-  conversation(options?: { locale?: string; id?: string }): TestConversation;
+  conversation(options?: { locale?: string; id?: string; userId?: string }): TestConversation;
   /** Closes the application (the data folder stays until `remove`). */
   close(): Promise<void>;
   remove(): void;
@@ -87,11 +87,13 @@ export class TestConversation {
   constructor(
     private readonly bot: AntragslotseBot,
     private readonly states: BotStates,
-    options: { locale?: string; id?: string },
+    options: { locale?: string; id?: string; userId?: string },
   ) {
     this.adapter = new TestAdapter((context) => bot.run(context));
     this.id = options.id ?? `conversation-${process.pid}-${++conversationCounter}`;
     this.adapter.conversation.conversation.id = this.id;
+    // One family per conversation: the user state (chosen language) must not leak between tests.
+    this.adapter.conversation.user = { id: options.userId ?? `family-${this.id}`, name: 'Familie' };
     this.adapter.locale = options.locale ?? 'de-DE';
     this.adapter.conversation.locale = this.adapter.locale;
     // What the channels do (src/channels): log the error's class, tell the family to try again.
