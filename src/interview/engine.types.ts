@@ -13,6 +13,8 @@ export type UserInput = { type: 'text'; text: string } | { type: 'action'; actio
  * - language: value is a locale ("tr"); without value the language buttons are shown
  * - change: value is an answer path from the summary ("children[1].children.birthDate")
  * - submit: from the summary
+ * - add-item: value is a repeat group id ("children"): from the summary, ask one more item's questions
+ * - remove-item: value is an item ("children[1]"): from the summary, after a yes/no confirmation
  */
 export type EngineAction =
   | 'consent'
@@ -31,7 +33,9 @@ export type EngineAction =
   | 'human'
   | 'language'
   | 'change'
-  | 'submit';
+  | 'submit'
+  | 'add-item'
+  | 'remove-item';
 
 export interface Suggestion {
   /** The button title in the user's language. */
@@ -54,6 +58,8 @@ export interface SummaryGroup {
   /** Section title, or "Kind 1: Elif" for the answers of one item of a repeat group. */
   title: string;
   items: SummaryItem[];
+  /** Buttons for the whole group, e.g. "Kind 2: Can entfernen" (action remove-item). */
+  actions?: Suggestion[];
 }
 
 export interface BotMessage {

@@ -7,6 +7,7 @@ import { parseYesNo, recognizeCommand } from './input';
 import { INTERVIEW_STATE_VERSION, InterviewLocale, InterviewState } from './interview-state.types';
 import { confirmProposal, nextChangeOffer } from './proposal-flow';
 import { readAnswer } from './read-answer.util';
+import { addItem, askRemoveItem, confirmRemoveItem, typedItemAction } from './repeat-items';
 import { Turn } from './turn';
 
 /** A new conversation: the privacy notice comes first. */
@@ -71,6 +72,12 @@ export function handleInput(application: LoadedApplication, state: InterviewStat
     turn.update({ phase: state.resumePhase ?? 'asking', resumePhase: null });
     turn.sayText('info', 'resumed');
     turn.askCurrent();
+    return turn.result();
+  }
+  const itemAction = input.type === 'action' ? input : state.phase === 'summary' ? typedItemAction(turn, input.text) : undefined;
+  if (itemAction?.action === 'add-item' || itemAction?.action === 'remove-item') {
+    if (itemAction.action === 'add-item') addItem(turn, itemAction.value);
+    else askRemoveItem(turn, itemAction.value);
     return turn.result();
   }
   if (command !== null && (state.phase !== 'consent' || command.name === 'language' || command.name === 'help')) {
@@ -146,6 +153,8 @@ function answerPhase(turn: Turn, said: Said): void {
       return confirmCurrentProposal(turn, said);
     case 'confirming-guess':
       return confirmGuess(turn, said);
+    case 'confirming-remove':
+      return confirmRemoveItem(turn, yesOf(said));
     case 'another-item': {
       const yes = yesOf(said);
       const groupId = state.pointer?.questionId ?? '';

@@ -1,3 +1,4 @@
+import { Answers } from '../forms/definition/answers.types';
 import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
 import { displayValue } from './display-value.util';
 import { SummaryGroup } from './engine.types';
@@ -29,6 +30,9 @@ export function summarize(application: LoadedApplication, state: InterviewState,
           ? itemTitle(answers, repeatId, step.pointer.item, locale)
           : localized(locale, section.title);
       group = { title, items: [] };
+      if (repeatId !== null && step.pointer.item !== null && canRemove(application, answers, repeatId)) {
+        group.actions = [{ title: text(locale, 'removeItem', { title }), action: 'remove-item', value: key }];
+      }
       groups.set(key, group);
     }
     group.items.push({
@@ -39,6 +43,13 @@ export function summarize(application: LoadedApplication, state: InterviewState,
     });
   }
   return [...groups.values()];
+}
+
+// The Anlage Kind needs at least one child: the last one can be changed, not removed.
+function canRemove(application: LoadedApplication, answers: Answers, repeatId: string): boolean {
+  const min = application.questions.get(repeatId)?.question.validation?.min;
+  const items = answers[repeatId];
+  return Array.isArray(items) && items.length > (typeof min === 'number' ? min : 0);
 }
 
 /** The summary as plain lines, for channels that cannot show cards. */

@@ -9,6 +9,7 @@ import { answerAt, FlowStep, flowSteps, nextOpenStep, progressOf, submittedAnswe
 import { AnswerProvenance, INTERVIEW_LOCALES, InterviewState, QuestionPointer } from './interview-state.types';
 import { itemTitle } from './item-title.util';
 import { withoutProposal } from './proposals.util';
+import { addItemSuggestions, askRemoveConfirmation } from './repeat-items';
 import { askProposal, nextChangeOffer, usableProposal } from './proposal-flow';
 import { AnswerProblem } from './read-answer.util';
 import { summarize, summaryText } from './summary.builder';
@@ -144,6 +145,8 @@ export class Turn {
         return askProposal(this, this.currentStep());
       case 'confirming-guess':
         return this.askGuess();
+      case 'confirming-remove':
+        return askRemoveConfirmation(this);
       case 'another-item':
         return this.askAnotherItem();
       case 'summary':
@@ -234,6 +237,7 @@ export class Turn {
       suggestions: [
         { title: this.t('submitButton'), action: 'submit' },
         { title: this.t('changeButton'), action: 'change' },
+        ...addItemSuggestions(this),
       ],
     });
   }
