@@ -1,4 +1,4 @@
-import { ANSWER_MESSAGES } from '../forms/answers/answer-messages';
+import { ANSWER_MESSAGES, AnswerErrorCode } from '../forms/answers/answer-messages';
 import { validateAnswer } from '../forms/answers/answer-validator';
 import { AnswerValue } from '../forms/definition/answers.types';
 import { QuestionDefinition } from '../forms/definition/question.types';
@@ -15,7 +15,7 @@ import {
 import { TextKey } from './texts';
 
 /** Why an answer was not taken: a bot text, or a validation message of src/forms (German, English). */
-export type AnswerProblem = { key: TextKey } | { validation: { de: string; en: string } };
+export type AnswerProblem = { key: TextKey } | { validation: { de: string; en: string }; code?: AnswerErrorCode };
 
 export type ReadAnswerResult =
   | { ok: true; value: AnswerValue; /** Matched by a prefix or a typo: say what was understood. */ guessed: boolean }
@@ -24,10 +24,10 @@ export type ReadAnswerResult =
 type Parsed = { ok: true; value: unknown; guessed?: boolean } | { ok: false; problem: AnswerProblem; candidates?: string[] };
 
 const NOT: Record<'date' | 'yesno' | 'choice' | 'number', AnswerProblem> = {
-  date: { validation: ANSWER_MESSAGES.NOT_A_DATE('') },
-  yesno: { validation: ANSWER_MESSAGES.NOT_YES_NO('') },
-  choice: { validation: ANSWER_MESSAGES.NOT_AN_OPTION('') },
-  number: { validation: ANSWER_MESSAGES.NOT_A_NUMBER('') },
+  date: { validation: ANSWER_MESSAGES.NOT_A_DATE(''), code: 'NOT_A_DATE' },
+  yesno: { validation: ANSWER_MESSAGES.NOT_YES_NO(''), code: 'NOT_YES_NO' },
+  choice: { validation: ANSWER_MESSAGES.NOT_AN_OPTION(''), code: 'NOT_AN_OPTION' },
+  number: { validation: ANSWER_MESSAGES.NOT_A_NUMBER(''), code: 'NOT_A_NUMBER' },
 };
 
 /**
@@ -38,7 +38,7 @@ export function readAnswer(question: QuestionDefinition, input: string, today: s
   const parsed = parse(question, input, today);
   if (!parsed.ok) return parsed;
   const checked = validateAnswer(question, parsed.value, { today });
-  if (!checked.ok) return { ok: false, problem: { validation: checked.message } };
+  if (!checked.ok) return { ok: false, problem: { validation: checked.message, code: checked.code } };
   return { ok: true, value: checked.value, guessed: parsed.guessed === true };
 }
 
@@ -74,7 +74,7 @@ function parse(question: QuestionDefinition, input: string, today: string): Pars
         ok: false,
         problem:
           result.reason === 'too-many-decimals'
-            ? { validation: ANSWER_MESSAGES.TOO_MANY_DECIMALS('') }
+            ? { validation: ANSWER_MESSAGES.TOO_MANY_DECIMALS(''), code: 'TOO_MANY_DECIMALS' }
             : NOT.number,
       };
     }

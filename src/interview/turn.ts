@@ -13,6 +13,7 @@ import { addItemSuggestions, askRemoveConfirmation } from './repeat-items';
 import { askProposal, nextChangeOffer, usableProposal } from './proposal-flow';
 import { AnswerProblem } from './read-answer.util';
 import { summarize, summaryText } from './summary.builder';
+import { validationText } from './texts/validation-text.util';
 import { directionOf, LANGUAGE_TITLES, localized, text, TextKey } from './texts';
 
 /** One turn of the dialogue: the state as it changes, and what the bot says and reports. */
@@ -48,7 +49,7 @@ export class Turn {
   }
 
   sayProblem(problem: AnswerProblem): void {
-    this.say('error', 'key' in problem ? this.t(problem.key) : localized(this.state.locale, problem.validation));
+    this.say('error', 'key' in problem ? this.t(problem.key) : validationText(this.state.locale, problem));
   }
 
   /** Answers that apply under the current answers (see flow.util.ts). */
