@@ -11,6 +11,8 @@ import { FormsError } from '../forms/forms.errors';
 import { InterviewState } from '../interview/interview-state.types';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { AnswerRow, toAnswerRows } from './case-answer-rows.util';
+import { CaseExportService } from './case-export.service';
+import { CaseExport } from './case-export.types';
 import { CaseNoteKind, CaseStatus, caseStatuses, familyNoteKinds, openCaseStatuses } from './case-status.types';
 import { CasesError } from './cases.errors';
 import { FamilyConversation } from './cases.types';
@@ -45,6 +47,7 @@ export class CasesService {
     private readonly cipher: DataCipher,
     private readonly filler: ApplicationFillerService,
     private readonly audit: AuditService,
+    private readonly exporter: CaseExportService,
   ) {}
 
   /**
@@ -180,6 +183,11 @@ export class CasesService {
       subjectType: 'case',
       subjectId: caseId,
     });
+  }
+
+  /** Everything stored about the family in this case, decrypted (GDPR Art. 15/20); audited. */
+  exportCase(caseId: string, requestedBy = 'system'): Promise<CaseExport> {
+    return this.exporter.exportCase(caseId, requestedBy);
   }
 
   private async fillDrafts(

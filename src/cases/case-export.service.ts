@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { DocumentsService } from '../documents/documents.service';
+import { StoredDocument } from '../documents/stored-document.entity';
+import { AnswerValue } from '../forms/definition/answers.types';
+import { DataCipher } from '../privacy/data-cipher.service';
+import { pathOfRow } from './case-answer-rows.util';
+import { CaseExport } from './case-export.types';
+import { CasesRepository } from './cases.repository';
+import { CaseAnswer } from './entities/case-answer.entity';
+import { CaseStatusChange } from './entities/case-status-change.entity';
+
+/** The privacy export of one case: everything stored about the family, decrypted, and audited. */
+@Injectable()
+export class CaseExportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: DataCipher,
+    private readonly cases: CasesRepository,
+    private readonly documents: DocumentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Throws CasesError CASE_NOT_FOUND. `requestedBy` is written to the audit log ("user:<id>"). */
+  async exportCase(caseId: string, requestedBy: string, now = new Date()): Promise<CaseExport> {
+    const summary = await this.cases.getCase(caseId);
+    const generated = await this.cases.findDocuments(caseId);
+    const uploads = await this.dataSource
+      .getRepository(StoredDocument)
+      .find({ where: { caseId }, order: { createdAt: 'ASC' } });
+    const result: CaseExport = {
+      format: 'antragslotse-case-export',
+      version: 1,
+      exportedAt: now,
+      case: summary,
+      answers: await this.allAnswers(caseId),
+      notes: await this.cases.findNotes(caseId),
+      statusChanges: (
+        await this.dataSource.getRepository(CaseStatusChange).find({ where: { caseId }, order: { changedAt: 'ASC' } })
+      ).map(({ fromStatus, toStatus, changedBy, changedAt }) => ({ fromStatus, toStatus, changedBy, changedAt })),
+      generatedDocuments: await Promise.all(
+        generated.map(async (document) => ({
+          ...document,
+          contentBase64: (await this.cases.readDocument(caseId, document.id)).toString('base64'),
+        })),
+      ),
+      uploads: await Promise.all(
+        uploads.map(async (upload) => {
+          const { info, fileName, bytes } = await this.documents.read(upload.id);
+          const { id, mediaType, sizeBytes, sha256, createdAt } = info;
+          return { id, fileName, mediaType, sizeBytes, sha256, createdAt, contentBase64: bytes.toString('base64') };
+        }),
+      ),
+      conversationReference: await this.cases.findConversationReference(caseId),
+    };
+    await this.audit.record({
+      actor: requestedBy,
+      action: 'case.exported',
+      subjectType: 'case',
+      subjectId: caseId,
+      details: { answers: result.answers.length, documents: generated.length, uploads: uploads.length },
+    });
+    return result;
+  }
+
+  private async allAnswers(caseId: string): Promise<CaseExport['answers']> {
+    const rows = await this.dataSource
+      .getRepository(CaseAnswer)
+      .find({ where: { caseId }, order: { givenAt: 'ASC', questionId: 'ASC' } });
+    return rows.map((row) => ({
+      id: row.id,
+      path: pathOfRow(row),
+      questionId: row.questionId,
+      groupId: row.groupId,
+      itemIndex: row.itemIndex,
+      value: this.cipher.decryptJson<AnswerValue>(row.value, `case-answer:${caseId}:${row.id}`),
+      markedUnknown: row.markedUnknown,
+      source: row.source,
+      sourceDocumentId: row.sourceDocumentId,
+      sourcePage: row.sourcePage,
+      sourceBox: row.sourceBox,
+      sourceConfidence: row.sourceConfidence,
+      givenBy: row.givenBy,
+      givenAt: row.givenAt,
+      supersededAt: row.supersededAt,
+    }));
+  }
+}
