@@ -63,8 +63,9 @@ if (require.main === module) {
   const started = Date.now();
   generateCorpus(options).then(
     (manifest) => {
-      console.log(
-        `${manifest.length} letters x ${VARIANTS.length} variants in ${options.out} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      process.stdout.write(
+        `${manifest.length} letters x ${VARIANTS.length} variants in ${options.out} (${seconds} s)\n`,
       );
     },
     (error: unknown) => {

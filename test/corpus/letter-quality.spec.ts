@@ -12,7 +12,7 @@ import { textLayerDocument } from './text-layer-document';
 // is a bug in the analysis, not OCR noise. Four letters per template (forms A and B), two seeds.
 describe('letter analysis quality on the corpus text layer', () => {
   for (const seed of [DEFAULT_SEED, 7]) {
-    it(`is 100 % on every field (seed ${seed})`, async () => {
+    it(`is 100 % on every field (seed ${seed})`, async (t) => {
       const scorer = new FieldScorer();
       const specs = buildLetterSpecs(new SeededRandom(seed), 4);
       for (const spec of specs) {
@@ -25,7 +25,7 @@ describe('letter analysis quality on the corpus text layer', () => {
           assert.ok(evidence.page === 1 && evidence.box[2] > 0 && evidence.box[3] > 0, `${spec.id} ${field}`);
         }
       }
-      console.log(scorer.report(`text layer, ${specs.length} letters, seed ${seed}`));
+      t.diagnostic(scorer.report(`text layer, ${specs.length} letters, seed ${seed}`));
       assert.deepEqual(scorer.mistakes, []);
       assert.equal(scorer.f1(), 1);
     });

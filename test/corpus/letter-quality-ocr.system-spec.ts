@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { analyzeLetter } from '../../src/documents/analysis/analyze-letter';
+import { InProcessOcrQueue } from '../../src/documents/ocr/in-process-ocr-queue';
+import { DocumentReader } from '../../src/documents/ocr/read-document.service';
+import { FieldScorer } from './field-scores';
+import { DEFAULT_SEED } from './generate-corpus';
+import { buildLetterSpecs } from './letter-templates';
+import { renderLetterPdf } from './render-letter-pdf';
+import { renderVariants, Variant } from './render-variants';
+import { SeededRandom } from './seeded-random';
+
+/**
+ * Minimum field-level F1 per image variant, through the real intake and OCR pipeline.
+ * Clean scans, 150 dpi, turned pages and scanned PDFs carry the full text at a resolution
+ * tesseract reads reliably: the issue's target of 0.95 applies. A phone photo adds blur, noise,
+ * uneven light and a slight turn; a single wrong digit there makes a reference fail its check
+ * digit (and rightly come out empty), so its bar is lower.
+ */
+const F1_THRESHOLDS: Record<Exclude<Variant, 'digital-pdf'>, number> = {
+  'clean-300': 0.95,
+  'clean-150': 0.95,
+  'rotated-90': 0.95,
+  'scanned-pdf': 0.95,
+  photo: 0.85,
+};
+
+describe('letter analysis quality on OCR of the corpus images', () => {
+  const queue = new InProcessOcrQueue({ size: 2 });
+  const reader = new DocumentReader(queue);
+  after(() => queue.close());
+  // One letter per template (forms alternate over the seed's letters): 9 letters per variant.
+  const specs = buildLetterSpecs(new SeededRandom(DEFAULT_SEED), 1);
+  const rendered = Promise.all(
+    specs.map(async (spec, index) => ({
+      spec,
+      variants: await renderVariants(await renderLetterPdf(spec), DEFAULT_SEED + index),
+    })),
+  );
+
+  for (const [variant, threshold] of Object.entries(F1_THRESHOLDS) as Array<
+    [Exclude<Variant, 'digital-pdf'>, number]
+  >) {
+    it(`${variant}: field F1 at least ${threshold}`, async (t) => {
+      const scorer = new FieldScorer();
+      for (const { spec, variants } of await rendered) {
+        const { document } = await reader.read(variants.get(variant)!);
+        scorer.add(spec.id, analyzeLetter(document, { today: '2026-12-31' }), spec.truth);
+      }
+      t.diagnostic(scorer.report(`${variant}, ${specs.length} letters`));
+      for (const mistake of scorer.mistakes) {
+        t.diagnostic(`miss: ${mistake}`);
+      }
+      assert.ok(scorer.f1() >= threshold, `F1 ${scorer.f1().toFixed(3)} < ${threshold}`);
+    });
+  }
+});
