@@ -11,6 +11,7 @@ import { EngineEffectsService } from './engine-effects.service';
 import { FamilyTurnService } from './family-turn.service';
 import { InterviewRunner } from './interview-runner.service';
 import { ProactiveMessenger } from './proactive/proactive-messenger.service';
+import { ResumeCodeCleanupService } from './resume/resume-code-cleanup.service';
 import { ResumeCodeHasher } from './resume/resume-code-hasher';
 import { ResumeCode } from './resume/resume-code.entity';
 import { ResumeCodeService } from './resume/resume-code.service';
@@ -51,6 +52,7 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
       useFactory: (config: AppConfig): ResumeOptions => ({ ttlDays: config.RESUME_CODE_TTL_DAYS, maxAttempts: 5 }),
     },
     ResumeCodeService,
+    ResumeCodeCleanupService,
     ResumeFlowService,
     InterviewRunner,
     UploadIntakeService,
