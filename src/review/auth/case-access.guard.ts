@@ -12,7 +12,7 @@ export function caseNotFound(): AccountsError {
 }
 
 /**
- * For routes with a `:caseId` parameter, after @Roles/@SignedIn: lets the request through only
+ * For routes with a `:caseId` parameter (use @CaseScoped(), which runs it after the session check): lets the request through only
  * when the case exists and lies in the user's TeamScope. Anything else is the same 404, so a
  * Kümmerer cannot probe which ids exist in other teams. Document routes (`:caseId/documents/:id`)
  * stay safe because the case repository reads a document only together with its case id.
