@@ -63,6 +63,14 @@ export const botTexts = {
     uk: 'Ваш код для продовження: {code}\nЗапишіть його. З ним і вашою датою народження можна продовжити і на іншому пристрої. Напишіть там: weiter {code}',
     ru: 'Ваш код для продолжения: {code}\nЗапишите его. С ним и вашей датой рождения можно продолжить и на другом устройстве. Напишите там: weiter {code}',
   },
+  pauseSameBrowser: {
+    de: 'Sie können später in diesem Browser weitermachen. Einen Code für ein anderes Gerät bekommen Sie, sobald Sie Ihr Geburtsdatum angegeben haben.',
+    en: 'You can continue later in this browser. You will get a code for another device as soon as you have given your date of birth.',
+    tr: 'Daha sonra bu tarayıcıda devam edebilirsiniz. Doğum tarihinizi yazdıktan sonra başka bir cihaz için bir kod alırsınız.',
+    ar: 'يمكنك المتابعة لاحقًا في هذا المتصفح. ستحصل على رمز لجهاز آخر بعد أن تكتب تاريخ ميلادك.',
+    uk: 'Ви можете продовжити пізніше в цьому браузері. Код для іншого пристрою ви отримаєте, щойно вкажете дату народження.',
+    ru: 'Вы можете продолжить позже в этом браузере. Код для другого устройства вы получите, как только укажете дату рождения.',
+  },
   resumeAskCode: {
     de: 'Bitte schreiben Sie Ihren Code zum Weitermachen. Er hat 8 Zeichen, zum Beispiel K7QX-M4TA.',
     en: 'Please write your code to continue. It has 8 characters, for example K7QX-M4TA.',

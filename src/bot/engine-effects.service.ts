@@ -3,15 +3,18 @@ import { Activity, TurnContext } from 'botbuilder';
 import { CasesService } from '../cases/cases.service';
 import { DocumentsService } from '../documents/documents.service';
 import { EngineEvent } from '../interview/engine.types';
+import { InterviewState } from '../interview/interview-state.types';
 import { plainReply } from './activities/plain-reply.util';
 import { typingActivity } from './activities/render-messages.util';
 import { ResumeCodeService } from './resume/resume-code.service';
+import { resumeBirthDateQuestion } from './resume/resume.options';
 import { BotStates } from './state/bot-states';
 import { ConversationData } from './state/conversation-data.types';
 
 /**
  * What the bot does about the engine's events: a case on submission, a note when the family asks
- * for a person, a resume code after consent and on pause, nothing kept after a refusal.
+ * for a person, a resume code once the birth date is known (and again on pause), nothing kept
+ * after a refusal.
  * Returns notices to show alongside the engine's messages.
  */
 @Injectable()
@@ -44,9 +47,13 @@ export class EngineEffectsService {
         case 'human-requested':
           data.caseId = await this.cases.recordHumanRequest(interview, conversation(), event.text);
           break;
-        case 'consent-accepted':
         case 'paused':
-          notices.push(plainReply('resumeCode', interview.locale, { code: await this.codes.issue(conversationKey) }));
+          // A code alone must never open someone's answers: it is only given with the birth date known.
+          notices.push(
+            hasBirthDate(interview)
+              ? await this.resumeCodeNotice(data, conversationKey)
+              : plainReply('pauseSameBrowser', interview.locale),
+          );
           break;
         case 'consent-refused':
           // Nothing but the refusal stays: no files, no answers (the engine asked nothing yet).
@@ -59,6 +66,20 @@ export class EngineEffectsService {
           break;
       }
     }
+    // The birth date was just given: from now on the family can continue on another device.
+    if (!data.resumeCodeShown && hasBirthDate(interview) && interview.phase !== 'submitted' && !events.some((event) => event.type === 'paused')) {
+      notices.push(await this.resumeCodeNotice(data, conversationKey));
+    }
     return notices;
   }
+
+  private async resumeCodeNotice(data: ConversationData, conversationKey: string): Promise<Partial<Activity>> {
+    data.resumeCodeShown = true;
+    return plainReply('resumeCode', data.interview!.locale, { code: await this.codes.issue(conversationKey) });
+  }
+}
+
+/** The second factor for resuming elsewhere (ResumeFlowService checks it). */
+function hasBirthDate(interview: InterviewState): boolean {
+  return typeof interview.answers[resumeBirthDateQuestion] === 'string';
 }

@@ -12,9 +12,7 @@ import { BotStates } from '../state/bot-states';
 import { ConversationData } from '../state/conversation-data.types';
 import { normalizeResumeCode } from './resume-code.util';
 import { BirthDateCheck, ResumeCodeService } from './resume-code.service';
-
-// The applicant's birth date: the second factor next to the code (forms/kg1).
-const birthDateQuestion = 'applicant.birthDate';
+import { resumeBirthDateQuestion } from './resume.options';
 
 /**
  * Continue on another device: "weiter <code>", then the birth date; the old conversation's
@@ -101,6 +99,7 @@ export class ResumeFlowService {
     const newKey = this.states.conversationKey(context);
     data.interview = old!.interview;
     data.caseId = old!.caseId;
+    data.resumeCodeShown = old!.resumeCodeShown;
     data.resume = undefined;
     // Moves, never copies: the old conversation holds nothing afterwards.
     await this.states.storage.delete([oldKey]);
@@ -128,10 +127,7 @@ function checkBirthDate(interview: InterviewState | undefined, birthDate: string
   if (!interview) {
     return 'no-interview';
   }
-  const stored = interview.answers[birthDateQuestion];
-  // Paused before the birth date was asked: the code alone identifies the conversation.
-  if (stored === undefined || stored === null) {
-    return 'match';
-  }
-  return stored === birthDate ? 'match' : 'mismatch';
+  const stored = interview.answers[resumeBirthDateQuestion];
+  // Always two factors: without a stored birth date (codes issued before this rule) nothing matches.
+  return typeof stored === 'string' && stored === birthDate ? 'match' : 'mismatch';
 }

@@ -6,3 +6,6 @@ export interface ResumeOptions {
 }
 
 export const RESUME_OPTIONS = Symbol('RESUME_OPTIONS');
+
+/** The applicant's birth date (forms/kg1): the second factor next to a resume code. */
+export const resumeBirthDateQuestion = 'applicant.birthDate';

@@ -7,6 +7,8 @@ export interface ConversationData {
   caseId?: string;
   /** Resume on another device: the code typed so far, waiting for the birth date. */
   resume?: { code?: string; failedAttempts: number };
+  /** A resume code was shown (once the birth date was known); the next one comes on "Pause". */
+  resumeCodeShown?: boolean;
 }
 
 /** Per user (channel user id): the language chosen last, for the next conversation. */
