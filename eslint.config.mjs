@@ -26,7 +26,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/*.spec.ts', '**/*.pg-spec.ts', '**/*.system-spec.ts', 'test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.pg-spec.ts', '**/*.system-spec.ts', '**/*.redis-spec.ts', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

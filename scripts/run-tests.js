@@ -4,12 +4,18 @@
 //   unit     *.spec.ts         no service besides SQLite; the default `npm test`
 //   postgres *.pg-spec.ts      a real PostgreSQL (DATABASE_URL or 127.0.0.1:5432/test)
 //   system   *.system-spec.ts  system packages (poppler-utils, Chromium)
+//   redis    *.redis-spec.ts   a real Redis (TEST_REDIS_URL or 127.0.0.1:6379)
 'use strict';
 const { readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 const { spawnSync } = require('node:child_process');
 
-const suffixes = { unit: '.spec.js', postgres: '.pg-spec.js', system: '.system-spec.js' };
+const suffixes = {
+  unit: '.spec.js',
+  postgres: '.pg-spec.js',
+  system: '.system-spec.js',
+  redis: '.redis-spec.js',
+};
 const suite = process.argv[2] ?? 'unit';
 const suffix = suffixes[suite];
 if (!suffix) {

@@ -28,3 +28,14 @@ export function signTestToken(conversationId: string, expiresAtSeconds: number):
 }
 
 export const bearer = (credential: string) => ({ Authorization: `Bearer ${credential}` });
+
+/** The application listening on a loopback port, for clients that need a real socket. */
+export async function startListeningChannelApp(
+  env: Record<string, string> = {},
+): Promise<{ app: TestApp; baseUrl: string }> {
+  const app = await startChannelApp(env);
+  await app.app.listen(0, '127.0.0.1');
+  const address = (app.app.getHttpServer() as import('node:http').Server).address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { app, baseUrl: `http://127.0.0.1:${port}` };
+}

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -29,7 +35,7 @@ interface StreamState {
  * continues exactly where the client's watermark says.
  */
 @Injectable()
-export class DirectLineStreamGateway implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DirectLineStreamGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('DirectLineStream');
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly streams = new Set<StreamState>();
@@ -54,7 +60,8 @@ export class DirectLineStreamGateway implements OnApplicationBootstrap, OnApplic
     this.keepAlive.unref();
   }
 
-  onApplicationShutdown(): void {
+  // Before the HTTP server closes: it would wait forever for open streams.
+  beforeApplicationShutdown(): void {
     this.httpServer?.off('upgrade', this.onUpgrade);
     clearInterval(this.keepAlive);
     for (const stream of this.streams) {
