@@ -2,6 +2,7 @@
 
 export type AccountsErrorCode =
   | 'AUTH_LOGIN_FAILED'
+  | 'AUTH_RATE_LIMITED'
   | 'AUTH_UNAUTHENTICATED'
   | 'AUTH_CSRF_INVALID'
   | 'AUTH_FORBIDDEN'

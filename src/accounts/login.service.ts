@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccountsError } from './accounts.errors';
 import { AuthenticatedUser } from './accounts.types';
 import { User } from './entities/user.entity';
+import { FailedLoginThrottle } from './failed-login-throttle.util';
 import { afterFailedLogin, isLocked } from './lockout.util';
 import { PasswordHasher } from './password/password-hasher.service';
 import { IssuedSession, SessionsService } from './sessions.service';
@@ -20,6 +21,8 @@ export const loginFailedMessage =
 /** Sign-in with lockout; every attempt costs one argon2id verification, known login or not. */
 @Injectable()
 export class LoginService {
+  private readonly throttle = new FailedLoginThrottle();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
@@ -35,9 +38,22 @@ export class LoginService {
     login: string,
     password: string,
     previousToken?: string,
+    clientKey = 'unknown',
     now = new Date(),
   ): Promise<LoginResult> {
     await this.sessions.end(previousToken);
+    if (this.throttle.isBlocked(clientKey)) {
+      await this.audit.record({
+        actor: 'anonymous',
+        action: 'auth.login_throttled',
+        subjectType: 'user',
+        subjectId: 'unknown',
+      });
+      throw new AccountsError(
+        'AUTH_RATE_LIMITED',
+        'Zu viele fehlgeschlagene Anmeldungen von diesem Gerät. Bitte warten Sie 15 Minuten. / Too many failed sign-ins from this device; wait 15 minutes.',
+      );
+    }
     const users = this.dataSource.getRepository(User);
     const user = await users
       .createQueryBuilder('u')
@@ -54,6 +70,7 @@ export class LoginService {
         subjectId: user?.id ?? 'unknown',
         details: { reason: !user ? 'unknown-login' : user.disabledAt ? 'disabled' : 'locked' },
       });
+      this.throttle.recordFailure(clientKey);
       throw loginFailed();
     }
 
@@ -67,6 +84,7 @@ export class LoginService {
         subjectId: user.id,
         details: { reason: 'password' },
       });
+      this.throttle.recordFailure(clientKey);
       if (isLocked(next, now)) {
         await this.audit.record({
           actor: 'system',

@@ -261,6 +261,20 @@ describe('session cookie behind a TLS proxy', () => {
     assert.match((response.headers['set-cookie'] as unknown as string[])[0], /; Secure/);
   });
 
+  it('slows down one address after 20 failed sign-ins, whichever accounts it tries', async () => {
+    const attempt = (address: string, email: string, password: string) =>
+      request(sut.app.getHttpServer())
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', address)
+        .send({ email, password });
+    for (let i = 0; i < 20; i++) {
+      await attempt('198.51.100.9', `niemand${i}@example.org`, 'Falsch-Falsch-Falsch').expect(401);
+    }
+    const blocked = await attempt('198.51.100.9', 'ayse.yilmaz@example.org', testPassword).expect(429);
+    assert.equal(blocked.body.code, 'AUTH_RATE_LIMITED');
+    await attempt('198.51.100.10', 'ayse.yilmaz@example.org', testPassword).expect(200);
+  });
+
   it('does not set Secure for plain HTTP', async () => {
     const response = await request(sut.app.getHttpServer())
       .post('/api/auth/login')

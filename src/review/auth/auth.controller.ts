@@ -5,6 +5,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -35,6 +36,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Anmelden / sign in (JSON only); sets the session cookie' })
   @ApiOkResponse({ type: SessionInfoDto })
   @ApiUnauthorizedResponse({ description: 'Anmeldung fehlgeschlagen (one message for every reason)' })
+  @ApiTooManyRequestsResponse({ description: 'Zu viele Fehlversuche von dieser Adresse / too many failures' })
   async login(
     @Body() body: LoginDto,
     @Req() request: Request,
@@ -44,7 +46,13 @@ export class AuthController {
     if (!request.is('application/json')) {
       throw new AccountsError('AUTH_CONTENT_TYPE', 'Bitte als JSON senden. / Send JSON.');
     }
-    const { user, session } = await this.logins.login(body.email, body.password, readSessionToken(request));
+    // request.ip is the client's address behind a proxy trusted by TRUST_PROXY.
+    const { user, session } = await this.logins.login(
+      body.email,
+      body.password,
+      readSessionToken(request),
+      request.ip ?? 'unknown',
+    );
     writeSessionCookie(request, response, session.token, this.config);
     return { user, csrfToken: session.csrfToken };
   }
