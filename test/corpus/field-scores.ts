@@ -111,7 +111,8 @@ export class FieldScorer {
     return total === 0 ? 0 : correct / total;
   }
 
-  report(title: string): string {
+  /** One line per row: the title with totals, then each field's accuracy. */
+  report(title: string): string[] {
     const rows = this.fields().map(
       (score) =>
         `  ${score.field.padEnd(28)} ${((100 * score.correct) / Math.max(1, score.total)).toFixed(1).padStart(6)} %`,
@@ -119,6 +120,6 @@ export class FieldScorer {
     return [
       `${title}: accuracy ${(100 * this.accuracy()).toFixed(1)} %, field F1 ${this.f1().toFixed(3)}`,
       ...rows,
-    ].join('\n');
+    ];
   }
 }

@@ -47,7 +47,7 @@ describe('letter analysis quality on OCR of the corpus images', () => {
         const { document } = await reader.read(variants.get(variant)!);
         scorer.add(spec.id, analyzeLetter(document, { today: '2026-12-31' }), spec.truth);
       }
-      t.diagnostic(scorer.report(`${variant}, ${specs.length} letters`));
+      scorer.report(`${variant}, ${specs.length} letters`).forEach((row) => t.diagnostic(row));
       for (const mistake of scorer.mistakes) {
         t.diagnostic(`miss: ${mistake}`);
       }

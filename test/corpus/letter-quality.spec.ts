@@ -25,7 +25,7 @@ describe('letter analysis quality on the corpus text layer', () => {
           assert.ok(evidence.page === 1 && evidence.box[2] > 0 && evidence.box[3] > 0, `${spec.id} ${field}`);
         }
       }
-      t.diagnostic(scorer.report(`text layer, ${specs.length} letters, seed ${seed}`));
+      scorer.report(`text layer, ${specs.length} letters, seed ${seed}`).forEach((row) => t.diagnostic(row));
       assert.deepEqual(scorer.mistakes, []);
       assert.equal(scorer.f1(), 1);
     });
