@@ -226,6 +226,23 @@ describe('admin API: users, teams, audit log', () => {
     assert.equal(exported.body.total, 1);
   });
 
+  it('documents every workspace endpoint in the OpenAPI description', async () => {
+    const response = await request(sut.app.getHttpServer()).get('/api/docs-json').expect(200);
+    const paths = Object.keys(response.body.paths as object).filter((path) =>
+      /^\/api\/(auth|admin)\//.test(path),
+    );
+    assert.deepEqual(paths.sort(), [
+      '/api/admin/audit',
+      '/api/admin/audit/export',
+      '/api/admin/teams',
+      '/api/admin/users',
+      '/api/admin/users/{id}',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+    ]);
+  });
+
   it('rejects an out-of-range page size and unknown query fields', async () => {
     await request(sut.app.getHttpServer())
       .get('/api/admin/audit')
