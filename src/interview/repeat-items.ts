@@ -135,7 +135,14 @@ function removeItem(turn: Turn, repeatId: string, index: number): void {
       const moved = renumber(proposal.path);
       return moved === null ? [] : [{ ...proposal, path: moved }];
     }),
-    notes: state.notes.map((note) => (note.path === undefined ? note : { ...note, path: renumber(note.path) ?? undefined })),
+    notes: state.notes.map((note) => {
+      const moved = note.path === undefined ? null : renumber(note.path);
+      if (moved !== null) return { ...note, path: moved };
+      // A note about the removed child stays for the Kümmerer, without a path that now names another child.
+      const { path, ...rest } = note;
+      void path;
+      return rest;
+    }),
     history: state.history.map(movePointer).filter((pointer): pointer is QuestionPointer => pointer !== null),
   });
 }

@@ -16,6 +16,11 @@ import { summarize, summaryText } from './summary.builder';
 import { validationText } from './texts/validation-text.util';
 import { directionOf, LANGUAGE_TITLES, localized, text, TextKey } from './texts';
 
+// States are never mutated: answers and completed groups that did not change are the same objects as
+// in the turn before, so what was derived from them still holds. Both are asked for many times a turn.
+const applyingCache = new WeakMap<Answers, { application: LoadedApplication; today: string; applying: Answers }>();
+const stepsCache = new WeakMap<Answers, { application: LoadedApplication; today: string; completedGroups: readonly string[]; steps: FlowStep[] }>();
+
 /** One turn of the dialogue: the state as it changes, and what the bot says and reports. */
 export class Turn {
   readonly messages: BotMessage[] = [];
@@ -54,11 +59,22 @@ export class Turn {
 
   /** Answers that apply under the current answers (see flow.util.ts). */
   applying(): Answers {
-    return submittedAnswers(this.application, this.state, this.options.today);
+    const { answers } = this.state;
+    const cached = applyingCache.get(answers);
+    if (cached && cached.application === this.application && cached.today === this.options.today) return cached.applying;
+    const applying = submittedAnswers(this.application, this.state, this.options.today);
+    applyingCache.set(answers, { application: this.application, today: this.options.today, applying });
+    return applying;
   }
 
   steps(): FlowStep[] {
-    return flowSteps(this.application, this.applying(), this.state.completedGroups, this.options.today);
+    const applying = this.applying();
+    const { completedGroups } = this.state;
+    const cached = stepsCache.get(applying);
+    if (cached && cached.application === this.application && cached.today === this.options.today && cached.completedGroups === completedGroups) return cached.steps;
+    const steps = flowSteps(this.application, applying, completedGroups, this.options.today);
+    stepsCache.set(applying, { application: this.application, today: this.options.today, completedGroups, steps });
+    return steps;
   }
 
   indexed(pointer: QuestionPointer): IndexedQuestion {
