@@ -20,6 +20,10 @@
  *   already answered is offered after the last question only if it differs ("nein" keeps the answer).
  * - `offerProposals(app, state, proposals, options)` does the same and, when the question being
  *   asked or the summary is affected, offers the value at once (use it right after reading a letter).
+ * - The summary's buttons include "Kind hinzufügen" (action `add-item`, value: group id); a child's
+ *   summary group has `actions` with "Kind 2: Can entfernen" (action `remove-item`, value
+ *   "children[1]"), confirmed with yes/no. Typing a button's title works too.
+ * - A choice matched only by a prefix or a typo is confirmed first ("Meinten Sie »verheiratet«?").
  * - `summarize(app, state, today)` builds the review groups at any time (e.g. for the case view).
  * - `submittedAnswers(app, state, today)` returns the answers that apply under the current answers.
  *
