@@ -204,7 +204,13 @@ export const botTexts = {
 export type BotTextKey = keyof typeof botTexts;
 
 /** The text in the locale, with `{name}` placeholders filled. */
-export function botText(key: BotTextKey, locale: InterviewLocale, values: Record<string, string | number> = {}): string {
+export function botText(
+  key: BotTextKey,
+  locale: InterviewLocale,
+  values: Record<string, string | number> = {},
+): string {
   const template: string = botTexts[key][locale] ?? botTexts[key].de;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
 }

@@ -30,7 +30,11 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
   imports: [TypeOrmModule.forFeature([ResumeCode]), CasesModule, DocumentsModule],
   providers: [
     TypeOrmStorage,
-    { provide: BotStates, inject: [TypeOrmStorage], useFactory: (store: TypeOrmStorage) => new BotStates(store) },
+    {
+      provide: BotStates,
+      inject: [TypeOrmStorage],
+      useFactory: (store: TypeOrmStorage) => new BotStates(store),
+    },
     { provide: BOT_CLOCK, useValue: systemClock },
     {
       provide: ResumeCodeHasher,
@@ -49,7 +53,10 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
     {
       provide: RESUME_OPTIONS,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): ResumeOptions => ({ ttlDays: config.RESUME_CODE_TTL_DAYS, maxAttempts: 5 }),
+      useFactory: (config: AppConfig): ResumeOptions => ({
+        ttlDays: config.RESUME_CODE_TTL_DAYS,
+        maxAttempts: 5,
+      }),
     },
     ResumeCodeService,
     ResumeCodeCleanupService,

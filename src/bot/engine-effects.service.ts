@@ -26,7 +26,11 @@ export class EngineEffectsService {
     private readonly codes: ResumeCodeService,
   ) {}
 
-  async apply(context: TurnContext, data: ConversationData, events: EngineEvent[]): Promise<Partial<Activity>[]> {
+  async apply(
+    context: TurnContext,
+    data: ConversationData,
+    events: EngineEvent[],
+  ): Promise<Partial<Activity>[]> {
     const interview = data.interview!;
     const conversationKey = this.states.conversationKey(context);
     const conversation = () => ({
@@ -67,15 +71,25 @@ export class EngineEffectsService {
       }
     }
     // The birth date was just given: from now on the family can continue on another device.
-    if (!data.resumeCodeShown && hasBirthDate(interview) && interview.phase !== 'submitted' && !events.some((event) => event.type === 'paused')) {
+    if (
+      !data.resumeCodeShown &&
+      hasBirthDate(interview) &&
+      interview.phase !== 'submitted' &&
+      !events.some((event) => event.type === 'paused')
+    ) {
       notices.push(await this.resumeCodeNotice(data, conversationKey));
     }
     return notices;
   }
 
-  private async resumeCodeNotice(data: ConversationData, conversationKey: string): Promise<Partial<Activity>> {
+  private async resumeCodeNotice(
+    data: ConversationData,
+    conversationKey: string,
+  ): Promise<Partial<Activity>> {
     data.resumeCodeShown = true;
-    return plainReply('resumeCode', data.interview!.locale, { code: await this.codes.issue(conversationKey) });
+    return plainReply('resumeCode', data.interview!.locale, {
+      code: await this.codes.issue(conversationKey),
+    });
   }
 }
 

@@ -8,7 +8,8 @@ import { readTranscript, transcriptFiles } from '../../test/transcripts/transcri
 import { CasesRepository } from '../cases/cases.repository';
 import { FamilyTurnService } from './family-turn.service';
 
-const twoChildren = () => readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () =>
+  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
 
 describe('family journeys through the bot', () => {
   let harness: BotHarness;
@@ -32,10 +33,18 @@ describe('family journeys through the bot', () => {
     assert.equal(lastName.value, 'Yılmaz');
     assert.equal(lastName.source, 'family');
     assert.equal(lastName.givenBy, 'family');
-    assert.ok(answers.some((answer) => answer.path === 'children[1].children.birthDate' && answer.value === '2025-08-03'));
-    const raw = JSON.stringify(await harness.app.get(DataSource).query(`SELECT * FROM case_answers WHERE case_id = ?`, [caseId]));
+    assert.ok(
+      answers.some(
+        (answer) => answer.path === 'children[1].children.birthDate' && answer.value === '2025-08-03',
+      ),
+    );
+    const raw = JSON.stringify(
+      await harness.app.get(DataSource).query(`SELECT * FROM case_answers WHERE case_id = ?`, [caseId]),
+    );
     assert.ok(!raw.includes('Yılmaz') && !raw.includes('Yilmaz'));
-    const rawCase = JSON.stringify(await harness.app.get(DataSource).query(`SELECT * FROM cases WHERE id = ?`, [caseId]));
+    const rawCase = JSON.stringify(
+      await harness.app.get(DataSource).query(`SELECT * FROM cases WHERE id = ?`, [caseId]),
+    );
     assert.ok(!rawCase.includes('Ayşe'));
     const documents = await cases.findDocuments(caseId);
     const kg1 = documents.find((document) => document.formId === 'kg1')!;
@@ -101,13 +110,25 @@ describe('family journeys through the bot', () => {
 
   it('stores an upload encrypted and says so', async () => {
     const conversation = await replayThroughBot(harness, twoChildren(), { to: 3 });
-    const pdf = Buffer.from('%PDF-1.4\n% Bescheid der Familienkasse für Olena Kovalenko\n').toString('base64');
+    const pdf = Buffer.from('%PDF-1.4\n% Bescheid der Familienkasse für Olena Kovalenko\n').toString(
+      'base64',
+    );
     const replies = await conversation.turn({
       type: 'message',
-      attachments: [{ contentType: 'application/pdf', name: 'bescheid.pdf', contentUrl: `data:application/pdf;base64,${pdf}` }],
+      attachments: [
+        {
+          contentType: 'application/pdf',
+          name: 'bescheid.pdf',
+          contentUrl: `data:application/pdf;base64,${pdf}`,
+        },
+      ],
     });
     assert.match(textsOf(replies).join('\n'), /Danke, ich habe Ihr Dokument gespeichert/);
-    const raw = JSON.stringify(await harness.app.get(DataSource).query(`SELECT * FROM documents WHERE conversation_key = ?`, [conversation.key]));
+    const raw = JSON.stringify(
+      await harness.app
+        .get(DataSource)
+        .query(`SELECT * FROM documents WHERE conversation_key = ?`, [conversation.key]),
+    );
     assert.ok(raw.includes('application/pdf'));
     assert.ok(!raw.includes('Kovalenko') && !raw.includes('bescheid.pdf'));
     assert.ok(join(harness.dataDir).length > 0);

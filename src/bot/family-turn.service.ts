@@ -40,7 +40,12 @@ export class FamilyTurnService {
     const key = this.states.conversationKey(context);
     const replies = await this.uploads.receive(context, data, key, locale);
 
-    const resumeReplies = await this.resume.handle(context, data, readResumeRequest(context.activity), locale);
+    const resumeReplies = await this.resume.handle(
+      context,
+      data,
+      readResumeRequest(context.activity),
+      locale,
+    );
     if (resumeReplies) {
       await send(context, [...replies, ...resumeReplies]);
       return;

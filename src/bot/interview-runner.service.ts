@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FormRegistry } from '../forms/forms.registry';
 import { EngineResult, UserInput } from '../interview/engine.types';
-import { INTERVIEW_LOCALES, InterviewLocale, InterviewState, PendingProposal } from '../interview/interview-state.types';
+import {
+  INTERVIEW_LOCALES,
+  InterviewLocale,
+  InterviewState,
+  PendingProposal,
+} from '../interview/interview-state.types';
 import { handleInput, offerProposals, startInterview } from '../interview';
 import { BOT_CLOCK, BotClock, berlinToday } from './bot-clock';
 
@@ -26,7 +31,12 @@ export class InterviewRunner {
 
   /** Values read from a letter: kept until their question comes, offered at once when it is being asked. */
   offer(state: InterviewState, proposals: readonly PendingProposal[]): EngineResult {
-    return offerProposals(this.registry.loadedApplication(state.applicationId), state, proposals, this.options());
+    return offerProposals(
+      this.registry.loadedApplication(state.applicationId),
+      state,
+      proposals,
+      this.options(),
+    );
   }
 
   today(): string {

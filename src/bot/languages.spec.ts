@@ -6,9 +6,12 @@ import { replayThroughBot } from '../../test/support/bot-transcript-runner';
 import { readTranscript, transcriptFiles } from '../../test/transcripts/transcript-runner';
 import { botText } from './bot-texts';
 
-const twoChildren = () => readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
-const messages = (activities: Partial<Activity>[]) => activities.filter((activity) => activity.type === ActivityTypes.Message);
-const directionOf = (activity: Partial<Activity>) => (activity.channelData as { direction?: string } | undefined)?.direction;
+const twoChildren = () =>
+  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const messages = (activities: Partial<Activity>[]) =>
+  activities.filter((activity) => activity.type === ActivityTypes.Message);
+const directionOf = (activity: Partial<Activity>) =>
+  (activity.channelData as { direction?: string } | undefined)?.direction;
 
 describe('the bot speaks the language of the Web Chat locale', () => {
   let harness: BotHarness;
@@ -53,7 +56,9 @@ describe('the bot speaks the language of the Web Chat locale', () => {
     const upload = messages(
       await conversation.turn({
         type: ActivityTypes.Message,
-        attachments: [{ contentType: 'image/png', name: 'brief.png', contentUrl: 'data:image/png;base64,iVBORw0KGgo=' }],
+        attachments: [
+          { contentType: 'image/png', name: 'brief.png', contentUrl: 'data:image/png;base64,iVBORw0KGgo=' },
+        ],
       }),
     );
 
@@ -84,7 +89,10 @@ describe('the bot speaks the language of the Web Chat locale', () => {
     assert.equal(answers['applicant.firstName'], 'Ayşe');
 
     // The chosen language wins over the browser's in this family's next conversation.
-    const next = harness.conversation({ locale: 'de-DE', userId: conversation.adapter.conversation.user!.id });
+    const next = harness.conversation({
+      locale: 'de-DE',
+      userId: conversation.adapter.conversation.user!.id,
+    });
     assert.deepEqual([...new Set(messages(await next.open()).map((reply) => reply.locale))], ['tr']);
   });
 });

@@ -49,7 +49,10 @@ describe('toAnswerRows / answersFromRows', () => {
     assert.deepEqual(byPath.get('children[1].children.birthDate')!.provenance, { ...letter, page: 1 });
     assert.equal(byPath.get('children[0].children.birthDate')!.provenance, null);
     const child = byPath.get('children[1].children.firstName')!;
-    assert.deepEqual([child.questionId, child.groupId, child.itemIndex, child.value], ['children.firstName', 'children', 1, 'Can']);
+    assert.deepEqual(
+      [child.questionId, child.groupId, child.itemIndex, child.value],
+      ['children.firstName', 'children', 1, 'Can'],
+    );
   });
 
   it('stores a repeat group as one row with its number of items', () => {

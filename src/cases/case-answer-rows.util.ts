@@ -30,7 +30,12 @@ export function toAnswerRows(
 ): AnswerRow[] {
   const rows: AnswerRow[] = [];
   const unknownPaths = new Set(unknown);
-  const row = (questionId: string, groupId: string | null, itemIndex: number | null, value: AnswerValue | undefined) => {
+  const row = (
+    questionId: string,
+    groupId: string | null,
+    itemIndex: number | null,
+    value: AnswerValue | undefined,
+  ) => {
     const path = pathOfRow({ questionId, groupId, itemIndex });
     const markedUnknown = unknownPaths.delete(path);
     rows.push({ questionId, groupId, itemIndex, value, markedUnknown, provenance: provenance[path] ?? null });

@@ -37,8 +37,15 @@ export class CaseExportService {
       answers: await this.allAnswers(caseId),
       notes: await this.cases.findNotes(caseId),
       statusChanges: (
-        await this.dataSource.getRepository(CaseStatusChange).find({ where: { caseId }, order: { changedAt: 'ASC' } })
-      ).map(({ fromStatus, toStatus, changedBy, changedAt }) => ({ fromStatus, toStatus, changedBy, changedAt })),
+        await this.dataSource
+          .getRepository(CaseStatusChange)
+          .find({ where: { caseId }, order: { changedAt: 'ASC' } })
+      ).map(({ fromStatus, toStatus, changedBy, changedAt }) => ({
+        fromStatus,
+        toStatus,
+        changedBy,
+        changedAt,
+      })),
       generatedDocuments: await Promise.all(
         generated.map(async (document) => ({
           ...document,
@@ -49,7 +56,15 @@ export class CaseExportService {
         uploads.map(async (upload) => {
           const { info, fileName, bytes } = await this.documents.read(upload.id);
           const { id, mediaType, sizeBytes, sha256, createdAt } = info;
-          return { id, fileName, mediaType, sizeBytes, sha256, createdAt, contentBase64: bytes.toString('base64') };
+          return {
+            id,
+            fileName,
+            mediaType,
+            sizeBytes,
+            sha256,
+            createdAt,
+            contentBase64: bytes.toString('base64'),
+          };
         }),
       ),
       conversationReference: await this.cases.findConversationReference(caseId),

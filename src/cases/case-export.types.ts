@@ -13,7 +13,12 @@ export interface CaseExport {
   /** Every answer ever given, superseded ones included (with the time they were replaced). */
   answers: Array<CaseAnswerView & { supersededAt: Date | null }>;
   notes: CaseNoteView[];
-  statusChanges: Array<{ fromStatus: CaseStatus | null; toStatus: CaseStatus; changedBy: string; changedAt: Date }>;
+  statusChanges: Array<{
+    fromStatus: CaseStatus | null;
+    toStatus: CaseStatus;
+    changedBy: string;
+    changedAt: Date;
+  }>;
   /** The filled PDFs (drafts and final copies). */
   generatedDocuments: Array<CaseDocumentInfo & { contentBase64: string }>;
   /** The files the family sent in the chat. */

@@ -8,17 +8,26 @@ import { AuditService } from '../audit/audit.service';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
-const twoChildren = () => readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () =>
+  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
 const letter = Buffer.from('%PDF-1.4\n% Bescheid der Familienkasse für Ayşe Yılmaz\n');
 const caseTables = ['case_answers', 'case_documents', 'case_notes', 'case_status_changes', 'documents'];
 
 /** A family that sends a letter in the chat, then submits. */
-async function submitWithUpload(harness: BotHarness): Promise<{ conversation: TestConversation; caseId: string }> {
+async function submitWithUpload(
+  harness: BotHarness,
+): Promise<{ conversation: TestConversation; caseId: string }> {
   const transcript = twoChildren();
   const conversation = await replayThroughBot(harness, transcript, { to: 3 });
   await conversation.turn({
     type: 'message',
-    attachments: [{ contentType: 'application/pdf', name: 'bescheid-yilmaz.pdf', contentUrl: `data:application/pdf;base64,${letter.toString('base64')}` }],
+    attachments: [
+      {
+        contentType: 'application/pdf',
+        name: 'bescheid-yilmaz.pdf',
+        contentUrl: `data:application/pdf;base64,${letter.toString('base64')}`,
+      },
+    ],
   });
   await replayThroughBot(harness, transcript, { from: 3, conversation });
   return { conversation, caseId: (await conversation.stored())!.caseId! };
@@ -34,7 +43,10 @@ describe('CasesService: privacy export and deletion', () => {
   const rowsOf = async (id: string) => {
     const counts: Record<string, number> = {};
     for (const table of caseTables) {
-      const [row] = (await database.query(`SELECT COUNT(*) AS n FROM ${table} WHERE case_id = ?`, [id])) as Array<{ n: number }>;
+      const [row] = await database.query<Array<{ n: number }>>(
+        `SELECT COUNT(*) AS n FROM ${table} WHERE case_id = ?`,
+        [id],
+      );
       counts[table] = Number(row.n);
     }
     return counts;
@@ -56,7 +68,9 @@ describe('CasesService: privacy export and deletion', () => {
   });
 
   it('exports everything stored about the family, decrypted, as JSON, and audits the export', async () => {
-    const exported = JSON.parse(JSON.stringify(await sut.exportCase(caseId, 'user:admin-1'))) as Awaited<ReturnType<CasesService['exportCase']>>;
+    const exported = JSON.parse(JSON.stringify(await sut.exportCase(caseId, 'user:admin-1'))) as Awaited<
+      ReturnType<CasesService['exportCase']>
+    >;
 
     assert.equal(exported.format, 'antragslotse-case-export');
     assert.equal(exported.case.id, caseId);
@@ -64,7 +78,11 @@ describe('CasesService: privacy export and deletion', () => {
     const lastName = exported.answers.find((answer) => answer.path === 'applicant.lastName')!;
     assert.equal(lastName.value, 'Yılmaz');
     assert.equal(lastName.source, 'family');
-    assert.ok(exported.answers.some((answer) => answer.path === 'children[1].children.firstName' && answer.value === 'Can'));
+    assert.ok(
+      exported.answers.some(
+        (answer) => answer.path === 'children[1].children.firstName' && answer.value === 'Can',
+      ),
+    );
     assert.deepEqual(
       exported.notes.map((note) => [note.kind, note.text]),
       [['ask-back', 'Wann ist Can geboren?']],
@@ -95,7 +113,10 @@ describe('CasesService: privacy export and deletion', () => {
 
   it('deletes a case with its answers, PDFs, notes, status changes and uploads, and nothing of another case', async () => {
     const before = await rowsOf(caseId);
-    assert.ok(caseTables.every((table) => before[table] > 0), `every table has rows first: ${JSON.stringify(before)}`);
+    assert.ok(
+      caseTables.every((table) => before[table] > 0),
+      `every table has rows first: ${JSON.stringify(before)}`,
+    );
     const otherBefore = await rowsOf(otherCaseId);
 
     await sut.deleteCase(caseId, 'user:admin-1');

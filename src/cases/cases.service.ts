@@ -13,7 +13,13 @@ import { DataCipher } from '../privacy/data-cipher.service';
 import { AnswerRow, toAnswerRows } from './case-answer-rows.util';
 import { CaseExportService } from './case-export.service';
 import { CaseExport } from './case-export.types';
-import { CaseNoteKind, CaseStatus, caseStatuses, familyNoteKinds, openCaseStatuses } from './case-status.types';
+import {
+  CaseNoteKind,
+  CaseStatus,
+  caseStatuses,
+  familyNoteKinds,
+  openCaseStatuses,
+} from './case-status.types';
 import { CasesError } from './cases.errors';
 import { FamilyConversation } from './cases.types';
 import { CaseAnswer } from './entities/case-answer.entity';
@@ -249,9 +255,14 @@ export class CasesService {
       ...values,
     });
     await manager.getRepository(Case).insert(record);
-    await manager
-      .getRepository(CaseStatusChange)
-      .insert({ id: randomUUID(), caseId: id, fromStatus: null, toStatus: 'submitted', changedBy: 'family', changedAt: now });
+    await manager.getRepository(CaseStatusChange).insert({
+      id: randomUUID(),
+      caseId: id,
+      fromStatus: null,
+      toStatus: 'submitted',
+      changedBy: 'family',
+      changedAt: now,
+    });
     return id;
   }
 
@@ -328,17 +339,15 @@ export class CasesService {
       return;
     }
     await manager.getRepository(Case).update({ id: record.id }, { status: to });
-    await manager
-      .getRepository(CaseStatusChange)
-      .insert({
-        id: randomUUID(),
-        caseId: record.id,
-        fromStatus: record.status,
-        toStatus: to,
-        changedBy: by,
-        // Milliseconds (the column default has seconds): the queue reads the newest change.
-        changedAt: new Date(),
-      });
+    await manager.getRepository(CaseStatusChange).insert({
+      id: randomUUID(),
+      caseId: record.id,
+      fromStatus: record.status,
+      toStatus: to,
+      changedBy: by,
+      // Milliseconds (the column default has seconds): the queue reads the newest change.
+      changedAt: new Date(),
+    });
     record.status = to;
   }
 }

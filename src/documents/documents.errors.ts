@@ -1,10 +1,7 @@
 // Domain errors of uploaded documents. The bot turns the codes into plain messages.
 
 export type DocumentsErrorCode =
-  | 'DOCUMENT_TOO_LARGE'
-  | 'DOCUMENT_EMPTY'
-  | 'DOCUMENT_TYPE_NOT_ALLOWED'
-  | 'DOCUMENT_NOT_FOUND';
+  'DOCUMENT_TOO_LARGE' | 'DOCUMENT_EMPTY' | 'DOCUMENT_TYPE_NOT_ALLOWED' | 'DOCUMENT_NOT_FOUND';
 
 export class DocumentsError extends Error {
   constructor(

@@ -52,7 +52,10 @@ export class DocumentsService {
     }
     const mediaType = sniffMediaType(input.bytes);
     if (!mediaType) {
-      throw new DocumentsError('DOCUMENT_TYPE_NOT_ALLOWED', 'Only PDF files and photos (JPEG, PNG, WebP, HEIC, TIFF) are accepted.');
+      throw new DocumentsError(
+        'DOCUMENT_TYPE_NOT_ALLOWED',
+        'Only PDF files and photos (JPEG, PNG, WebP, HEIC, TIFF) are accepted.',
+      );
     }
     const id = randomUUID();
     const record = this.documents.create({

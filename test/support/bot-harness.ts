@@ -99,7 +99,9 @@ export class TestConversation {
     // What the channels do (src/channels): log the error's class, tell the family to try again.
     this.adapter.onTurnError = async (context, error) => {
       this.errors.push(error);
-      await context.sendActivity('Entschuldigung, da ist etwas schiefgegangen. Bitte schreiben Sie es noch einmal.');
+      await context.sendActivity(
+        'Entschuldigung, da ist etwas schiefgegangen. Bitte schreiben Sie es noch einmal.',
+      );
     };
   }
 
@@ -120,13 +122,18 @@ export class TestConversation {
   }
 
   tap(action: string, value?: string): Promise<Partial<Activity>[]> {
-    return this.turn({ type: ActivityTypes.Message, text: '', value: { action, ...(value === undefined ? {} : { value }) } });
+    return this.turn({
+      type: ActivityTypes.Message,
+      text: '',
+      value: { action, ...(value === undefined ? {} : { value }) },
+    });
   }
 
   /** The letter analysis found values: offered in this conversation the way a proactive message is. */
   async offerLetterValues(proposals: readonly PendingProposal[]): Promise<Partial<Activity>[]> {
-    await this.adapter.processActivity({ type: ActivityTypes.Event, name: 'letter-values', locale: this.adapter.locale }, (context) =>
-      this.bot.offerLetterValues(context, proposals),
+    await this.adapter.processActivity(
+      { type: ActivityTypes.Event, name: 'letter-values', locale: this.adapter.locale },
+      (context) => this.bot.offerLetterValues(context, proposals),
     );
     return this.adapter.activeQueue.splice(0);
   }
@@ -145,12 +152,16 @@ export class TestConversation {
 
 /** Texts of the bot's message activities. */
 export function textsOf(activities: Partial<Activity>[]): string[] {
-  return activities.filter((activity) => activity.type === ActivityTypes.Message).map((activity) => activity.text ?? '');
+  return activities
+    .filter((activity) => activity.type === ActivityTypes.Message)
+    .map((activity) => activity.text ?? '');
 }
 
 /** Titles of all suggested buttons. */
 export function buttonsOf(activities: Partial<Activity>[]): string[] {
-  return activities.flatMap((activity) => activity.suggestedActions?.actions.map((action) => action.title) ?? []);
+  return activities.flatMap(
+    (activity) => activity.suggestedActions?.actions.map((action) => action.title) ?? [],
+  );
 }
 
 /** "Title", "Label: Value" lines of the summary Adaptive Cards. */

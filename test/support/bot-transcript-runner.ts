@@ -33,51 +33,93 @@ export async function replayThroughBot(
       throw conversation.errors[0];
     }
     if (step.bot) {
-      await check(conversation, replies, step.bot, `${transcript.title}, step ${index + 1} (${step.user ?? JSON.stringify(step.action ?? (step.letter ? 'letter' : 'start'))})`);
+      await check(
+        conversation,
+        replies,
+        step.bot,
+        `${transcript.title}, step ${index + 1} (${step.user ?? JSON.stringify(step.action ?? (step.letter ? 'letter' : 'start'))})`,
+      );
     }
   }
   return conversation;
 }
 
-async function check(conversation: TestConversation, replies: Partial<Activity>[], expected: BotExpectation, where: string) {
+async function check(
+  conversation: TestConversation,
+  replies: Partial<Activity>[],
+  expected: BotExpectation,
+  where: string,
+) {
   const texts = textsOf(replies);
   const buttons = buttonsOf(replies);
   const fail = (what: string): never => {
-    throw new Error(`${where}: ${what}\nBot said:\n${texts.join('\n---\n')}\nButtons: ${buttons.join(' | ')}`);
+    throw new Error(
+      `${where}: ${what}\nBot said:\n${texts.join('\n---\n')}\nButtons: ${buttons.join(' | ')}`,
+    );
   };
   for (const part of expected.says ?? []) {
-    if (!texts.some((text) => text.includes(part))) fail(`expected "${part}"`);
+    if (!texts.some((text) => text.includes(part))) {
+      fail(`expected "${part}"`);
+    }
   }
   for (const part of expected.notSays ?? []) {
-    if (texts.some((text) => text.includes(part))) fail(`did not expect "${part}"`);
+    if (texts.some((text) => text.includes(part))) {
+      fail(`did not expect "${part}"`);
+    }
   }
   for (const title of expected.buttons ?? []) {
-    if (!buttons.includes(title)) fail(`expected button "${title}"`);
+    if (!buttons.includes(title)) {
+      fail(`expected button "${title}"`);
+    }
   }
   const storedState = await conversation.stored();
   for (const [path, wanted] of Object.entries(expected.provenance ?? {})) {
     const actual = storedState?.interview?.provenance[path] as unknown as Record<string, unknown> | undefined;
     for (const [key, value] of Object.entries(wanted)) {
-      if (JSON.stringify(actual?.[key]) !== JSON.stringify(value)) fail(`expected stored provenance ${path}.${key} = ${JSON.stringify(value)}, got ${JSON.stringify(actual)}`);
+      if (JSON.stringify(actual?.[key]) !== JSON.stringify(value)) {
+        fail(
+          `expected stored provenance ${path}.${key} = ${JSON.stringify(value)}, got ${JSON.stringify(actual)}`,
+        );
+      }
     }
   }
   const summary = summaryOf(replies);
   for (const part of expected.summaryHas ?? []) {
-    if (!summary.includes(part)) fail(`expected "${part}" in the summary card:\n${summary}`);
+    if (!summary.includes(part)) {
+      fail(`expected "${part}" in the summary card:\n${summary}`);
+    }
   }
   for (const part of expected.summaryLacks ?? []) {
-    if (summary.includes(part)) fail(`did not expect "${part}" in the summary card`);
+    if (summary.includes(part)) {
+      fail(`did not expect "${part}" in the summary card`);
+    }
   }
   if (expected.direction) {
-    const engineMessages = replies.filter((reply) => (reply.channelData as { kind?: string } | undefined)?.kind && reply.type === 'message');
-    if (engineMessages.some((reply) => (reply.channelData as { direction: string }).direction !== expected.direction)) {
+    const engineMessages = replies.filter(
+      (reply) => (reply.channelData as { kind?: string } | undefined)?.kind && reply.type === 'message',
+    );
+    if (
+      engineMessages.some(
+        (reply) => (reply.channelData as { direction: string }).direction !== expected.direction,
+      )
+    ) {
       fail(`expected direction ${expected.direction}`);
     }
   }
   if (expected.progress) {
-    const progress = [...replies].reverse().map((reply) => (reply.channelData as { progress?: { current: number; total: number } } | undefined)?.progress).find(Boolean);
-    if (!progress) fail('expected a progress hint');
-    if (expected.progress.current !== undefined && progress!.current !== expected.progress.current) fail(`expected progress ${expected.progress.current}`);
+    const progress = [...replies]
+      .reverse()
+      .map(
+        (reply) =>
+          (reply.channelData as { progress?: { current: number; total: number } } | undefined)?.progress,
+      )
+      .find(Boolean);
+    if (!progress) {
+      fail('expected a progress hint');
+    }
+    if (expected.progress.current !== undefined && progress!.current !== expected.progress.current) {
+      fail(`expected progress ${expected.progress.current}`);
+    }
   }
   const stored = storedState;
   if (expected.events?.includes('submitted') && !stored?.caseId) {
@@ -85,7 +127,16 @@ async function check(conversation: TestConversation, replies: Partial<Activity>[
   }
   for (const [path, value] of Object.entries(expected.answers ?? {})) {
     const target = parseAnswerPath(path);
-    const actual = target && stored?.interview && answerAt(stored.interview.answers, { questionId: target.questionId, item: target.item }, target.repeatId);
-    if ((actual ?? null) !== value) fail(`expected stored answer ${path} = ${JSON.stringify(value)}, got ${JSON.stringify(actual)}`);
+    const actual =
+      target &&
+      stored?.interview &&
+      answerAt(
+        stored.interview.answers,
+        { questionId: target.questionId, item: target.item },
+        target.repeatId,
+      );
+    if ((actual ?? null) !== value) {
+      fail(`expected stored answer ${path} = ${JSON.stringify(value)}, got ${JSON.stringify(actual)}`);
+    }
   }
 }

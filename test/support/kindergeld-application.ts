@@ -15,9 +15,14 @@ export function kindergeldApplication(): Promise<LoadedApplication> {
   loaded ??= (async () => {
     const formsDir = resolve(__dirname, '..', '..', '..', 'forms');
     const templateDir = mkdtempSync(join(tmpdir(), 'interview-templates-'));
-    const definitions = await new FormLoaderService(new TemplateFieldsService()).load({ formsDir, templateDir });
+    const definitions = await new FormLoaderService(new TemplateFieldsService()).load({
+      formsDir,
+      templateDir,
+    });
     const application = definitions.applications.get('kindergeld');
-    if (!application) throw new Error('forms/applications/kindergeld.yaml is missing');
+    if (!application) {
+      throw new Error('forms/applications/kindergeld.yaml is missing');
+    }
     return application;
   })();
   return loaded;

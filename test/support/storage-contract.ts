@@ -11,7 +11,8 @@ let counter = 0;
 /** A key nobody else in the run uses. */
 const freshKey = (label: string) => `test/conversations/${label}-${process.pid}-${++counter}`;
 
-const isConflict = (error: unknown) => error instanceof StateConflictError && error.code === 'BOT_STATE_ETAG_CONFLICT';
+const isConflict = (error: unknown) =>
+  error instanceof StateConflictError && error.code === 'BOT_STATE_ETAG_CONFLICT';
 
 /** The same behaviour on SQLite and PostgreSQL: botbuilder storage semantics, encryption, atomic turns. */
 export function storageContract(database: () => TestDatabase): void {
@@ -61,7 +62,10 @@ export function storageContract(database: () => TestDatabase): void {
     const sut = storage();
     const [a, b] = [freshKey('atomic-a'), freshKey('atomic-b')];
     await sut.write({ [b]: { value: 'before' } });
-    await assert.rejects(sut.write({ [a]: { value: 'new' }, [b]: { value: 'after', eTag: 'stale' } }), isConflict);
+    await assert.rejects(
+      sut.write({ [a]: { value: 'new' }, [b]: { value: 'after', eTag: 'stale' } }),
+      isConflict,
+    );
     const items = await sut.read([a, b]);
     assert.equal(items[a], undefined);
     assert.equal(items[b].value, 'before');
@@ -150,7 +154,9 @@ export function storageContract(database: () => TestDatabase): void {
       sut.runTurn(async () => {
         const items = await sut.read([key]);
         await pause;
-        await sut.write({ [key]: { ...items[key], answers: [...(items[key].answers as string[]), answer], eTag: '*' } });
+        await sut.write({
+          [key]: { ...items[key], answers: [...(items[key].answers as string[]), answer], eTag: '*' },
+        });
       });
     const first = turn('erste', firstHasRead);
     const second = turn('zweite', Promise.resolve());

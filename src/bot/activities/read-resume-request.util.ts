@@ -5,7 +5,8 @@ import { normalizeResumeCode } from '../resume/resume-code.util';
 export const resumeWithCodeAction = 'resume-code';
 
 // "weiter K7QX-M4TA" in the six languages (and German everywhere, as the bot's texts suggest).
-const resumeWords = /^(weiter|fortsetzen|continue|resume|devam|devam et|متابعة|продовжити|далі|продолжить|дальше)[\s:,-]+(.+)$/iu;
+const resumeWords =
+  /^(weiter|fortsetzen|continue|resume|devam|devam et|متابعة|продовжити|далі|продолжить|дальше)[\s:,-]+(.+)$/iu;
 
 export type ResumeRequest = { kind: 'code'; code: string } | { kind: 'ask-code' } | null;
 

@@ -28,10 +28,15 @@ const engineActions = new Set<string>([
  */
 export function readUserInput(activity: Partial<Activity>): UserInput | null {
   const payload = activity.value as { action?: unknown; value?: unknown } | undefined;
-  if (payload && typeof payload === 'object' && typeof payload.action === 'string' && engineActions.has(payload.action)) {
+  if (
+    payload &&
+    typeof payload === 'object' &&
+    typeof payload.action === 'string' &&
+    engineActions.has(payload.action)
+  ) {
     return {
       type: 'action',
-      action: payload.action as EngineAction,
+      action: payload.action,
       ...(typeof payload.value === 'string' ? { value: payload.value } : {}),
     };
   }

@@ -10,7 +10,10 @@ export function toCardAction(suggestion: Suggestion): CardAction {
     title: suggestion.title,
     displayText: suggestion.title,
     text: suggestion.title,
-    value: { action: suggestion.action, ...(suggestion.value === undefined ? {} : { value: suggestion.value }) },
+    value: {
+      action: suggestion.action,
+      ...(suggestion.value === undefined ? {} : { value: suggestion.value }),
+    },
   };
 }
 
@@ -52,17 +55,42 @@ export function typingActivity(): Partial<Activity> {
 /** The review summary: one block per section or child; tapping an answer sends "change <path>". */
 function summaryCard(groups: SummaryGroup[], locale: InterviewLocale, direction: 'ltr' | 'rtl') {
   const body: object[] = [
-    { type: 'TextBlock', text: botText('summaryHint', locale), wrap: true, isSubtle: true, rtl: direction === 'rtl' },
+    {
+      type: 'TextBlock',
+      text: botText('summaryHint', locale),
+      wrap: true,
+      isSubtle: true,
+      rtl: direction === 'rtl',
+    },
   ];
   for (const group of groups) {
-    body.push({ type: 'TextBlock', text: group.title, weight: 'Bolder', size: 'Medium', wrap: true, separator: true });
+    body.push({
+      type: 'TextBlock',
+      text: group.title,
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
+      separator: true,
+    });
     for (const item of group.items) {
       body.push({
         type: 'ColumnSet',
-        selectAction: { type: 'Action.Submit', title: item.change.title, data: { action: 'change', value: item.path } },
+        selectAction: {
+          type: 'Action.Submit',
+          title: item.change.title,
+          data: { action: 'change', value: item.path },
+        },
         columns: [
-          { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: item.label, wrap: true, isSubtle: true }] },
-          { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: item.value || '–', wrap: true }] },
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: [{ type: 'TextBlock', text: item.label, wrap: true, isSubtle: true }],
+          },
+          {
+            type: 'Column',
+            width: 'stretch',
+            items: [{ type: 'TextBlock', text: item.value || '–', wrap: true }],
+          },
         ],
       });
     }

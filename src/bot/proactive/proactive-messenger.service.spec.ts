@@ -11,7 +11,8 @@ import { CasesService } from '../../cases/cases.service';
 import { BotStates } from '../state/bot-states';
 import { ProactiveMessenger } from './proactive-messenger.service';
 
-const twoChildren = () => readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () =>
+  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
 const kuemmerer = 'user:k-17';
 
 describe('ProactiveMessenger', () => {
@@ -34,7 +35,9 @@ describe('ProactiveMessenger', () => {
     const other = await replayThroughBot(harness, twoChildren());
     otherCaseId = (await other.stored())!.caseId!;
     await harness.app.get(CasesService).changeStatus(otherCaseId, 'in_review', kuemmerer);
-    await harness.app.get(DataSource).query(`UPDATE cases SET nearest_deadline = '2025-12-01' WHERE id = ?`, [otherCaseId]);
+    await harness.app
+      .get(DataSource)
+      .query(`UPDATE cases SET nearest_deadline = '2025-12-01' WHERE id = ?`, [otherCaseId]);
   });
 
   after(async () => {
@@ -43,7 +46,11 @@ describe('ProactiveMessenger', () => {
   });
 
   it('posts a question back into the family conversation, notes it and waits for the family', async () => {
-    const noteId = await sut.askBack(caseId, 'Bitte schicken Sie ein Foto der Geburtsurkunde von Can.', kuemmerer);
+    const noteId = await sut.askBack(
+      caseId,
+      'Bitte schicken Sie ein Foto der Geburtsurkunde von Can.',
+      kuemmerer,
+    );
 
     const posted = textsOf(gateway.posted.get(family.id) ?? []).join('\n');
     assert.match(posted, /Ihre Ansprechperson hat eine Frage an Sie/);
@@ -54,10 +61,10 @@ describe('ProactiveMessenger', () => {
     assert.equal(note.author, kuemmerer);
     assert.equal((await cases.getCase(caseId)).status, 'waiting_for_family');
     // Waiting for the family: the case the Kümmerer works on with the nearer deadline comes first.
-    assert.deepEqual(
-      (await cases.findOpenCasesByDeadline()).map((open) => open.id).slice(0, 2),
-      [otherCaseId, caseId],
-    );
+    assert.deepEqual((await cases.findOpenCasesByDeadline()).map((open) => open.id).slice(0, 2), [
+      otherCaseId,
+      caseId,
+    ]);
   });
 
   it('records the family reply as a note and brings the case back to review, at the top of the queue', async () => {
@@ -75,16 +82,23 @@ describe('ProactiveMessenger', () => {
     gateway.posted.clear();
     await sut.remind(caseId);
 
-    assert.match(textsOf(gateway.posted.get(family.id)!).join('\n'), /Erinnerung: Ihre Ansprechperson wartet/);
+    assert.match(
+      textsOf(gateway.posted.get(family.id)!).join('\n'),
+      /Erinnerung: Ihre Ansprechperson wartet/,
+    );
     assert.equal(gateway.posted.get(family.id)![0].locale, 'de');
-    assert.ok((await cases.findNotes(caseId)).some((note) => note.kind === 'reminder' && note.author === 'system'));
+    assert.ok(
+      (await cases.findNotes(caseId)).some((note) => note.kind === 'reminder' && note.author === 'system'),
+    );
   });
 
   it('refuses to ask back on a closed case, before posting or noting anything', async () => {
     await harness.app.get(CasesService).changeStatus(otherCaseId, 'closed', kuemmerer);
     const notesBefore = (await cases.findNotes(otherCaseId)).length;
 
-    await assert.rejects(sut.askBack(otherCaseId, 'Noch eine Frage?', kuemmerer), { code: 'CASE_STATUS_INVALID' });
+    await assert.rejects(sut.askBack(otherCaseId, 'Noch eine Frage?', kuemmerer), {
+      code: 'CASE_STATUS_INVALID',
+    });
     assert.equal((await cases.findNotes(otherCaseId)).length, notesBefore);
   });
 
@@ -94,10 +108,18 @@ describe('ProactiveMessenger', () => {
         throw new Error('Nest could not find CONVERSATION_GATEWAY');
       },
     } as unknown as ModuleRef;
-    const messenger = new ProactiveMessenger(noChannels, cases, harness.app.get(CasesService), harness.app.get(BotStates));
+    const messenger = new ProactiveMessenger(
+      noChannels,
+      cases,
+      harness.app.get(CasesService),
+      harness.app.get(BotStates),
+    );
     const notesBefore = (await cases.findNotes(caseId)).length;
 
-    await assert.rejects(messenger.askBack(caseId, 'Hallo?', kuemmerer), { name: 'BotError', code: 'CONVERSATION_GATEWAY_MISSING' });
+    await assert.rejects(messenger.askBack(caseId, 'Hallo?', kuemmerer), {
+      name: 'BotError',
+      code: 'CONVERSATION_GATEWAY_MISSING',
+    });
     await assert.rejects(messenger.remind(caseId), { code: 'CONVERSATION_GATEWAY_MISSING' });
     assert.equal((await cases.findNotes(caseId)).length, notesBefore);
     assert.equal((await cases.getCase(caseId)).status, 'in_review');

@@ -52,7 +52,10 @@ export class ProactiveMessenger {
     await gateway.continueConversation(reference, async (context) => {
       const locale = await this.localeOf(context);
       await context.sendActivity(
-        plainText(`${botText('askBackIntro', locale)}\n\n${text}\n\n${botText('askBackHowToReply', locale)}`, locale),
+        plainText(
+          `${botText('askBackIntro', locale)}\n\n${text}\n\n${botText('askBackHowToReply', locale)}`,
+          locale,
+        ),
       );
     });
     return noteId;
@@ -75,7 +78,7 @@ export class ProactiveMessenger {
     if (!reference) {
       throw new BotError('CONVERSATION_REFERENCE_MISSING', `Case ${caseId} has no conversation to write to.`);
     }
-    return reference as Partial<ConversationReference>;
+    return reference;
   }
 
   /** The language the family chats in (their interview's), German if the state is gone. */

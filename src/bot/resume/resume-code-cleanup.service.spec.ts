@@ -27,8 +27,13 @@ describe('ResumeCodeCleanupService', () => {
     await codes.issue('test/conversations/fresh/', now);
 
     assert.equal(await sut.cleanUp(now), 2);
-    const left = (await harness.app.get(DataSource).query(`SELECT conversation_key FROM resume_codes`)) as Array<{ conversation_key: string }>;
-    assert.deepEqual(left.map((row) => row.conversation_key), ['test/conversations/fresh/']);
+    const left = await harness.app
+      .get(DataSource)
+      .query<Array<{ conversation_key: string }>>(`SELECT conversation_key FROM resume_codes`);
+    assert.deepEqual(
+      left.map((row) => row.conversation_key),
+      ['test/conversations/fresh/'],
+    );
     assert.equal(await sut.cleanUp(now), 0);
   });
 

@@ -6,15 +6,23 @@ import { replayThroughBot } from '../../../test/support/bot-transcript-runner';
 import { readTranscript, transcriptFiles } from '../../../test/transcripts/transcript-runner';
 import { ResumeCodeService } from './resume-code.service';
 
-const twoChildren = () => readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () =>
+  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
 const codePattern = /\b([A-Z0-9]{4}-[A-Z0-9]{4})\b/;
 // The step that answers "Wann sind Sie geboren?" (the one after the step whose reply asks it).
-const birthDateStep = () => twoChildren().steps.findIndex((step) => step.bot?.says?.some((text) => text.includes('Wann sind Sie geboren'))) + 1;
+const birthDateStep = () =>
+  twoChildren().steps.findIndex((step) =>
+    step.bot?.says?.some((text) => text.includes('Wann sind Sie geboren')),
+  ) + 1;
 
 describe('resume codes need the birth date', () => {
   let harness: BotHarness;
   const codesOf = async (key: string) =>
-    ((await harness.app.get(DataSource).query(`SELECT id FROM resume_codes WHERE conversation_key = ?`, [key])) as unknown[]).length;
+    (
+      await harness.app
+        .get(DataSource)
+        .query<unknown[]>(`SELECT id FROM resume_codes WHERE conversation_key = ?`, [key])
+    ).length;
 
   before(async () => {
     harness = await startBotHarness();

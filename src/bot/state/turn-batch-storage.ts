@@ -30,7 +30,7 @@ export class TurnBatchStorage implements Storage {
     }
     for (const key of keys) {
       if (!batch.readEtags.has(key)) {
-        batch.readEtags.set(key, (items[key]?.eTag as string | undefined) ?? null);
+        batch.readEtags.set(key, (items[key] as StoreItem | undefined)?.eTag ?? null);
       }
       // A later read in the same turn sees the turn's own writes.
       const pending = batch.pending.get(key);

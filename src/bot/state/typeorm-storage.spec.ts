@@ -17,7 +17,9 @@ describe('TypeOrmStorage on SQLite', () => {
   storageContract(() => database);
 
   it('uses the SQLite file with the migrated bot_state table', async () => {
-    const columns = (await database.dataSource.query(`PRAGMA table_info("bot_state")`)) as Array<{ name: string }>;
+    const columns = await database.dataSource.query<Array<{ name: string }>>(
+      `PRAGMA table_info("bot_state")`,
+    );
     assert.deepEqual(
       columns.map((column) => column.name),
       ['key', 'etag', 'document', 'updated_at'],

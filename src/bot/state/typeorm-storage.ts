@@ -73,7 +73,10 @@ export class TypeOrmStorage implements Storage {
       return;
     }
     // Encrypt first, so the transaction (and on SQLite the write queue) is held only for the SQL.
-    const prepared = changes.map((change) => ({ change, row: change.item ? this.seal(change.key, change.item) : null }));
+    const prepared = changes.map((change) => ({
+      change,
+      row: change.item ? this.seal(change.key, change.item) : null,
+    }));
     await runInWriteTransaction(this.dataSource, async (manager) => {
       for (const { change, row } of prepared) {
         if (row) {
@@ -89,7 +92,9 @@ export class TypeOrmStorage implements Storage {
   }
 
   private seal(key: string, item: StoreItem): BotStateRecord {
-    const { eTag: _eTag, ...document } = item;
+    // The eTag lives in its own column, not in the encrypted document.
+    const document: StoreItem = { ...item };
+    delete document.eTag;
     return Object.assign(new BotStateRecord(), {
       key,
       etag: randomUUID(),

@@ -19,7 +19,10 @@ export const ATTACHMENT_READER = Symbol('ATTACHMENT_READER');
 
 /** Files are attachments that are not cards. */
 export function isFileAttachment(attachment: Attachment): boolean {
-  return !attachment.contentType.startsWith('application/vnd.microsoft.') && (attachment.contentUrl !== undefined || attachment.content !== undefined);
+  return (
+    !attachment.contentType.startsWith('application/vnd.microsoft.') &&
+    (attachment.contentUrl !== undefined || attachment.content !== undefined)
+  );
 }
 
 /** Reads data: URLs and base64 `content`, as test clients and some channels send them. */
@@ -29,7 +32,9 @@ export const inlineAttachmentReader: AttachmentReader = {
     const url = attachment.contentUrl ?? '';
     const dataUrl = /^data:[^;,]*(;base64)?,(.*)$/s.exec(url);
     if (dataUrl) {
-      const bytes = dataUrl[1] ? Buffer.from(dataUrl[2], 'base64') : Buffer.from(decodeURIComponent(dataUrl[2]), 'utf8');
+      const bytes = dataUrl[1]
+        ? Buffer.from(dataUrl[2], 'base64')
+        : Buffer.from(decodeURIComponent(dataUrl[2]), 'utf8');
       return Promise.resolve({ name, bytes });
     }
     if (typeof attachment.content === 'string') {

@@ -6,7 +6,12 @@ import { DocumentsService } from '../../documents/documents.service';
 import { InterviewLocale } from '../../interview/interview-state.types';
 import { plainReply as reply } from '../activities/plain-reply.util';
 import { ConversationData } from '../state/conversation-data.types';
-import { ATTACHMENT_READER, AttachmentReader, inlineAttachmentReader, isFileAttachment } from './attachment-reader';
+import {
+  ATTACHMENT_READER,
+  AttachmentReader,
+  inlineAttachmentReader,
+  isFileAttachment,
+} from './attachment-reader';
 
 /** Takes the files of a message, stores them encrypted and says what happened, in plain words. */
 @Injectable()
@@ -41,7 +46,11 @@ export class UploadIntakeService {
         continue;
       }
       try {
-        const stored = await this.documents.storeUpload({ conversationKey, fileName: file.name, bytes: file.bytes });
+        const stored = await this.documents.storeUpload({
+          conversationKey,
+          fileName: file.name,
+          bytes: file.bytes,
+        });
         if (data.caseId) {
           await this.documents.attachToCase(conversationKey, data.caseId);
         }
@@ -53,7 +62,9 @@ export class UploadIntakeService {
         }
         replies.push(
           error.code === 'DOCUMENT_TOO_LARGE'
-            ? reply('documentTooLarge', locale, { megabytes: Math.floor((error.limitBytes ?? 0) / 1024 / 1024) })
+            ? reply('documentTooLarge', locale, {
+                megabytes: Math.floor((error.limitBytes ?? 0) / 1024 / 1024),
+              })
             : error.code === 'DOCUMENT_TYPE_NOT_ALLOWED'
               ? reply('documentTypeNotAllowed', locale)
               : reply('documentNotReceived', locale),
@@ -61,7 +72,9 @@ export class UploadIntakeService {
       }
     }
     if (saved > 0) {
-      replies.unshift(saved === 1 ? reply('documentSaved', locale) : reply('documentsSaved', locale, { count: saved }));
+      replies.unshift(
+        saved === 1 ? reply('documentSaved', locale) : reply('documentsSaved', locale, { count: saved }),
+      );
     }
     return replies;
   }

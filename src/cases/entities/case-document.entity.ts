@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { BeforeInsert, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  BeforeInsert,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import { FillMode } from '../../pdf/fill-plan';
 import { CaseDocumentKind } from '../case-status.types';
 import type { Case } from './case.entity';

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { BeforeInsert, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import {
+  BeforeInsert,
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+} from 'typeorm';
 import { CaseStatus } from '../case-status.types';
 import type { Case } from './case.entity';
 

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { BeforeInsert, Column, CreateDateColumn, Entity, OneToMany, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import {
+  BeforeInsert,
+  Column,
+  CreateDateColumn,
+  Entity,
+  OneToMany,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { CaseStatus } from '../case-status.types';
 import { CaseAnswer } from './case-answer.entity';
 import { CaseDocument } from './case-document.entity';
