@@ -15,6 +15,23 @@ export interface OcrWord {
   block: number;
 }
 
+/**
+ * How OCR got from the page image as received (EXIF orientation applied) to the image the boxes
+ * refer to, in this order: scale, quarter turn, deskew. No cropping happens. toOriginalBox
+ * (src/documents/ocr/to-original-box.util.ts) maps a box back onto the received image.
+ */
+export interface OcrPageTransform {
+  /** Size of the received page image in pixels. */
+  originalWidth: number;
+  originalHeight: number;
+  /** Resize factor applied first (2 = twice as many pixels per side). */
+  scale: number;
+  /** Clockwise quarter turn applied after scaling: 0, 90, 180 or 270. */
+  rotatedDegrees: number;
+  /** Small rotation (radians, clockwise positive) about the image centre, applied last. */
+  skewRadians: number;
+}
+
 export interface OcrPage {
   /** 1-based */
   page: number;
@@ -24,6 +41,8 @@ export interface OcrPage {
   /** Lines joined with \n. */
   text: string;
   source: 'text-layer' | 'ocr';
+  /** OCR pages only: from the received image to the box coordinates. */
+  transform?: OcrPageTransform;
 }
 
 export interface OcrDocument {

@@ -44,6 +44,14 @@ describe('InProcessOcrQueue', () => {
     assert.ok(number.confidence > 0.7 && number.confidence <= 1);
     const [x, y, w, h] = number.box;
     assert.ok(x > 300 && y > 60 && w > 150 && h > 20 && h < 60, JSON.stringify(number.box));
+    // A clean 300 dpi page upright: not resampled, not turned, not deskewed.
+    assert.deepEqual(page.transform, {
+      originalWidth: image.width,
+      originalHeight: image.height,
+      scale: 1,
+      rotatedDegrees: 0,
+      skewRadians: 0,
+    });
     assert.deepEqual(
       [progress[0].stage, progress.at(-1)?.stage, progress.at(-1)?.fraction],
       ['queued', 'page-done', 1],

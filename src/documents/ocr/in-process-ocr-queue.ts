@@ -1,3 +1,5 @@
+import sharp from 'sharp';
+import type { OcrPage } from '../analysis/ocr-document.types';
 import type { PageImage } from '../intake/page-source.types';
 import { OcrError } from './ocr.errors';
 import type { OcrJob, OcrPageResult, OcrProgressListener, OcrQueue } from './ocr-queue.types';
@@ -9,24 +11,36 @@ import {
   type PreprocessOptions,
 } from './preprocess-page.util';
 import { tesseractBlocksToOcrPage } from './tesseract-result.util';
-import { TesseractWorkerPool, type TesseractPoolOptions } from './tesseract-worker-pool';
+import { TesseractWorkerPool, type LentWorker, type TesseractPoolOptions } from './tesseract-worker-pool';
 
 export interface InProcessOcrQueueOptions extends TesseractPoolOptions {
   /** Pages that may wait for a worker; beyond that enqueue refuses with OCR_BUSY (default 100). */
   maxWaitingPages?: number;
   /** OSD confidence below which a detected rotation is not trusted (default 1.5). */
   minOrientationConfidence?: number;
+  /**
+   * Mean word confidence (0..1) below which a page is checked for a quarter turn (default 0.6).
+   * Upright letters read at 0.85-0.95; a page read sideways at 0.2-0.5.
+   */
+  orientationCheckBelow?: number;
+  /**
+   * Threads of sharp's (libvips) pool for the whole process (default 1). Each OCR worker is one
+   * thread; more sharp threads would take the cores the pool counts on.
+   */
+  sharpThreads?: number;
   preprocess?: PreprocessOptions;
 }
 
 /**
  * OCR in this process on a TesseractWorkerPool. Pages of all jobs wait in one first-come line; each
- * page is preprocessed (sharp), turned upright (OSD), and read with deskew, holding one worker.
+ * page is preprocessed (sharp) and read with deskew, holding one worker; only when that reading
+ * looks wrong is the page checked for a quarter turn (OSD) and read again upright.
  */
 export class InProcessOcrQueue implements OcrQueue {
   readonly pool: TesseractWorkerPool;
   private readonly maxWaitingPages: number;
   private readonly minOrientationConfidence: number;
+  private readonly orientationCheckBelow: number;
   private readonly preprocess: PreprocessOptions;
   private waitingPages = 0;
   private runningPages = 0;
@@ -35,6 +49,9 @@ export class InProcessOcrQueue implements OcrQueue {
     this.pool = new TesseractWorkerPool(options);
     this.maxWaitingPages = options.maxWaitingPages ?? 100;
     this.minOrientationConfidence = options.minOrientationConfidence ?? 1.5;
+    this.orientationCheckBelow = options.orientationCheckBelow ?? 0.6;
+    // Process-wide setting of libvips; the OCR path is by far its biggest user.
+    sharp.concurrency(options.sharpThreads ?? 1);
     this.preprocess = options.preprocess ?? defaultPreprocessOptions;
   }
 
@@ -105,12 +122,15 @@ export class InProcessOcrQueue implements OcrQueue {
     image: PageImage,
     job: OcrJob,
     onFraction: (fraction: number) => void,
-    worker: Parameters<Parameters<TesseractWorkerPool['withWorker']>[0]>[0],
+    worker: LentWorker,
   ): Promise<OcrPageResult> {
     const started = Date.now();
-    let page = await preprocessPage(image, this.preprocess);
-    let rotatedDegrees = 0;
-    if (job.detectOrientation ?? true) {
+    const page = await preprocessPage(image, this.preprocess);
+    const deskew = job.deskew ?? true;
+    let reading = await this.recognizeAs(image.page, page, 0, deskew, worker, onFraction);
+    // Orientation detection only when the upright reading looks wrong: EXIF already turned phone
+    // photos, and OSD on every page would cost ~0.4 s CPU for the rare page scanned sideways.
+    if ((job.detectOrientation ?? true) && readingLooksWrong(reading.page, this.orientationCheckBelow)) {
       const orientation = await this.pool
         .detectOrientation(await orientationSample(page.png))
         .catch(() => undefined);
@@ -119,21 +139,81 @@ export class InProcessOcrQueue implements OcrQueue {
         orientation.degrees !== 0 &&
         orientation.confidence >= this.minOrientationConfidence
       ) {
-        rotatedDegrees = orientation.degrees;
-        page = { ...page, ...(await rotatePage(page.png, orientation.degrees)) };
+        const turned = { ...page, ...(await rotatePage(page.png, orientation.degrees)) };
+        const second = await this.recognizeAs(
+          image.page,
+          turned,
+          orientation.degrees,
+          deskew,
+          worker,
+          onFraction,
+        );
+        // A sideways page can read with good confidence as vertical text: prefer the turned reading
+        // unless it looks wrong too.
+        if (
+          !readingLooksWrong(second.page, this.orientationCheckBelow) ||
+          meanConfidence(second.page) > meanConfidence(reading.page)
+        ) {
+          reading = second;
+        }
       }
     }
-    const recognized = await worker.recognize(page.png, { deskew: job.deskew ?? true }, onFraction);
+    return {
+      page: {
+        ...reading.page,
+        transform: {
+          originalWidth: image.width,
+          originalHeight: image.height,
+          scale: page.scale,
+          rotatedDegrees: reading.rotatedDegrees,
+          skewRadians: reading.skewRadians,
+        },
+      },
+      rotatedDegrees: reading.rotatedDegrees,
+      skewRadians: reading.skewRadians,
+      scale: page.scale,
+      milliseconds: Date.now() - started,
+    };
+  }
+
+  private async recognizeAs(
+    pageNumber: number,
+    page: { png: Buffer; width: number; height: number },
+    rotatedDegrees: number,
+    deskew: boolean,
+    worker: LentWorker,
+    onFraction: (fraction: number) => void,
+  ): Promise<{ page: OcrPage; rotatedDegrees: number; skewRadians: number }> {
+    const recognized = await worker.recognize(page.png, { deskew }, onFraction);
     return {
       page: tesseractBlocksToOcrPage(recognized.blocks, {
-        page: image.page,
+        page: pageNumber,
         width: page.width,
         height: page.height,
       }),
       rotatedDegrees,
       skewRadians: recognized.rotateRadians,
-      scale: page.scale,
-      milliseconds: Date.now() - started,
     };
   }
+}
+
+/**
+ * Too few words, words read with low confidence (a page upside down), or most longer words taller
+ * than wide: tesseract reads a page lying on its side as vertical text, often with good
+ * confidence, but then the layout (address field, reading order) is wrong.
+ */
+function readingLooksWrong(page: OcrPage, below: number): boolean {
+  if (page.words.length < 3 || meanConfidence(page) < below) {
+    return true;
+  }
+  const longWords = page.words.filter((word) => word.text.length >= 4);
+  const upright = longWords.filter(({ box: [, , width, height] }) => height > width).length;
+  return upright * 2 > longWords.length;
+}
+
+function meanConfidence(page: OcrPage): number {
+  if (page.words.length === 0) {
+    return 0;
+  }
+  return page.words.reduce((sum, word) => sum + word.confidence, 0) / page.words.length;
 }
