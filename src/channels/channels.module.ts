@@ -19,6 +19,7 @@ import { DirectLineStreamGateway } from './directline/directline-stream.gateway'
 import { DirectLineTokenService } from './directline/directline-token.service';
 import { DirectLineAdapter } from './directline/directline.adapter';
 import { DirectLineController } from './directline/directline.controller';
+import { DirectLineAttachmentController } from './directline/directline-attachment.controller';
 import { DirectLineAttachment } from './directline/entities/directline-attachment.entity';
 import { UploadInterceptor } from './directline/upload.interceptor';
 import { ACTIVITY_BUS, ActivityBus } from './events/activity-bus.types';
@@ -35,7 +36,13 @@ import { WebChatController } from './web/web-chat.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([DirectLineAttachment])],
-  controllers: [DirectLineController, ChatTokenController, BotMessagesController, WebChatController],
+  controllers: [
+    DirectLineController,
+    DirectLineAttachmentController,
+    ChatTokenController,
+    BotMessagesController,
+    WebChatController,
+  ],
   providers: [
     {
       provide: ACTIVITY_BUS,

@@ -89,13 +89,16 @@ describe('botframework-directlinejs against the running service (echo bot, WebSo
           })
           .subscribe(resolve, reject),
       );
-      const reply = await inbox.waitFor(
+      await inbox.waitFor(
         (activity) => /Datei erhalten: brief\.png/.test(textOf(activity) ?? ''),
         'the confirmation',
       );
-      const url =
-        (reply as { attachments?: Array<{ contentUrl: string }> }).attachments?.[0].contentUrl ?? '';
-      const file = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+      const own = await inbox.waitFor(
+        (activity) => textOf(activity) === 'Hier ist der Brief',
+        'the own message',
+      );
+      const url = (own as { attachments?: Array<{ contentUrl: string }> }).attachments?.[0].contentUrl ?? '';
+      const file = await fetch(url);
       assert.equal(Buffer.from(await file.arrayBuffer()).toString(), 'invented photo of a letter');
     } finally {
       inbox.stop();

@@ -67,10 +67,17 @@ function contextOf(conversationId: string, id: string): string {
   return `directline-attachment:${conversationId}:${id}`;
 }
 
-/** The URL under which this service serves an attachment (Direct Line token or secret required). */
-export function attachmentUrl(baseUrl: string, conversationId: string, id: string): string {
-  return new URL(
+/** The URL under which this service serves an attachment: signed, or with the conversation's token. */
+export function attachmentUrl(
+  baseUrl: string,
+  conversationId: string,
+  id: string,
+  signature: string,
+): string {
+  const url = new URL(
     `/v3/directline/conversations/${encodeURIComponent(conversationId)}/attachments/${id}`,
     baseUrl,
-  ).toString();
+  );
+  url.searchParams.set('sig', signature);
+  return url.toString();
 }

@@ -70,19 +70,29 @@ export class DirectLineActivityService {
       attachments.push({
         contentType: part.mimetype,
         name,
-        contentUrl: attachmentUrl(serviceUrl, conversationId, id),
+        contentUrl: attachmentUrl(
+          serviceUrl,
+          conversationId,
+          id,
+          this.tokens.signAttachment(conversationId, id),
+        ),
       });
     }
     const activity = normalizeUserActivity({ ...template, attachments }, caller, conversationId, serviceUrl);
     return this.deliver(activity, conversationId);
   }
 
+  /** An attachment for a caller with a token or secret, or for a link whose signature matches. */
   async readAttachment(
-    caller: DirectLineCaller,
+    access: { caller: DirectLineCaller } | { signature: string },
     conversationId: string,
     attachmentId: string,
   ): Promise<StoredFile> {
-    await this.authorize(caller, conversationId);
+    if ('caller' in access) {
+      await this.authorize(access.caller, conversationId);
+    } else if (!this.tokens.verifyAttachment(conversationId, attachmentId, access.signature)) {
+      throw new ChannelError('DIRECTLINE_FORBIDDEN', 'Ungültiger Link. / Invalid attachment link.');
+    }
     return this.files.read(conversationId, attachmentId);
   }
 

@@ -301,6 +301,14 @@ describe('Direct Line 3.0 REST API', () => {
       assert.deepEqual(Buffer.from(file.body as Buffer), content);
       const byQuery = await request(http).get(`${url.pathname}?t=${conversation.token}`).expect(200);
       assert.equal(byQuery.headers['content-type'], 'application/pdf');
+      // The contentUrl itself is signed for <img src>; a changed signature opens nothing.
+      const signed = await request(http).get(`${url.pathname}${url.search}`).buffer(true).expect(200);
+      assert.deepEqual(Buffer.from(signed.body as Buffer), content);
+      await request(http)
+        .get(`${url.pathname}?sig=${'A'.repeat(43)}`)
+        .expect(403);
+      const otherFile = `/v3/directline/conversations/${other.conversationId}/attachments/${url.pathname.split('/').pop()}${url.search}`;
+      await request(http).get(otherFile).expect(403);
     });
 
     it('refuses an upload without a file', async () => {

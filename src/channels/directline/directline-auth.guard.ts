@@ -12,12 +12,7 @@ export class DirectLineAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
-    // <img> and download links cannot send headers: attachments also accept ?t=<token>.
-    const queryToken = typeof request.query.t === 'string' ? request.query.t : undefined;
-    request.directLineCaller =
-      header || !queryToken
-        ? await this.tokens.authenticate(header)
-        : await this.tokens.verifyToken(queryToken);
+    request.directLineCaller = await this.tokens.authenticate(header);
     return true;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { timingSafeEqual, createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { ChannelError } from '../channels.errors';
 import { resolveTokenKey } from './token-key.util';
@@ -40,7 +40,8 @@ export class DirectLineTokenService {
 
   async issue(conversationId: string, userId?: string): Promise<DirectLineToken> {
     const ttl = this.config.DIRECTLINE_TOKEN_TTL_SECONDS;
-    const jwt = new SignJWT(userId ? { uid: userId } : {})
+    // The claim is called "user" as in Direct Line's own tokens: Web Chat reads the user id from it.
+    const jwt = new SignJWT(userId ? { user: userId } : {})
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(issuer)
       .setAudience(audience)
@@ -79,7 +80,7 @@ export class DirectLineTokenService {
       return {
         kind: 'token',
         conversationId: payload.sub,
-        userId: typeof payload.uid === 'string' ? payload.uid : undefined,
+        userId: typeof payload.user === 'string' ? payload.user : undefined,
         expiresAt: payload.exp * 1000,
       };
     } catch (error) {
@@ -101,6 +102,22 @@ export class DirectLineTokenService {
         'Dieser Zugang gehört zu einem anderen Gespräch. / The token belongs to another conversation.',
       );
     }
+  }
+
+  /**
+   * Signature for an attachment's contentUrl: Web Chat shows images with <img src>, which sends no
+   * token, so the URL itself carries the proof, bound to this conversation and this attachment.
+   */
+  signAttachment(conversationId: string, attachmentId: string): string {
+    return createHmac('sha256', this.key)
+      .update(`attachment:${conversationId}:${attachmentId}`)
+      .digest('base64url');
+  }
+
+  verifyAttachment(conversationId: string, attachmentId: string, signature: string): boolean {
+    const expected = Buffer.from(this.signAttachment(conversationId, attachmentId));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   private isSecret(credential: string): boolean {

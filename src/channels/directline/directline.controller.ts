@@ -104,23 +104,6 @@ export class DirectLineController {
     return this.activities.upload(caller, id, userId, parts, this.baseUrl(request));
   }
 
-  @Get('conversations/:id/attachments/:attachmentId')
-  async attachment(
-    @Caller() caller: DirectLineCaller,
-    @Param('id') id: string,
-    @Param('attachmentId') attachmentId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    const file = await this.activities.readAttachment(caller, id, attachmentId);
-    response
-      .status(200)
-      .type(file.contentType)
-      .setHeader('Cache-Control', 'private, no-store')
-      .setHeader('X-Content-Type-Options', 'nosniff')
-      .setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .send(file.content);
-  }
-
   private baseUrl(request: Request): string {
     return requestBaseUrl(request, this.config.PUBLIC_BASE_URL);
   }

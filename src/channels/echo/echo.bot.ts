@@ -22,15 +22,7 @@ export class EchoBot extends ActivityHandler {
       const files = context.activity.attachments ?? [];
       if (files.length > 0) {
         const names = files.map((file) => file.name ?? 'Datei').join(', ');
-        await context.sendActivity({
-          type: 'message',
-          text: `Datei erhalten: ${names} / File received: ${names}`,
-          attachments: files.map((file) => ({
-            contentType: file.contentType,
-            contentUrl: file.contentUrl,
-            name: file.name,
-          })),
-        });
+        await context.sendActivity(`Datei erhalten: ${names} / File received: ${names}`);
       } else {
         await context.sendActivity(MessageFactory.text(`Echo: ${context.activity.text ?? ''}`));
       }

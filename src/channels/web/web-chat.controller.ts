@@ -11,6 +11,8 @@ const contentSecurityPolicy = [
   "img-src 'self' data: blob:",
   "media-src 'self' data: blob:",
   "font-src 'self' data:",
+  // Web Chat shrinks photos before upload in a worker it creates from a blob.
+  "worker-src 'self' blob:",
   "connect-src 'self' ws: wss: blob: data:",
   "frame-ancestors 'self'",
   "base-uri 'none'",
