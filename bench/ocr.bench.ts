@@ -1,29 +1,52 @@
 // OCR benchmark over the test corpus (test/corpus): each letter is rendered at 300 dpi without its
-// text layer, then read by the tesseract.js pool. Prints the median seconds per page with one
-// worker, pages per minute with one worker and with the pool, and, when the Debian tesseract-ocr
-// CLI with German data is installed, the same pages through it as the reference.
-// Run with `npm run bench:ocr`; BENCH_PAGES sets the number of pages (default 8).
+// text layer, then read by the tesseract.js queue (preprocessing, orientation check, deskew, OCR).
+// When the Debian tesseract-ocr CLI with German data is installed, the same preprocessed images go
+// through it in the same run as the reference: one process at a time with OMP_THREAD_LIMIT=1
+// (interleaved page by page with ours, so a busy machine slows both alike), and two processes at
+// once for throughput. Run with `npm run bench:ocr`; BENCH_PAGES sets the number of pages (default 8).
 // Targets on a 2-core machine: median per page <= the native CLI's, pool >= 1.7 x one worker.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { defaultIntakeLimits } from '../src/documents/intake/intake-limits';
 import type { PageImage } from '../src/documents/intake/page-source.types';
 import { readPdfPages } from '../src/documents/intake/pdf-pages.util';
 import { InProcessOcrQueue } from '../src/documents/ocr/in-process-ocr-queue';
-import { preprocessPage } from '../src/documents/ocr/preprocess-page.util';
+import { defaultPreprocessOptions, preprocessPage } from '../src/documents/ocr/preprocess-page.util';
+import { traineddataPath } from '../src/documents/ocr/tesseract-local-paths.util';
+import { defaultTesseractParameters } from '../src/documents/ocr/tesseract-worker-pool';
 import { buildLetterSpecs } from '../test/corpus/letter-templates';
 import { renderLetterPdf } from '../test/corpus/render-letter-pdf';
 import { SeededRandom } from '../test/corpus/seeded-random';
 
 const pageCount = Math.max(2, Number(process.env.BENCH_PAGES ?? 8));
+const cores = availableParallelism();
 const targets = { poolSpeedup: 1.7 };
+const run = promisify(execFile);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** CPU seconds of this process's finished child processes (Linux /proc; 0 elsewhere). */
+function childCpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    // After "pid (comm) ": state is field 3, cutime 16 and cstime 17 (1-based), in clock ticks.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function ownCpuSeconds(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
 }
 
 async function corpusPages(): Promise<PageImage[]> {
@@ -48,89 +71,180 @@ function wordSet(text: string): Set<string> {
   return new Set(text.split(/\s+/).filter((word) => word.length > 2));
 }
 
+/** Share of the reference's words (3+ characters) that the other reading has too. */
+function agreement(ours: string, reference: string): number {
+  const mine = wordSet(ours);
+  const theirs = [...wordSet(reference)];
+  return theirs.filter((word) => mine.has(word)).length / Math.max(1, theirs.length);
+}
+
+function nativeCliAvailable(): boolean {
+  const native = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
+  return native.status === 0 && /\bdeu\b/.test(native.stdout);
+}
+
+/** The npm traineddata (the model tesseract.js reads) unpacked for the CLI: same model, other engine. */
+function npmTessdataFolder(folder: string): string {
+  const tessdata = join(folder, 'tessdata-npm');
+  mkdirSync(tessdata, { recursive: true });
+  for (const language of ['deu', 'eng'] as const) {
+    writeFileSync(
+      join(tessdata, `${language}.traineddata`),
+      gunzipSync(readFileSync(traineddataPath(language))),
+    );
+  }
+  return tessdata;
+}
+
+function cliArguments(file: string, tessdata?: string): string[] {
+  const args = [file, 'stdout', '-l', 'deu+eng', '--oem', '1', '--psm', '3'];
+  return tessdata ? [...args, '--tessdata-dir', tessdata] : args;
+}
+
+const cliEnvironment = { ...process.env, OMP_THREAD_LIMIT: '1' };
+
+function cliSync(file: string, tessdata?: string): { seconds: number; cpu: number; text: string } {
+  const cpuBefore = childCpuSeconds();
+  const started = Date.now();
+  const text = execFileSync('tesseract', cliArguments(file, tessdata), {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: cliEnvironment,
+  });
+  return { seconds: (Date.now() - started) / 1000, cpu: childCpuSeconds() - cpuBefore, text };
+}
+
+/** All files through `parallel` CLI processes at once; wall seconds for the lot. */
+async function cliParallel(files: string[], parallel: number): Promise<number> {
+  const started = Date.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < files.length) {
+        const file = files[next];
+        next += 1;
+        await run('tesseract', cliArguments(file), { env: cliEnvironment });
+      }
+    }),
+  );
+  return (Date.now() - started) / 1000;
+}
+
 async function main(): Promise<void> {
   const pages = await corpusPages();
-  console.log(`OCR benchmark: ${pages.length} corpus pages (A4, 300 dpi), ${availableParallelism()} cores`);
-  const job = (page: PageImage) => ({ pages: [page], detectOrientation: true, deskew: true });
-
-  // One worker: pages one after another; the per-page time is the latency a family waits.
-  const single = new InProcessOcrQueue({ size: 1 });
-  await single.pool.warmUp();
-  const perPage: number[] = [];
-  const singleStarted = Date.now();
-  const texts: string[] = [];
-  for (const page of pages) {
-    const started = Date.now();
-    const [result] = await single.enqueue(job(page));
-    perPage.push((Date.now() - started) / 1000);
-    texts.push(result.page.text);
-  }
-  const singleSeconds = (Date.now() - singleStarted) / 1000;
-  await single.close();
-
-  // The pool: all pages at once, as a burst of uploads.
-  const pool = new InProcessOcrQueue({ size: availableParallelism(), maxWaitingPages: pages.length });
-  await pool.pool.warmUp();
-  const poolStarted = Date.now();
-  await Promise.all(pages.map((page) => pool.enqueue(job(page))));
-  const poolSeconds = (Date.now() - poolStarted) / 1000;
-  await pool.close();
-
-  const singlePerMinute = (60 * pages.length) / singleSeconds;
-  const poolPerMinute = (60 * pages.length) / poolSeconds;
-  console.log('| run | median s/page | pages/min |');
-  console.log('|---|---|---|');
-  console.log(`| tesseract.js, 1 worker | ${median(perPage).toFixed(2)} | ${singlePerMinute.toFixed(1)} |`);
-  console.log(`| tesseract.js, pool of ${availableParallelism()} | | ${poolPerMinute.toFixed(1)} |`);
-
-  const native = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
-  let nativeMedian: number | undefined;
-  if (native.status === 0 && /\bdeu\b/.test(native.stdout)) {
-    const folder = mkdtempSync(join(tmpdir(), 'ocr-bench-'));
-    try {
-      for (const threads of ['1', '']) {
-        const times: number[] = [];
-        let agreement = 0;
-        for (const [index, page] of pages.entries()) {
-          // The same preprocessed image the pool reads.
-          const file = join(folder, `page-${index}.png`);
-          writeFileSync(file, (await preprocessPage(page)).png);
-          const started = Date.now();
-          const text = execFileSync('tesseract', [file, 'stdout', '-l', 'deu+eng', '--psm', '3'], {
-            encoding: 'utf8',
-            stdio: ['ignore', 'pipe', 'ignore'],
-            env: threads ? { ...process.env, OMP_THREAD_LIMIT: threads } : process.env,
-          });
-          times.push((Date.now() - started) / 1000);
-          const ours = wordSet(texts[index]);
-          const theirs = wordSet(text);
-          agreement += [...theirs].filter((word) => ours.has(word)).length / Math.max(1, theirs.size);
-        }
-        const label = threads ? 'native tesseract CLI, 1 thread' : 'native tesseract CLI, default threads';
-        console.log(
-          `| ${label} | ${median(times).toFixed(2)} | ${((60 * times.length) / times.reduce((a, b) => a + b, 0)).toFixed(1)} |`,
-        );
-        if (threads) {
-          nativeMedian = median(times);
-          console.log(
-            `(words of the CLI also found by tesseract.js: ${((100 * agreement) / pages.length).toFixed(1)} %)`,
-          );
-        }
-      }
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
+  const native = nativeCliAvailable();
+  const folder = mkdtempSync(join(tmpdir(), 'ocr-bench-'));
+  console.log(
+    `OCR benchmark: ${pages.length} corpus pages (A4, 300 dpi), ${cores} cores, load average ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    `settings: tesseract.js deu+eng, LSTM only, npm traineddata 4.0.0_best_int, ${JSON.stringify(defaultTesseractParameters)}, ` +
+      `target ${defaultPreprocessOptions.targetDpi} dpi (no resampling within 20 %), one-channel PNG, deskew on, ` +
+      `orientation check only when the reading looks wrong, sharp 1 thread; CLI: --oem 1 --psm 3, OMP_THREAD_LIMIT=1`,
+  );
+  try {
+    // The CLI reads exactly the image our workers read after preprocessing.
+    const files: string[] = [];
+    const preprocessCpu: number[] = [];
+    for (const [index, page] of pages.entries()) {
+      const before = ownCpuSeconds();
+      const { png } = await preprocessPage(page);
+      preprocessCpu.push(ownCpuSeconds() - before);
+      files.push(join(folder, `page-${index}.png`));
+      writeFileSync(files[index], png);
     }
-  } else {
-    console.log(
-      'native tesseract CLI with deu not installed: apt-get install -y tesseract-ocr tesseract-ocr-deu',
+    const npmTessdata = native ? npmTessdataFolder(folder) : undefined;
+
+    // One worker: pages one after another; the per-page time is the latency a family waits.
+    // Interleaved with the CLI page by page, so both see the same load on a busy machine.
+    const single = new InProcessOcrQueue({ size: 1 });
+    await single.pool.warmUp();
+    const ours: { seconds: number; cpu: number; text: string }[] = [];
+    const cli: { seconds: number; cpu: number; text: string }[] = [];
+    const cliSameModel: { seconds: number; cpu: number; text: string }[] = [];
+    for (const [index, page] of pages.entries()) {
+      const cpuBefore = ownCpuSeconds();
+      const started = Date.now();
+      const [result] = await single.enqueue({ pages: [page] });
+      ours.push({
+        seconds: (Date.now() - started) / 1000,
+        cpu: ownCpuSeconds() - cpuBefore,
+        text: result.page.text,
+      });
+      if (native) {
+        cli.push(cliSync(files[index]));
+        cliSameModel.push(cliSync(files[index], npmTessdata));
+      }
+    }
+    await single.close();
+    const singleSeconds = ours.reduce((sum, page) => sum + page.seconds, 0);
+
+    // The pool: all pages at once, as a burst of uploads.
+    const pool = new InProcessOcrQueue({ size: cores, maxWaitingPages: pages.length });
+    await pool.pool.warmUp();
+    const poolStarted = Date.now();
+    await Promise.all(pages.map((page) => pool.enqueue({ pages: [page] })));
+    const poolSeconds = (Date.now() - poolStarted) / 1000;
+    await pool.close();
+
+    const perMinute = (seconds: number) => ((60 * pages.length) / seconds).toFixed(1);
+    const row = (label: string, seconds: string, cpu: string, pagesPerMinute: string) =>
+      console.log(`| ${label} | ${seconds} | ${cpu} | ${pagesPerMinute} |`);
+    console.log('| run | median s/page | median CPU s/page | pages/min |');
+    console.log('|---|---|---|---|');
+    const medianOf = (list: { seconds: number; cpu: number }[], key: 'seconds' | 'cpu') =>
+      median(list.map((page) => page[key])).toFixed(2);
+    row(
+      'tesseract.js, 1 worker (whole page: preprocess + OCR)',
+      medianOf(ours, 'seconds'),
+      medianOf(ours, 'cpu'),
+      perMinute(singleSeconds),
     );
-  }
-  const speedup = poolPerMinute / singlePerMinute;
-  console.log(`pool speed-up: ${speedup.toFixed(2)}x (target >= ${targets.poolSpeedup}x)`);
-  if (nativeMedian !== undefined) {
+    row(`tesseract.js, pool of ${cores}`, '', '', perMinute(poolSeconds));
+    console.log(`(preprocessing alone: median ${median(preprocessCpu).toFixed(2)} CPU s/page)`);
+    const speedup = singleSeconds / poolSeconds;
+    let cliParallelSeconds: number | undefined;
+    if (native) {
+      const cliSeconds = cli.reduce((sum, page) => sum + page.seconds, 0);
+      row(
+        'native CLI, Debian data (tessdata_fast), 1 thread',
+        medianOf(cli, 'seconds'),
+        medianOf(cli, 'cpu'),
+        perMinute(cliSeconds),
+      );
+      cliParallelSeconds = await cliParallel(files, cores);
+      row(`native CLI, Debian data, ${cores} processes`, '', '', perMinute(cliParallelSeconds));
+      const sameSeconds = cliSameModel.reduce((sum, page) => sum + page.seconds, 0);
+      row(
+        'native CLI, npm data (same model as ours), 1 thread',
+        medianOf(cliSameModel, 'seconds'),
+        medianOf(cliSameModel, 'cpu'),
+        perMinute(sameSeconds),
+      );
+      const agree = (reference: typeof cli) =>
+        (100 * median(ours.map((page, index) => agreement(page.text, reference[index].text)))).toFixed(1);
+      console.log(
+        `words of the CLI (3+ characters) also read by tesseract.js, median per page: ${agree(cli)} % (Debian data), ${agree(cliSameModel)} % (same model)`,
+      );
+      const ratio = median(ours.map((page) => page.seconds)) / median(cli.map((page) => page.seconds));
+      console.log(
+        `median per page: ours ${medianOf(ours, 'seconds')} s vs native ${medianOf(cli, 'seconds')} s = ${ratio.toFixed(2)}x (target <= 1.00x: ${ratio <= 1 ? 'met' : 'NOT met'})`,
+      );
+      console.log(
+        `CLI ${cores} processes vs 1: ${(cliSeconds / cliParallelSeconds).toFixed(2)}x (what this machine allows right now)`,
+      );
+    } else {
+      console.log(
+        'native tesseract CLI with deu not installed: apt-get install -y tesseract-ocr tesseract-ocr-deu',
+      );
+    }
     console.log(
-      `median per page: ${median(perPage).toFixed(2)} s vs native ${nativeMedian.toFixed(2)} s (target: at most the native CLI's)`,
+      `pool speed-up: ${speedup.toFixed(2)}x (target >= ${targets.poolSpeedup}x: ${speedup >= targets.poolSpeedup ? 'met' : 'NOT met'})`,
     );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
