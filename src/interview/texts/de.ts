@@ -23,7 +23,8 @@ export const de = {
     '„Sprache“ oder „Mensch“ (dann meldet sich Ihre Ansprechperson).',
   examples: 'Zum Beispiel: {examples}',
   dateInvalid: 'Diesen Tag gibt es nicht. Bitte prüfen Sie das Datum.',
-  dateAmbiguous: 'Das Datum ist nicht eindeutig. Bitte schreiben Sie es so: Tag.Monat.Jahr, zum Beispiel 03.05.2010.',
+  dateAmbiguous:
+    'Das Datum ist nicht eindeutig. Bitte schreiben Sie es so: Tag.Monat.Jahr, zum Beispiel 03.05.2010.',
   dateIncomplete: 'Bitte schreiben Sie Tag, Monat und Jahr, zum Beispiel 03.05.2010.',
   moneyNegative: 'Bitte geben Sie den Betrag ohne Minus an.',
   choiceAmbiguous: 'Das passt zu mehreren Möglichkeiten. Bitte wählen Sie eine.',
@@ -48,28 +49,33 @@ export const de = {
   removeConfirm: 'Möchten Sie »{title}« wirklich entfernen? Alle Angaben dazu werden gelöscht.',
   itemRemoved: 'Gut, ich habe es entfernt.',
   cannotRemove: 'Das kann ich hier nicht entfernen.',
-  summaryIntro: 'Hier sind Ihre Angaben. Bitte prüfen Sie alles. Tippen Sie auf eine Angabe, um sie zu ändern.',
+  summaryIntro:
+    'Hier sind Ihre Angaben. Bitte prüfen Sie alles. Tippen Sie auf eine Angabe, um sie zu ändern.',
   summaryUnknown: 'weiß ich nicht (wird geklärt)',
   summarySkipped: 'keine Angabe',
   change: 'Ändern',
   submitQuestion: 'Stimmt alles? Dann schicke ich den Antrag jetzt ab.',
   submitButton: 'Ja, abschicken',
   changeButton: 'Etwas ändern',
-  changeHint: 'Was möchten Sie ändern? Tippen Sie in der Übersicht auf die Angabe oder schreiben Sie zum Beispiel „Geburtsdatum ändern“.',
+  changeHint:
+    'Was möchten Sie ändern? Tippen Sie in der Übersicht auf die Angabe oder schreiben Sie zum Beispiel „Geburtsdatum ändern“.',
   changeWhich: 'Welche Angabe meinen Sie?',
-  changeNotFound: 'Ich habe diese Angabe nicht gefunden. Schreiben Sie „Übersicht“, dann sehen Sie alle Angaben.',
+  changeNotFound:
+    'Ich habe diese Angabe nicht gefunden. Schreiben Sie „Übersicht“, dann sehen Sie alle Angaben.',
   submitted: 'Danke! Ihr Antrag ist abgeschickt. Ihre Ansprechperson prüft ihn und meldet sich bei Ihnen.',
   paused: 'Ihre Antworten sind gespeichert. Schreiben Sie einfach wieder, dann machen wir weiter.',
   resumed: 'Willkommen zurück. Wir machen weiter.',
   cancelConfirm: 'Möchten Sie wirklich abbrechen? Dann schicken wir nichts ab.',
-  cancelled: 'Sie haben abgebrochen. Es wurde nichts abgeschickt. Schreiben Sie „neu starten“, um neu zu beginnen.',
+  cancelled:
+    'Sie haben abgebrochen. Es wurde nichts abgeschickt. Schreiben Sie „neu starten“, um neu zu beginnen.',
   restartConfirm: 'Möchten Sie wirklich von vorne beginnen? Dann werden Ihre Antworten gelöscht.',
   restarted: 'Gut, wir beginnen von vorne.',
   continueNow: 'Gut, wir machen weiter.',
   ended: 'Dieses Gespräch ist beendet. Schreiben Sie „neu starten“, um neu zu beginnen.',
   chooseLanguage: 'Welche Sprache möchten Sie?',
   languageChanged: 'Wir sprechen jetzt Deutsch.',
-  humanNoted: 'Ich habe Ihre Nachricht für Ihre Ansprechperson gespeichert. Sie meldet sich bei Ihnen. Wir können hier weitermachen.',
+  humanNoted:
+    'Ich habe Ihre Nachricht für Ihre Ansprechperson gespeichert. Sie meldet sich bei Ihnen. Wir können hier weitermachen.',
   yesOrNo: 'Bitte antworten Sie mit Ja oder Nein.',
   notUnderstood: 'Das habe ich nicht verstanden.',
 };

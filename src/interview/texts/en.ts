@@ -55,10 +55,12 @@ export const en: InterviewTexts = {
   submitQuestion: 'Is everything right? Then I will send the application now.',
   submitButton: 'Yes, send',
   changeButton: 'Change something',
-  changeHint: 'What do you want to change? Tap the answer in the summary or write, for example, "change birth date".',
+  changeHint:
+    'What do you want to change? Tap the answer in the summary or write, for example, "change birth date".',
   changeWhich: 'Which answer do you mean?',
   changeNotFound: 'I did not find this answer. Write "summary" to see all answers.',
-  submitted: 'Thank you! Your application has been sent. Your contact person will check it and get in touch with you.',
+  submitted:
+    'Thank you! Your application has been sent. Your contact person will check it and get in touch with you.',
   paused: 'Your answers are saved. Just write again and we will continue.',
   resumed: 'Welcome back. Let us continue.',
   cancelConfirm: 'Do you really want to cancel? Then we send nothing.',
@@ -69,7 +71,8 @@ export const en: InterviewTexts = {
   ended: 'This conversation has ended. Write "restart" to begin again.',
   chooseLanguage: 'Which language would you like?',
   languageChanged: 'We now speak English.',
-  humanNoted: 'I have saved your message for your contact person, who will get in touch with you. We can continue here.',
+  humanNoted:
+    'I have saved your message for your contact person, who will get in touch with you. We can continue here.',
   yesOrNo: 'Please answer yes or no.',
   notUnderstood: 'I did not understand that.',
 };

@@ -21,18 +21,31 @@ export const LANGUAGE_TITLES: Record<InterviewLocale, string> = {
 };
 
 /** A bot text with its placeholders ({n}) filled in. */
-export function text(locale: InterviewLocale, key: TextKey, params: Record<string, string | number> = {}): string {
-  return TEXTS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+export function text(
+  locale: InterviewLocale,
+  key: TextKey,
+  params: Record<string, string | number> = {},
+): string {
+  return TEXTS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /**
  * Text from a definition or from src/forms (German and English only). tr/ar/uk/ru read the German
  * text with the English one in brackets, so a family and a German-speaking helper both understand it.
  */
-export function localized(locale: InterviewLocale, value: { de: string; en?: string; [language: string]: string | undefined }): string {
+export function localized(
+  locale: InterviewLocale,
+  value: { de: string; en?: string; [language: string]: string | undefined },
+): string {
   const own = value[locale];
-  if (own !== undefined) return own;
-  if (locale === 'en') return value.en ?? value.de;
+  if (own !== undefined) {
+    return own;
+  }
+  if (locale === 'en') {
+    return value.en ?? value.de;
+  }
   return value.en !== undefined && value.en !== value.de ? `${value.de} (${value.en})` : value.de;
 }
 

@@ -51,7 +51,16 @@ describe('validation messages in tr, ar, uk, ru', () => {
     const tooLong = { validation: ANSWER_MESSAGES.TOO_LONG('60'), code: 'TOO_LONG' as const };
     assert.equal(validationText('tr', tooLong), 'Lütfen en fazla 60 karakter yazın.');
     assert.equal(validationText('de', tooLong), 'Bitte schreiben Sie höchstens 60 Zeichen.');
-    assert.equal(validationText('ru', { validation: ANSWER_MESSAGES.DATE_TOO_EARLY('01.01.2000'), code: 'DATE_TOO_EARLY' }), 'Дата должна быть 01.01.2000 или позже.');
-    assert.equal(validationText('uk', { validation: ANSWER_MESSAGES.PATTERN('') }), `${ANSWER_MESSAGES.PATTERN('').de} (${ANSWER_MESSAGES.PATTERN('').en})`);
+    assert.equal(
+      validationText('ru', {
+        validation: ANSWER_MESSAGES.DATE_TOO_EARLY('01.01.2000'),
+        code: 'DATE_TOO_EARLY',
+      }),
+      'Дата должна быть 01.01.2000 или позже.',
+    );
+    assert.equal(
+      validationText('uk', { validation: ANSWER_MESSAGES.PATTERN('') }),
+      `${ANSWER_MESSAGES.PATTERN('').de} (${ANSWER_MESSAGES.PATTERN('').en})`,
+    );
   });
 });

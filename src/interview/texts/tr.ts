@@ -55,7 +55,8 @@ export const tr: InterviewTexts = {
   submitQuestion: 'Her şey doğru mu? O zaman başvuruyu şimdi gönderiyorum.',
   submitButton: 'Evet, gönder',
   changeButton: 'Bir şeyi değiştir',
-  changeHint: 'Neyi değiştirmek istiyorsunuz? Özette bilgiye dokunun veya örneğin „doğum tarihi değiştir“ yazın.',
+  changeHint:
+    'Neyi değiştirmek istiyorsunuz? Özette bilgiye dokunun veya örneğin „doğum tarihi değiştir“ yazın.',
   changeWhich: 'Hangi bilgiyi kastediyorsunuz?',
   changeNotFound: 'Bu bilgiyi bulamadım. Tüm bilgileri görmek için „özet“ yazın.',
   submitted: 'Teşekkürler! Başvurunuz gönderildi. Sorumlu kişiniz kontrol edip sizinle iletişime geçecek.',
@@ -69,7 +70,8 @@ export const tr: InterviewTexts = {
   ended: 'Bu konuşma bitti. Yeniden başlamak için „yeniden başlat“ yazın.',
   chooseLanguage: 'Hangi dili istiyorsunuz?',
   languageChanged: 'Artık Türkçe konuşuyoruz.',
-  humanNoted: 'Mesajınızı sorumlu kişiniz için kaydettim. Sizinle iletişime geçecek. Burada devam edebiliriz.',
+  humanNoted:
+    'Mesajınızı sorumlu kişiniz için kaydettim. Sizinle iletişime geçecek. Burada devam edebiliriz.',
   yesOrNo: 'Lütfen evet veya hayır ile cevap verin.',
   notUnderstood: 'Bunu anlamadım.',
 };

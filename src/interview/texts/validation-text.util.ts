@@ -7,8 +7,16 @@ import { VALIDATION_MESSAGES } from './validation-messages';
 const LIMIT = /\d[\d.,]*\d|\d/;
 
 /** Why an answer was refused, in the family's language: our own table for tr/ar/uk/ru, src/forms for de/en. */
-export function validationText(locale: InterviewLocale, problem: { validation: { de: string; en: string }; code?: AnswerErrorCode }): string {
-  const own = locale === 'de' || locale === 'en' || problem.code === undefined ? undefined : VALIDATION_MESSAGES[locale][problem.code];
-  if (own === undefined) return localized(locale, problem.validation);
+export function validationText(
+  locale: InterviewLocale,
+  problem: { validation: { de: string; en: string }; code?: AnswerErrorCode },
+): string {
+  const own =
+    locale === 'de' || locale === 'en' || problem.code === undefined
+      ? undefined
+      : VALIDATION_MESSAGES[locale][problem.code];
+  if (own === undefined) {
+    return localized(locale, problem.validation);
+  }
   return own.replace('{limit}', LIMIT.exec(problem.validation.de)?.[0] ?? '');
 }
