@@ -5,7 +5,7 @@ import { EntityManager, IsNull, Repository } from 'typeorm';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { DocumentsError } from './documents.errors';
 import { DOCUMENTS_OPTIONS, DocumentsOptions } from './documents.options';
-import { sniffMediaType } from './sniff-media-type.util';
+import { sniffType } from './intake/sniff-type.util';
 import { StoredDocument } from './stored-document.entity';
 
 export interface UploadInput {
@@ -50,7 +50,8 @@ export class DocumentsService {
         this.options.maxBytes,
       );
     }
-    const mediaType = sniffMediaType(input.bytes);
+    // HEIC is stored; reading it later says "not supported yet" (DocumentIntakeError HEIC_NOT_SUPPORTED).
+    const mediaType = sniffType(input.bytes);
     if (!mediaType) {
       throw new DocumentsError(
         'DOCUMENT_TYPE_NOT_ALLOWED',
