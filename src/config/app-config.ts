@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Transform, plainToInstance } from 'class-transformer';
 import {
   IsIn,
@@ -155,6 +156,32 @@ export class AppConfig {
   @Min(1024)
   DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** Most pages of one document (PDF, multi-page TIFF) that are read. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DOCUMENT_MAX_PAGES = 20;
+
+  /** Most pixels of one image, checked before decoding (decompression bombs); default 100 megapixels. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000_000)
+  DOCUMENT_MAX_PIXELS = 100_000_000;
+
+  /** OCR workers in this process (one thread and about 150 MB each); default: the number of cores. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  OCR_WORKERS = availableParallelism();
+
+  /** Pages that may wait for an OCR worker; beyond that a letter is refused with "try again later". */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OCR_QUEUE_LIMIT = 100;
+
   /** Days a resume code (continue on another device) stays valid. */
   @Transform(toInt)
   @IsInt()
@@ -163,6 +190,15 @@ export class AppConfig {
   RESUME_CODE_TTL_DAYS = 30;
 
   // Review workspace (src/accounts, src/review): sessions of Kümmerer and admins.
+
+  /**
+   * Team (its name, e.g. "Essen-Altendorf") that gets cases from chats without a team of their own;
+   * unset = such cases stay unassigned and only admins see them.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  DEFAULT_TEAM?: string;
 
   /** Minutes without a request after which a workspace session ends. */
   @Transform(toInt)

@@ -23,10 +23,14 @@ export interface ReadDocumentResult {
  * have no text layer through the queue. Throws DocumentIntakeError or OcrError with codes.
  */
 export class DocumentReader {
-  constructor(private readonly queue: OcrQueue) {}
+  constructor(
+    private readonly queue: OcrQueue,
+    /** Limits for every read (from the configuration); options.limits of one read override them. */
+    private readonly limits: Partial<IntakeLimits> = {},
+  ) {}
 
   async read(bytes: Uint8Array, options: ReadDocumentOptions = {}): Promise<ReadDocumentResult> {
-    const { type, pages } = await readDocumentPages(bytes, options.limits);
+    const { type, pages } = await readDocumentPages(bytes, { ...this.limits, ...options.limits });
     const images: PageImage[] = pages.flatMap((source) => (source.kind === 'image' ? [source.image] : []));
     const results = images.length > 0 ? await this.queue.enqueue({ pages: images }, options.onProgress) : [];
     const ocrPages = new Map<number, OcrPage>(results.map((result) => [result.page.page, result.page]));
