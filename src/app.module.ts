@@ -9,6 +9,7 @@ import { FillingModule } from './filling/filling.module';
 import { ChannelsModule } from './channels/channels.module';
 import { ReviewModule } from './review/review.module';
 import { BotModule } from './bot/bot.module';
+import { LettersModule } from './documents/letters.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,8 @@ export class AppModule {
         ChannelsModule,
         ReviewModule,
         BotModule,
+        // OCR workers start on the first letter, not with the service.
+        LettersModule,
       ],
     };
   }
