@@ -11,6 +11,10 @@ import { AppConfig } from '../config/app-config';
 import { AzureBotService } from './azure/azure-bot.service';
 import { BotMessagesController } from './azure/bot-messages.controller';
 import { BotRegistry } from './bot/bot-registry.service';
+import { ChannelConversationGateway } from './bot/channel-conversation-gateway';
+import { DirectLineAttachmentReader } from './directline/directline-attachment-reader';
+import { CONVERSATION_GATEWAY } from '../bot/proactive/conversation-gateway';
+import { ATTACHMENT_READER } from '../bot/uploads/attachment-reader';
 import { ActivityLogService } from './directline/activity-log.service';
 import { AttachmentStoreService } from './directline/attachment-store.service';
 import { DirectLineActivityService } from './directline/directline-activity.service';
@@ -60,8 +64,18 @@ import { WebChatController } from './web/web-chat.controller';
     DirectLineStreamGateway,
     UploadInterceptor,
     AzureBotService,
+    // What the bot module looks up for proactive messages and uploaded files.
+    { provide: CONVERSATION_GATEWAY, useClass: ChannelConversationGateway },
+    { provide: ATTACHMENT_READER, useClass: DirectLineAttachmentReader },
   ],
-  exports: [DirectLineAdapter, AttachmentStoreService, ActivityLogService, ACTIVITY_BUS],
+  exports: [
+    DirectLineAdapter,
+    AttachmentStoreService,
+    ActivityLogService,
+    ACTIVITY_BUS,
+    CONVERSATION_GATEWAY,
+    ATTACHMENT_READER,
+  ],
 })
 export class ChannelsModule implements NestModule, OnApplicationShutdown {
   constructor(@Inject(ACTIVITY_BUS) private readonly bus: ActivityBus) {}

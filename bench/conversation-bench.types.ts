@@ -1,0 +1,15 @@
+/** One thing a simulated family sends: typed text or a tapped button (value payload). */
+export interface FamilyMessage {
+  text?: string;
+  value?: { action: string; value?: string };
+}
+
+export interface PhaseResult {
+  turns: number;
+  failures: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  max: number;
+  peakRssMb: number;
+}
