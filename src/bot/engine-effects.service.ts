@@ -36,6 +36,8 @@ export class EngineEffectsService {
     const conversation = () => ({
       key: conversationKey,
       reference: TurnContext.getConversationReference(context.activity),
+      // The team the chat page was embedded for (channelData.team); CaseTeamService resolves it.
+      team: teamOf(context.activity),
     });
     const notices: Partial<Activity>[] = [];
     for (const event of events) {
@@ -96,4 +98,9 @@ export class EngineEffectsService {
 /** The second factor for resuming elsewhere (ResumeFlowService checks it). */
 function hasBirthDate(interview: InterviewState): boolean {
   return typeof interview.answers[resumeBirthDateQuestion] === 'string';
+}
+
+function teamOf(activity: Activity): string | null {
+  const team: unknown = (activity.channelData as { team?: unknown } | undefined)?.team;
+  return typeof team === 'string' && team.length <= 100 ? team : null;
 }

@@ -30,4 +30,4 @@ export const askBackStatuses: readonly CaseStatus[] = [
   'waiting_for_family',
   'approved',
 ];
-export type CaseDocumentKind = 'official' | 'summary';
+export type CaseDocumentKind = 'official' | 'summary' | 'cover';

@@ -1,14 +1,38 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { CaseApprovalService } from './case-approval.service';
+import { CaseCorrectionsService } from './case-corrections.service';
 import { CaseExportService } from './case-export.service';
+import { CaseQueueRepository } from './case-queue.repository';
+import { CaseTeamService } from './case-team.service';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
+import { CoverSheetPdfService } from './cover-sheet-pdf.service';
+import { CASE_EVENT_BUS, CaseEventBus } from './events/case-events.types';
+import { InProcessCaseEventBus } from './events/in-process-case-event-bus';
 
 /** The case aggregate. Needs the global FillingModule (ApplicationFillerService) and PrivacyModule. */
 @Module({
   imports: [AuditModule, DocumentsModule],
-  providers: [CasesService, CasesRepository, CaseExportService],
-  exports: [CasesService, CasesRepository],
+  providers: [
+    CasesService,
+    CasesRepository,
+    CaseExportService,
+    CaseQueueRepository,
+    CaseTeamService,
+    CaseCorrectionsService,
+    CaseApprovalService,
+    CoverSheetPdfService,
+    // One process for now; a Redis bus (like src/channels/events) plugs in here for several instances.
+    { provide: CASE_EVENT_BUS, useFactory: (): CaseEventBus => new InProcessCaseEventBus() },
+  ],
+  exports: [CasesService, CasesRepository, CaseQueueRepository, CaseCorrectionsService, CaseApprovalService, CASE_EVENT_BUS],
 })
-export class CasesModule {}
+export class CasesModule implements OnApplicationShutdown {
+  constructor(@Inject(CASE_EVENT_BUS) private readonly events: CaseEventBus) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.events.close();
+  }
+}

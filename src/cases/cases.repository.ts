@@ -147,6 +147,7 @@ export class CasesRepository {
       id: record.id,
       applicationId: record.applicationId,
       status: record.status,
+      teamId: record.teamId,
       familyName: this.cipher.decryptJson<string>(record.familyName, `case-family-name:${record.id}`),
       nearestDeadline: record.nearestDeadline,
       assignedTo: record.assignedTo,

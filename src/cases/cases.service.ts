@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { runInWriteTransaction } from '../database/write-transaction.util';
@@ -12,6 +12,8 @@ import { InterviewState } from '../interview/interview-state.types';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { AnswerRow, toAnswerRows } from './case-answer-rows.util';
 import { CaseExportService } from './case-export.service';
+import { CaseTeamService } from './case-team.service';
+import { CASE_EVENT_BUS, CaseEventBus, CaseEventKind } from './events/case-events.types';
 import { CaseExport } from './case-export.types';
 import {
   CaseNoteKind,
@@ -54,7 +56,37 @@ export class CasesService {
     private readonly filler: ApplicationFillerService,
     private readonly audit: AuditService,
     private readonly exporter: CaseExportService,
+    private readonly teams: CaseTeamService,
+    @Inject(CASE_EVENT_BUS) private readonly events: CaseEventBus,
   ) {}
+
+  /** Tells open workspace pages that a case changed (ids only). */
+  async publish(caseId: string, kind: CaseEventKind): Promise<void> {
+    const record = await this.dataSource
+      .getRepository(Case)
+      .findOne({ where: { id: caseId }, select: { id: true, teamId: true } });
+    if (record) {
+      await this.events.publish({ caseId, teamId: record.teamId, kind, at: new Date().toISOString() });
+    }
+  }
+
+  /** Takes the case for a Kümmerer ("user:<id>"), or releases it (null). */
+  async assign(caseId: string, assignee: string | null, by: string): Promise<void> {
+    const result = await runInWriteTransaction(this.dataSource, (manager) =>
+      manager.getRepository(Case).update({ id: caseId }, { assignedTo: assignee }),
+    );
+    if (!result.affected) {
+      throw new CasesError('CASE_NOT_FOUND', `Case ${caseId} does not exist.`);
+    }
+    await this.audit.record({
+      actor: by,
+      action: 'case.assigned',
+      subjectType: 'case',
+      subjectId: caseId,
+      details: { assignee: assignee ?? 'none' },
+    });
+    await this.publish(caseId, 'assigned');
+  }
 
   /**
    * The family submitted: stores the answers with provenance, the draft PDFs (official form when the
@@ -95,6 +127,7 @@ export class CasesService {
         documents: documents.length,
       },
     });
+    await this.publish(caseId, 'created');
     return caseId;
   }
 
@@ -152,6 +185,7 @@ export class CasesService {
       subjectId: caseId,
       details: { kind: note.kind },
     });
+    await this.publish(caseId, familyNoteKinds.includes(note.kind) ? 'family-message' : 'note-added');
     return id;
   }
 
@@ -173,6 +207,7 @@ export class CasesService {
       subjectId: caseId,
       details: { status },
     });
+    await this.publish(caseId, 'status-changed');
   }
 
   /** Deletes the case with every answer, PDF, note, status change and upload (the tables cascade). */
@@ -236,6 +271,7 @@ export class CasesService {
   ): Promise<string> {
     const existing = await this.findOpenCase(manager, conversation.key);
     const id = existing?.id ?? randomUUID();
+    const teamId = existing ? existing.teamId : await this.teams.resolve(conversation.team, manager);
     const values = {
       familyName: this.cipher.encryptJson(familyDisplayName(answers), `case-family-name:${id}`),
       conversationReference: this.cipher.encryptJson(conversation.reference, `case-conversation:${id}`),
@@ -250,6 +286,7 @@ export class CasesService {
       applicationId,
       status: 'submitted',
       conversationKey: conversation.key,
+      teamId,
       nearestDeadline: null,
       assignedTo: null,
       ...values,

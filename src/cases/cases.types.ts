@@ -9,6 +9,8 @@ import { FillMode } from '../pdf/fill-plan';
 export interface FamilyConversation {
   key: string;
   reference: object;
+  /** The team the chat page was embedded for (its name or slug, channelData.team); see CaseTeamService. */
+  team?: string | null;
 }
 
 /** A case as the queue shows it (decrypted). */
@@ -16,6 +18,8 @@ export interface CaseSummary {
   id: string;
   applicationId: string;
   status: CaseStatus;
+  /** null: no team yet, only admins see the case. */
+  teamId: string | null;
   familyName: string;
   nearestDeadline: string | null;
   assignedTo: string | null;

@@ -33,6 +33,12 @@ const statusByCode: Record<string, number> = {
   TEAM_NOT_FOUND: HttpStatus.NOT_FOUND,
   TEAM_NAME_TAKEN: HttpStatus.CONFLICT,
   SCOPED_RESOURCE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  // Case routes check the team first (@CaseScoped): these only follow a case deleted meanwhile.
+  CASE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  CASE_DOCUMENT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  CASE_STATUS_INVALID: HttpStatus.CONFLICT,
+  CASE_ANSWER_UNKNOWN: HttpStatus.UNPROCESSABLE_ENTITY,
+  CASE_ANSWER_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /**

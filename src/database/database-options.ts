@@ -22,6 +22,7 @@ import { UserSession } from '../accounts/entities/user-session.entity';
 import { Accounts1796012693602 } from './migrations/1796012693602-accounts';
 import { BotState1764601000000 } from './migrations/1764601000000-bot-state';
 import { CasesAndDocuments1764601060000 } from './migrations/1764601060000-cases-and-documents';
+import { CaseTeams1796100000000 } from './migrations/1796100000000-case-teams';
 
 export const entities = [
   AuditEvent,
@@ -46,6 +47,7 @@ export const migrations = [
   BotState1764601000000,
   CasesAndDocuments1764601060000,
   Accounts1796012693602,
+  CaseTeams1796100000000,
 ];
 
 /**

@@ -46,6 +46,10 @@ export class Case {
   @Column({ name: 'nearest_deadline', type: 'date', nullable: true })
   nearestDeadline!: string | null;
 
+  /** The team (neighbourhood) whose Kümmerer work on the case; null = unassigned, admins only. */
+  @Column({ name: 'team_id', type: 'varchar', length: 36, nullable: true })
+  teamId!: string | null;
+
   /** "user:<id>" of the Kümmerer who took the case; null while unassigned. */
   @Column({ name: 'assigned_to', type: 'varchar', length: 120, nullable: true })
   assignedTo!: string | null;

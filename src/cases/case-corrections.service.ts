@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { runInWriteTransaction } from '../database/write-transaction.util';
+import { ApplicationFillerService } from '../filling/application-filler.service';
+import { validateAnswer } from '../forms/answers/answer-validator';
+import { AnswerValue } from '../forms/definition/answers.types';
+import { FormsError } from '../forms/forms.errors';
+import { FormRegistry } from '../forms/forms.registry';
+import { DataCipher } from '../privacy/data-cipher.service';
+import { answersFromRows, pathOfRow } from './case-answer-rows.util';
+import { documentInputOf, replaceCaseDocuments } from './case-documents-store.util';
+import { CasesError } from './cases.errors';
+import { CasesRepository } from './cases.repository';
+import { berlinDate, CasesService } from './cases.service';
+import { CaseAnswer } from './entities/case-answer.entity';
+import { parseWorkspaceValue } from './parse-workspace-value.util';
+
+export interface AnswerCorrection {
+  /** "bank.iban" or "children[1].children.firstName" */
+  path: string;
+  value: unknown;
+}
+
+export interface CorrectionResult {
+  value: AnswerValue;
+  /** false: other answers are still incomplete, the earlier draft PDFs stay. */
+  documentsRegenerated: boolean;
+}
+
+/** A superseded value, for "changed by ... (before: ...)". */
+export interface PreviousAnswer {
+  path: string;
+  value: AnswerValue;
+  givenBy: string;
+  givenAt: Date;
+}
+
+/**
+ * A Kümmerer corrects an answer: checked with the chat's rules (validateAnswer), stored as a new
+ * row (source "kuemmerer"; the old row is superseded, never overwritten), draft PDFs regenerated.
+ */
+@Injectable()
+export class CaseCorrectionsService {
+  private readonly logger = new Logger(CaseCorrectionsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: DataCipher,
+    private readonly registry: FormRegistry,
+    private readonly filler: ApplicationFillerService,
+    private readonly repository: CasesRepository,
+    private readonly cases: CasesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async correctAnswer(
+    caseId: string,
+    correction: AnswerCorrection,
+    by: string,
+    now = new Date(),
+  ): Promise<CorrectionResult> {
+    const record = await this.repository.getCase(caseId);
+    const match = /^(?:([^[\]]+)\[(\d+)\]\.)?([^[\]]+)$/.exec(correction.path);
+    const indexed = match ? this.registry.loadedApplication(record.applicationId).questions.get(match[3]) : undefined;
+    if (!match || !indexed || indexed.question.type === 'repeat' || (indexed.repeatId ?? undefined) !== match[1]) {
+      throw new CasesError('CASE_ANSWER_UNKNOWN', `No question at "${correction.path}".`, [
+        'Diese Frage gibt es in diesem Antrag nicht.',
+        'This application has no such question.',
+      ]);
+    }
+    const today = berlinDate(now);
+    const checked = validateAnswer(indexed.question, parseWorkspaceValue(indexed.question, correction.value), {
+      today,
+    });
+    if (!checked.ok) {
+      throw new CasesError('CASE_ANSWER_INVALID', `Answer at ${correction.path} refused: ${checked.code}.`, [
+        checked.message.de,
+        checked.message.en,
+      ]);
+    }
+    const groupId = match[1] ?? null;
+    const itemIndex = match[2] === undefined ? null : Number(match[2]);
+    await runInWriteTransaction(this.dataSource, async (manager) => {
+      const answers = manager.getRepository(CaseAnswer);
+      await answers.update(
+        {
+          caseId,
+          questionId: indexed.question.id,
+          groupId: groupId ?? IsNull(),
+          itemIndex: itemIndex ?? IsNull(),
+          supersededAt: IsNull(),
+        },
+        { supersededAt: now },
+      );
+      const id = randomUUID();
+      await answers.insert({
+        id,
+        caseId,
+        questionId: indexed.question.id,
+        groupId,
+        itemIndex,
+        value: this.cipher.encryptJson(checked.value, `case-answer:${caseId}:${id}`),
+        markedUnknown: false,
+        source: 'kuemmerer',
+        givenBy: by,
+        givenAt: now,
+        supersededAt: null,
+      });
+    });
+    const documentsRegenerated = await this.regenerateDrafts(caseId, record.applicationId, today);
+    await this.audit.record({
+      actor: by,
+      action: 'case.answer-corrected',
+      subjectType: 'case',
+      subjectId: caseId,
+      details: { path: correction.path, documentsRegenerated },
+    });
+    await this.cases.publish(caseId, 'answer-changed');
+    return { value: checked.value, documentsRegenerated };
+  }
+
+  /** The latest superseded value per path (what a correction replaced). */
+  async findPreviousAnswers(caseId: string): Promise<Map<string, PreviousAnswer>> {
+    const rows = await this.dataSource
+      .getRepository(CaseAnswer)
+      .createQueryBuilder('a')
+      .where('a.case_id = :caseId AND a.superseded_at IS NOT NULL', { caseId })
+      .orderBy('a.superseded_at', 'ASC')
+      .getMany();
+    const previous = new Map<string, PreviousAnswer>();
+    for (const row of rows) {
+      const path = pathOfRow(row);
+      previous.set(path, {
+        path,
+        value: this.cipher.decryptJson<AnswerValue>(row.value, `case-answer:${caseId}:${row.id}`),
+        givenBy: row.givenBy,
+        givenAt: row.givenAt,
+      });
+    }
+    return previous;
+  }
+
+  private async regenerateDrafts(caseId: string, applicationId: string, today: string): Promise<boolean> {
+    const rows = await this.repository.findCurrentAnswers(caseId);
+    try {
+      const documents = await this.filler.fill(applicationId, answersFromRows(rows), {
+        mode: 'draft',
+        today,
+        unknownPaths: rows.filter((row) => row.markedUnknown).map((row) => row.path),
+      });
+      await runInWriteTransaction(this.dataSource, (manager) =>
+        replaceCaseDocuments(manager, this.cipher, caseId, 'draft', documents.map(documentInputOf)),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof FormsError && error.code === 'ANSWERS_INVALID') {
+        this.logger.warn(`Draft PDFs of a case not regenerated: answers incomplete.`);
+        return false;
+      }
+      throw error;
+    }
+  }
+}

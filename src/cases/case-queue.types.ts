@@ -1,0 +1,26 @@
+import { CaseStatus } from './case-status.types';
+import { CaseSummary } from './cases.types';
+
+export interface CaseQueueQuery {
+  /** One status, or undefined for every open one. */
+  status?: CaseStatus;
+  /** "user:<id>", or "none" for unassigned cases; undefined = everyone's. */
+  assignee?: string;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export interface CaseQueueRow extends CaseSummary {
+  /** The family moved last (new submission or a reply): the Kümmerer has to look. */
+  familyMovedLast: boolean;
+  /** Titles of the forms filled for the case ("KG 1", "Anlage Kind (Kind 1)"). */
+  forms: string[];
+}
+
+export interface CaseQueuePage {
+  items: CaseQueueRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,25 @@
+/** What happened to a case; the workspace queue reloads the row (never trusts the event's data). */
+export type CaseEventKind = 'created' | 'family-message' | 'status-changed' | 'assigned' | 'answer-changed' | 'note-added';
+
+/** Ids only: events may cross process boundaries (Redis), so they never carry personal data. */
+export interface CaseEvent {
+  caseId: string;
+  teamId: string | null;
+  kind: CaseEventKind;
+  at: string;
+}
+
+export type CaseEventListener = (event: CaseEvent) => void;
+
+/**
+ * Fan-out of case events to open workspace pages (Server-Sent Events). In-process now; a Redis
+ * implementation follows the pattern of src/channels/events/redis-activity-bus.ts.
+ */
+export interface CaseEventBus {
+  publish(event: CaseEvent): Promise<void>;
+  /** Every event of every team; the subscriber filters by its TeamScope. Returns the unsubscribe function. */
+  subscribe(listener: CaseEventListener): () => void;
+  close(): Promise<void>;
+}
+
+export const CASE_EVENT_BUS = Symbol('CASE_EVENT_BUS');
