@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { caseStatuses, CaseStatus } from '../../../cases/case-status.types';
+
+// Every DTO allows `_csrf`: the server-rendered forms send the token as a hidden field.
+class WithCsrf {
+  @ApiPropertyOptional({ description: 'CSRF token of a server-rendered form (or the X-CSRF-Token header)' })
+  @IsOptional()
+  @IsString()
+  _csrf?: string;
+}
+
+export class QueueQueryDto {
+  @ApiPropertyOptional({ enum: caseStatuses })
+  @IsOptional()
+  @IsIn([...caseStatuses])
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ description: '"me", "none" or a user id' })
+  @IsOptional()
+  @Matches(/^(me|none|[0-9a-f-]{36})$/)
+  assignee?: string;
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}
+
+export class AssignDto extends WithCsrf {
+  @ApiProperty({ enum: ['me', 'none'] })
+  @IsIn(['me', 'none'])
+  assignee!: 'me' | 'none';
+}
+
+export class CorrectAnswerDto extends WithCsrf {
+  @ApiProperty({ example: 'bank.iban' })
+  @IsString()
+  @MaxLength(300)
+  path!: string;
+
+  @ApiProperty({ example: 'DE02 1203 0000 0000 2020 51' })
+  @IsString()
+  @MaxLength(2000)
+  value!: string;
+}
+
+export class TextDto extends WithCsrf {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  text!: string;
+}
+
+export class ApproveDto extends WithCsrf {
+  @ApiPropertyOptional({ description: 'What the family must attach, one item per line' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  attachments?: string;
+}
+
+export class StatusDto extends WithCsrf {
+  @ApiProperty({ enum: caseStatuses })
+  @IsIn([...caseStatuses])
+  status!: CaseStatus;
+}

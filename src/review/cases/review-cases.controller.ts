@@ -1,0 +1,107 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, Sse, MessageEvent } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Observable } from 'rxjs';
+import { AuthenticatedUser, actorOf } from '../../accounts/accounts.types';
+import { TeamScope } from '../../accounts/team-scope';
+import { CaseQueueRepository } from '../../cases/case-queue.repository';
+import { CaseQueuePage } from '../../cases/case-queue.types';
+import { CaseScoped } from '../auth/case-scoped.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { SignedIn } from '../auth/roles.decorator';
+import { CaseView } from './case-view.types';
+import { CaseEventsService } from './case-events.service';
+import { ApproveDto, AssignDto, CorrectAnswerDto, QueueQueryDto, StatusDto, TextDto } from './dto/review-case.dto';
+import { ReviewCaseActionsService } from './review-case-actions.service';
+
+/** The queue. Kümmerer see their team's cases, admins every team's and the unassigned ones. */
+@ApiTags('review')
+@Controller('api/review')
+@SignedIn()
+export class ReviewQueueController {
+  constructor(
+    private readonly queue: CaseQueueRepository,
+    private readonly events: CaseEventsService,
+  ) {}
+
+  @Get('cases')
+  @ApiOperation({ summary: 'Fälle des Teams nach Dringlichkeit / the team’s cases by urgency' })
+  list(@Query() query: QueueQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseQueuePage> {
+    return this.queue.findQueue(TeamScope.of(user), {
+      status: query.status,
+      assignee: query.assignee === 'me' ? actorOf(user) : query.assignee === 'none' || !query.assignee ? query.assignee : `user:${query.assignee}`,
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? 50,
+    });
+  }
+
+  @Sse('events')
+  @ApiOperation({ summary: 'Server-Sent Events: ein Fall des Teams hat sich geändert / a case changed' })
+  stream(@CurrentUser() user: AuthenticatedUser): Observable<MessageEvent> {
+    return this.events.streamFor(TeamScope.of(user));
+  }
+}
+
+/** One case: read, correct, note, ask back, assign, approve, status, download. */
+@ApiTags('review')
+@Controller('api/review/cases/:caseId')
+@CaseScoped()
+export class ReviewCaseController {
+  constructor(private readonly actions: ReviewCaseActionsService) {}
+
+  @Get()
+  show(@Param('caseId') caseId: string, @CurrentUser() user: AuthenticatedUser): Promise<CaseView> {
+    return this.actions.read(caseId, user);
+  }
+
+  @Patch('answers')
+  correct(@Param('caseId') caseId: string, @Body() body: CorrectAnswerDto, @CurrentUser() user: AuthenticatedUser) {
+    return this.actions.correct(caseId, body.path, body.value, user);
+  }
+
+  @Post('notes')
+  async note(@Param('caseId') caseId: string, @Body() body: TextDto, @CurrentUser() user: AuthenticatedUser) {
+    return { id: await this.actions.addNote(caseId, body.text, user) };
+  }
+
+  @Post('ask-back')
+  async askBack(@Param('caseId') caseId: string, @Body() body: TextDto, @CurrentUser() user: AuthenticatedUser) {
+    return { id: await this.actions.askBack(caseId, body.text, user) };
+  }
+
+  @Post('assign')
+  @HttpCode(204)
+  async assign(@Param('caseId') caseId: string, @Body() body: AssignDto, @CurrentUser() user: AuthenticatedUser) {
+    await this.actions.assign(caseId, body.assignee, user);
+  }
+
+  @Post('approve')
+  @HttpCode(204)
+  async approve(@Param('caseId') caseId: string, @Body() body: ApproveDto, @CurrentUser() user: AuthenticatedUser) {
+    await this.actions.approve(caseId, body.attachments ?? '', user);
+  }
+
+  @Post('status')
+  @HttpCode(204)
+  async status(@Param('caseId') caseId: string, @Body() body: StatusDto, @CurrentUser() user: AuthenticatedUser) {
+    await this.actions.changeStatus(caseId, body.status, user);
+  }
+
+  @Get('documents/:documentId')
+  async download(
+    @Param('caseId') caseId: string,
+    @Param('documentId') documentId: string,
+    @Query('inline') inline: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { bytes, fileName } = await this.actions.download(caseId, documentId, user);
+    response
+      .status(200)
+      .type('application/pdf')
+      .set('Cache-Control', 'no-store')
+      .set('X-Content-Type-Options', 'nosniff')
+      .set('Content-Disposition', `${inline === '1' ? 'inline' : 'attachment'}; filename="${fileName.replace(/[^\w.-]/g, '_')}"`)
+      .send(bytes);
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../../audit/audit.module';
+import { BotModule } from '../../bot/bot.module';
+import { CaseQueueRepository } from '../../cases/case-queue.repository';
+import { CasesModule } from '../../cases/cases.module';
+import { CaseAccessGuard } from '../auth/case-access.guard';
+import { CASE_TEAM_LOOKUP } from '../auth/case-team-lookup.types';
+import { ReviewAuthModule } from '../auth/review-auth.module';
+import { ReviewPagesController } from '../pages/review-pages.controller';
+import { CaseEventsService } from './case-events.service';
+import { CaseViewService } from './case-view.service';
+import { ReviewCaseActionsService } from './review-case-actions.service';
+import { ReviewCaseController, ReviewQueueController } from './review-cases.controller';
+
+/** Queue, case view, corrections, ask-back, approval: the API and the pages. */
+@Module({
+  imports: [ReviewAuthModule, AuditModule, CasesModule, BotModule],
+  controllers: [ReviewQueueController, ReviewCaseController, ReviewPagesController],
+  providers: [
+    CaseAccessGuard,
+    { provide: CASE_TEAM_LOOKUP, useExisting: CaseQueueRepository },
+    CaseViewService,
+    CaseEventsService,
+    ReviewCaseActionsService,
+  ],
+})
+export class ReviewCasesModule {}

@@ -1,0 +1,65 @@
+import { html, SafeHtml } from './html.util';
+
+/** No inline scripts or styles: the CSP allows only files from /review/assets. */
+export const contentSecurityPolicy =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+export interface LayoutOptions {
+  title: string;
+  user?: { displayName: string; csrfToken: string };
+  body: SafeHtml;
+}
+
+export function layoutPage(options: LayoutOptions): string {
+  return `<!DOCTYPE html>${html`<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} – Antragslotse</title>
+<link rel="stylesheet" href="/review/assets/review.css">
+<script src="/review/assets/review.js" defer></script>
+</head>
+<body${options.user ? html` data-csrf="${options.user.csrfToken}"` : ''}>
+<a class="skip" href="#main">Zum Inhalt springen / Skip to content</a>
+<header class="top">
+  <p class="brand"><a href="/review">Antragslotse – Arbeitsplatz</a></p>
+  ${options.user
+    ? html`<nav aria-label="Konto / Account"><span>${options.user.displayName}</span>
+      <button type="button" id="logout">Abmelden / Sign out</button></nav>`
+    : ''}
+</header>
+<main id="main" tabindex="-1">
+${options.body}
+</main>
+</body>
+</html>`.value}`;
+}
+
+export function germanDateTime(date: Date | string | null): string {
+  if (!date) {
+    return '–';
+  }
+  return new Intl.DateTimeFormat('de-DE', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Berlin',
+  }).format(new Date(date));
+}
+
+export function germanDay(iso: string | null): string {
+  if (!iso) {
+    return 'keine / none';
+  }
+  const [year, month, day] = iso.slice(0, 10).split('-');
+  return `${day}.${month}.${year}`;
+}
+
+export const statusLabels: Record<string, string> = {
+  submitted: 'Eingereicht',
+  in_review: 'In Prüfung',
+  waiting_for_family: 'Wartet auf Familie',
+  approved: 'Freigegeben',
+  sent: 'Abgeschickt',
+  closed: 'Abgeschlossen',
+};

@@ -1,0 +1,47 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import { html } from './html.util';
+import { contentSecurityPolicy, layoutPage } from './layout.page';
+
+const pages: Record<string, { status: number; title: string; text: string }> = {
+  SCOPED_RESOURCE_NOT_FOUND: { status: 404, title: 'Nicht gefunden', text: 'Diese Seite gibt es nicht. / Not found.' },
+  AUTH_CSRF_INVALID: {
+    status: 403,
+    title: 'Bitte neu laden',
+    text: 'Die Sitzung ist abgelaufen oder die Anfrage kam nicht von dieser Seite. Bitte laden Sie die Seite neu. / Please reload the page.',
+  },
+  AUTH_FORBIDDEN: { status: 403, title: 'Keine Berechtigung', text: 'Dafür fehlt Ihnen die Berechtigung. / No permission.' },
+};
+
+/** Workspace pages answer in HTML: not signed in -> the login page, other errors as a short page. */
+@Catch()
+export class PageExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Pages');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const code = (exception as { code?: unknown })?.code;
+    if (code === 'AUTH_UNAUTHENTICATED') {
+      response.redirect(303, '/review/login');
+      return;
+    }
+    const known = typeof code === 'string' ? pages[code] : undefined;
+    const status = known?.status ?? (exception instanceof HttpException ? exception.getStatus() : 500);
+    const correlationId = randomUUID();
+    if (!known && status >= 500) {
+      this.logger.error(`${correlationId}: ${exception instanceof Error ? exception.message : String(exception)}`);
+    }
+    response
+      .status(status)
+      .set('Content-Security-Policy', contentSecurityPolicy)
+      .type('html')
+      .send(
+        layoutPage({
+          title: known?.title ?? 'Fehler',
+          body: html`<h1>${known?.title ?? 'Fehler / Error'}</h1><p>${known?.text ?? 'Etwas ist schiefgegangen. Bitte nennen Sie diese Nummer, wenn Sie Hilfe brauchen.'}</p>
+<p><small>${correlationId}</small></p><p><a href="/review">Zu den Fällen / to the cases</a></p>`,
+        }),
+      );
+  }
+}

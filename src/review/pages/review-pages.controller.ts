@@ -1,0 +1,199 @@
+import { Body, Controller, Get, NotFoundException, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { readFileSync } from 'node:fs';
+import { actorOf, AuthenticatedUser } from '../../accounts/accounts.types';
+import { TeamScope } from '../../accounts/team-scope';
+import { CaseQueueRepository } from '../../cases/case-queue.repository';
+import { CasesError } from '../../cases/cases.errors';
+import { projectPath } from '../../channels/web/project-path.util';
+import { CaseScoped } from '../auth/case-scoped.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { SignedIn } from '../auth/roles.decorator';
+import { WorkspaceRequest } from '../auth/workspace-request.types';
+import { ApproveDto, AssignDto, CorrectAnswerDto, QueueQueryDto, StatusDto, TextDto } from '../cases/dto/review-case.dto';
+import { ReviewCaseActionsService } from '../cases/review-case-actions.service';
+import { CaseViewService } from '../cases/case-view.service';
+import { casePage } from './case.page';
+import { contentSecurityPolicy } from './layout.page';
+import { loginPage } from './login.page';
+import { PageExceptionFilter } from './page-exception.filter';
+import { queuePage, queueRows } from './queue.page';
+
+const assets: Record<string, string> = { 'review.js': 'application/javascript', 'review.css': 'text/css' };
+
+const messages: Record<string, string> = {
+  saved: 'Gespeichert. Die Formulare wurden neu erstellt. / Saved; forms regenerated.',
+  'saved-incomplete': 'Gespeichert. Die Formulare folgen, wenn alle Angaben vollständig sind. / Saved.',
+  note: 'Notiz gespeichert. / Note saved.',
+  'ask-back': 'Rückfrage gesendet. / Question sent.',
+  assigned: 'Der Fall ist Ihnen zugewiesen. / Assigned to you.',
+  approved: 'Freigegeben. Die fertigen Formulare und das Deckblatt stehen bereit. / Approved.',
+  status: 'Status geändert. / Status changed.',
+};
+
+/** Server-rendered workspace pages (German first), forms POST with a hidden CSRF field and redirect. */
+@ApiExcludeController()
+@Controller('review')
+@UseFilters(PageExceptionFilter)
+export class ReviewPagesController {
+  constructor(
+    private readonly queue: CaseQueueRepository,
+    private readonly actions: ReviewCaseActionsService,
+    private readonly view: CaseViewService,
+  ) {}
+
+  @Get('login')
+  login(@Res() response: Response): void {
+    send(response, loginPage());
+  }
+
+  @Get('assets/:file')
+  asset(@Param('file') file: string, @Res() response: Response): void {
+    if (!(file in assets)) {
+      throw new NotFoundException();
+    }
+    response
+      .type(assets[file])
+      .set('Cache-Control', 'no-cache')
+      .send(readFileSync(projectPath('src', 'review', 'assets', file)));
+  }
+
+  @Get()
+  @SignedIn()
+  async queuePage(@Query() query: QueueQueryDto, @Req() request: WorkspaceRequest, @Res() response: Response) {
+    const { user, csrfToken } = request.workspaceSession!;
+    const page = await this.queue.findQueue(TeamScope.of(user), {
+      status: query.status,
+      assignee: query.assignee === 'me' ? actorOf(user) : query.assignee === 'none' ? 'none' : undefined,
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? 50,
+    });
+    send(
+      response,
+      queuePage({
+        user: { displayName: user.displayName, csrfToken, actor: actorOf(user) },
+        queue: page,
+        status: query.status,
+        assignee: query.assignee,
+      }),
+    );
+  }
+
+  /** The queue's rows alone, for the live update (review.js). */
+  @Get('rows')
+  @SignedIn()
+  async rows(@Query() query: QueueQueryDto, @Req() request: WorkspaceRequest, @Res() response: Response) {
+    const { user } = request.workspaceSession!;
+    const page = await this.queue.findQueue(TeamScope.of(user), {
+      status: query.status,
+      assignee: query.assignee === 'me' ? actorOf(user) : query.assignee === 'none' ? 'none' : undefined,
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? 50,
+    });
+    send(response, queueRows(page, actorOf(user)).value);
+  }
+
+  @Get('cases/:caseId')
+  @CaseScoped()
+  async casePage(
+    @Param('caseId') caseId: string,
+    @Query('msg') message: string | undefined,
+    @Req() request: WorkspaceRequest,
+    @Res() response: Response,
+  ) {
+    await this.renderCase(request, response, caseId, { message: message ? messages[message] : undefined });
+  }
+
+  @Post('cases/:caseId/answers')
+  @CaseScoped()
+  correct(@Param('caseId') id: string, @Body() body: CorrectAnswerDto, @CurrentUser() user: AuthenticatedUser, @Req() request: WorkspaceRequest, @Res() response: Response) {
+    return this.act(request, response, id, async () => {
+      const result = await this.actions.correct(id, body.path, body.value, user);
+      return result.documentsRegenerated ? 'saved' : 'saved-incomplete';
+    });
+  }
+
+  @Post('cases/:caseId/notes')
+  @CaseScoped()
+  note(@Param('caseId') id: string, @Body() body: TextDto, @CurrentUser() user: AuthenticatedUser, @Req() request: WorkspaceRequest, @Res() response: Response) {
+    return this.act(request, response, id, async () => (await this.actions.addNote(id, body.text, user), 'note'));
+  }
+
+  @Post('cases/:caseId/ask-back')
+  @CaseScoped()
+  askBack(@Param('caseId') id: string, @Body() body: TextDto, @CurrentUser() user: AuthenticatedUser, @Req() request: WorkspaceRequest, @Res() response: Response) {
+    return this.act(request, response, id, async () => (await this.actions.askBack(id, body.text, user), 'ask-back'));
+  }
+
+  @Post('cases/:caseId/assign')
+  @CaseScoped()
+  async assign(@Param('caseId') id: string, @Body() body: AssignDto, @CurrentUser() user: AuthenticatedUser, @Res() response: Response) {
+    await this.actions.assign(id, body.assignee, user);
+    response.redirect(303, '/review');
+  }
+
+  @Post('cases/:caseId/approve')
+  @CaseScoped()
+  approve(@Param('caseId') id: string, @Body() body: ApproveDto, @CurrentUser() user: AuthenticatedUser, @Req() request: WorkspaceRequest, @Res() response: Response) {
+    return this.act(request, response, id, async () => (await this.actions.approve(id, body.attachments ?? '', user), 'approved'));
+  }
+
+  @Post('cases/:caseId/status')
+  @CaseScoped()
+  status(@Param('caseId') id: string, @Body() body: StatusDto, @CurrentUser() user: AuthenticatedUser, @Req() request: WorkspaceRequest, @Res() response: Response) {
+    return this.act(request, response, id, async () => (await this.actions.changeStatus(id, body.status, user), 'status'));
+  }
+
+  /** Runs an action; success -> back to the case page (303), a refusal -> the page with the reason. */
+  private async act(request: WorkspaceRequest, response: Response, caseId: string, action: () => Promise<string>) {
+    try {
+      const message = await action();
+      response.redirect(303, `/review/cases/${caseId}?msg=${message}`);
+    } catch (error) {
+      const refusal = refusalText(error);
+      if (refusal === undefined) {
+        throw error;
+      }
+      await this.renderCase(request, response, caseId, { error: refusal }, 422);
+    }
+  }
+
+  private async renderCase(
+    request: WorkspaceRequest,
+    response: Response,
+    caseId: string,
+    flash: { message?: string; error?: string },
+    status = 200,
+  ): Promise<void> {
+    const { user, csrfToken } = request.workspaceSession!;
+    const view = await this.actions.read(caseId, user);
+    const names = await this.view.actorNames();
+    send(response.status(status), casePage({ user: { displayName: user.displayName, csrfToken }, view, names, ...flash }));
+  }
+}
+
+function refusalText(error: unknown): string | undefined {
+  if (error instanceof CasesError && error.reasons.length > 0) {
+    return error.reasons.join(' / ');
+  }
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'ANSWERS_INVALID') {
+    return 'Es fehlen noch Angaben oder eine Angabe passt nicht. Bitte ergänzen Sie sie zuerst. / Answers are missing or invalid.';
+  }
+  if (code === 'CONVERSATION_REFERENCE_MISSING' || code === 'CONVERSATION_GATEWAY_MISSING') {
+    return 'Die Familie ist im Chat gerade nicht erreichbar. / The family cannot be reached in the chat.';
+  }
+  return undefined;
+}
+
+function send(response: Response, page: string): void {
+  response
+    .type('html')
+    .set('Content-Security-Policy', contentSecurityPolicy)
+    .set('Cache-Control', 'no-store')
+    .set('Referrer-Policy', 'no-referrer')
+    .send(page);
+}
+
+export type { Request };
