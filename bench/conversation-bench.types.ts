@@ -12,4 +12,6 @@ export interface PhaseResult {
   p99: number;
   max: number;
   peakRssMb: number;
+  /** The messages with the highest median latency, for finding slow turns. */
+  slowest: string[];
 }

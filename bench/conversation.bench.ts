@@ -138,6 +138,7 @@ async function family(
   messages: FamilyMessage[],
   paced: boolean,
   latencies: number[],
+  byMessage: number[][],
 ): Promise<number> {
   const domain = `${baseUrl}/v3/directline`;
   const started = await call(`${domain}/conversations`, secret, {});
@@ -177,7 +178,9 @@ async function family(
       if (!seen) {
         throw new Error('no reply');
       }
-      latencies.push(performance.now() - start);
+      const elapsed = performance.now() - start;
+      latencies.push(elapsed);
+      (byMessage[index] ??= []).push(elapsed);
     } catch {
       failures++;
     }
@@ -192,15 +195,32 @@ async function phase(
   paced: boolean,
 ): Promise<PhaseResult> {
   const latencies: number[] = [];
+  const byMessage: number[][] = [];
   const start = performance.now();
   const failures = await Promise.all(
     Array.from({ length: families }, () =>
-      family(baseUrl, messages, paced, latencies).catch(() => messages.length),
+      family(baseUrl, messages, paced, latencies, byMessage).catch(() => messages.length),
     ),
   );
   const seconds = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
+  // Which messages are slow: the three with the highest median, so a slow turn (e.g. filling PDFs) shows.
+  const slowest = byMessage
+    .map((times, index) => ({
+      index,
+      median: quantile(
+        [...times].sort((a, b) => a - b),
+        0.5,
+      ),
+    }))
+    .sort((a, b) => b.median - a.median)
+    .slice(0, 3)
+    .map(
+      ({ index, median }) =>
+        `#${index + 1} "${messages[index].text ?? messages[index].value?.action}" ${median.toFixed(0)} ms`,
+    );
   return {
+    slowest,
     turns: latencies.length,
     failures: failures.reduce((sum, count) => sum + count, 0),
     seconds,
@@ -243,6 +263,7 @@ async function main(): Promise<void> {
       const messages = messagesFor(bot);
       const paced = await phase(service.baseUrl, service.child.pid, messages, true);
       console.log(line(`${bot} paced (${messages.length} msgs)`, paced));
+      console.log(`  slowest messages (median): ${paced.slowest.join(', ')}`);
       const max = await phase(service.baseUrl, service.child.pid, messages, false);
       console.log(line(`${bot} no waiting`, max));
       results.set(bot, { paced, max });
