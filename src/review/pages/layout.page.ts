@@ -17,6 +17,7 @@ export function layoutPage(options: LayoutOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} – Antragslotse</title>
+<link rel="icon" href="/review/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/review/assets/review.css">
 <script src="/review/assets/review.js" defer></script>
 </head>

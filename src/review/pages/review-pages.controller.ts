@@ -20,7 +20,11 @@ import { loginPage } from './login.page';
 import { PageExceptionFilter } from './page-exception.filter';
 import { queuePage, queueRows } from './queue.page';
 
-const assets: Record<string, string> = { 'review.js': 'application/javascript', 'review.css': 'text/css' };
+const assets: Record<string, string> = {
+  'review.js': 'application/javascript',
+  'review.css': 'text/css',
+  'favicon.svg': 'image/svg+xml',
+};
 
 const messages: Record<string, string> = {
   saved: 'Gespeichert. Die Formulare wurden neu erstellt. / Saved; forms regenerated.',

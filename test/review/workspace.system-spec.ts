@@ -1,0 +1,192 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Browser, chromium, Page } from 'playwright-core';
+import { AppModule } from '../../src/app.module';
+import { BOT_CLOCK } from '../../src/bot/bot-clock';
+import { DomainExceptionFilter } from '../../src/common/domain-exception.filter';
+import { loadConfig } from '../../src/config/app-config';
+import { testSecret, testTokenSecret } from '../channels/channel-test-app';
+import { readWithPdfJs } from '../pdf/pdfjs-read.util';
+import { TestClock } from '../support/bot-harness';
+import { officialFormsDir, skipWithoutOfficialForms } from '../support/official-forms';
+import { readTranscript, transcriptFiles } from '../transcripts/transcript-runner';
+import { DirectLineFamily } from './family-directline';
+import { createUser, ensureTeam, testPassword } from './workspace-session';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const artifactsDir = join(process.env.ARTIFACTS_DIR ?? 'artifacts', 'review');
+// With the genuine templates the final PDFs are the official forms, flattened; without them the
+// filler's answer summary. Either way the values must be readable text.
+const genuine = skipWithoutOfficialForms === false;
+const transcript = readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const correctedIban = 'DE02 1203 0000 0000 2020 51';
+
+interface AxeResult {
+  violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }>;
+}
+
+/** axe-core through the DevTools protocol (the page's CSP rightly refuses injected script tags). */
+async function assertAccessible(page: Page, name: string): Promise<void> {
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const axe = await page.evaluate<AxeResult>('axe.run(document)');
+  writeFileSync(join(artifactsDir, `${name}-axe.json`), JSON.stringify(axe.violations, null, 2));
+  const severe = axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  assert.deepEqual(
+    severe.map((violation) => `${violation.id}: ${violation.help}`),
+    [],
+    `${name}: no serious or critical accessibility violation`,
+  );
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+describe(
+  'Kümmerer workspace in Debian Chromium with a family on Direct Line',
+  { skip: existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath} (apt-get install -y chromium)` },
+  () => {
+    let app: INestApplication;
+    let dataDir: string;
+    let baseUrl: string;
+    let browser: Browser;
+    const problems: string[] = [];
+
+    before(async () => {
+      mkdirSync(artifactsDir, { recursive: true });
+      dataDir = mkdtempSync(join(tmpdir(), 'antragslotse-workspace-browser-'));
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'error',
+        BOT: 'antragslotse',
+        DIRECTLINE_SECRET: testSecret,
+        DIRECTLINE_TOKEN_SECRET: testTokenSecret,
+        FORMS_TEMPLATE_DIR: genuine ? officialFormsDir : join(dataDir, 'no-templates'),
+      });
+      const clock = new TestClock();
+      clock.setToday(transcript.today);
+      const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
+        .overrideProvider(BOT_CLOCK)
+        .useValue(clock)
+        .compile();
+      app = moduleRef.createNestApplication({ logger: false });
+      // As createApp does: the pages' form posts are validated and refusals mapped.
+      app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+      app.useGlobalFilters(new DomainExceptionFilter());
+      await app.listen(0, '127.0.0.1');
+      baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+      const altendorf = await ensureTeam(app, 'Essen-Altendorf');
+      await ensureTeam(app, 'Essen-Katernberg');
+      await createUser(app, 'dragana.petrovic@example.org', 'kuemmerer', altendorf, 'Dragana Petrović');
+      browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+      });
+    });
+
+    after(async () => {
+      await browser?.close();
+      await app?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('signs in, sees a new Direct Line case live, corrects, asks back, reads the reply, approves and downloads', async () => {
+      const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error') {
+          problems.push(`${message.text()} ${message.location().url}`);
+        }
+      });
+
+      // Sign in.
+      await page.goto(`${baseUrl}/review/login`);
+      assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+      await assertAccessible(page, 'login');
+      await page.getByLabel('E-Mail').fill('dragana.petrovic@example.org');
+      await page.getByLabel('Passwort / Password').fill(testPassword);
+      await page.getByRole('button', { name: 'Anmelden / Sign in' }).click();
+      await page.waitForURL(`${baseUrl}/review`);
+      await page.locator('#queue').waitFor();
+      assert.equal(await page.locator('#queue tbody tr').count(), 0, 'the queue starts empty');
+
+      // The family chats on the team's page; the queue shows the case without a reload.
+      const family = await DirectLineFamily.start(`${baseUrl}/v3/directline`, testSecret, 'dl_ayse_yilmaz');
+      try {
+        await family.play(transcript, { team: 'essen-altendorf' });
+        const row = page.locator('#queue tbody tr', { hasText: 'Ayşe Yılmaz' });
+        await row.waitFor({ timeout: 10000 });
+        assert.match((await page.locator('#live').textContent()) ?? '', /aktualisiert/);
+        await assertAccessible(page, 'queue');
+
+        // Take the case and open it.
+        await row.getByRole('button', { name: /Mir zuweisen/ }).click();
+        await page.waitForURL(`${baseUrl}/review`);
+        await page.locator('#queue tbody tr', { hasText: 'Ayşe Yılmaz' }).getByRole('link', { name: 'Ayşe Yılmaz' }).click();
+        await page.locator('h1', { hasText: 'Ayşe Yılmaz' }).waitFor();
+        await assertAccessible(page, 'case');
+
+        // Correct the IBAN: validated like the chat, drafts regenerated.
+        await page.locator('summary', { hasText: 'Ändern – IBAN' }).first().click();
+        await page.getByLabel('Neuer Wert für IBAN').first().fill(correctedIban);
+        await page.getByRole('button', { name: 'Speichern / Save' }).first().click();
+        await page.getByText('Gespeichert. Die Formulare wurden neu erstellt.').waitFor();
+        assert.match((await page.locator('.answer', { hasText: 'IBAN' }).first().textContent()) ?? '', /DE02120300000000202051/);
+
+        // Ask back; the question arrives in the family's Direct Line conversation.
+        const since = family.received.length;
+        await page.getByLabel(/Rückfrage an die Familie/).fill('Bitte schicken Sie die Geburtsurkunde von Can.');
+        await page.getByRole('button', { name: 'Rückfrage senden' }).click();
+        await page.getByText('Rückfrage gesendet.').waitFor();
+        await family.waitForBot(since, ['Geburtsurkunde von Can'], 'the question back');
+
+        // The family answers in the chat; the case shows the reply.
+        await family.send({ text: 'Die Geburtsurkunde schicke ich morgen.' }, { team: 'essen-altendorf' });
+        let replied = false;
+        for (let attempt = 0; attempt < 50 && !replied; attempt++) {
+          await page.reload();
+          replied = (await page.locator('#notes').textContent())?.includes('Die Geburtsurkunde schicke ich morgen.') ?? false;
+          if (!replied) {
+            await page.waitForTimeout(200);
+          }
+        }
+        assert.ok(replied, 'the family’s reply is shown in the case');
+        await page.screenshot({ path: join(artifactsDir, 'case-reply.png'), fullPage: true });
+
+        // Approve and download the final KG 1.
+        await page.getByLabel(/Beizulegende Unterlagen/).fill('Kopie der Geburtsurkunde von Can');
+        await page.getByRole('button', { name: 'Freigeben / Approve' }).click();
+        await page.getByText('Freigegeben.').first().waitFor();
+        assert.match((await page.locator('#case-status').textContent()) ?? '', /Freigegeben/);
+        const finalLink = page.locator('#final-documents a[download]').filter({ hasText: /herunterladen/ });
+        const kg1Index = await finalLink.evaluateAll((links) => links.findIndex((link) => /Antrag auf Kindergeld|KG 1/i.test((link as { textContent: string | null }).textContent ?? '')));
+        assert.ok(kg1Index >= 0, 'a final KG 1 among the downloads');
+        const [download] = await Promise.all([page.waitForEvent('download'), finalLink.nth(kg1Index).click()]);
+        const bytes = readFileSync((await download.path())!);
+        writeFileSync(join(artifactsDir, 'final-kg1.pdf'), bytes);
+        const reading = await readWithPdfJs(bytes);
+        const text = reading.pageTexts.join(' ');
+        for (const value of ['Yılmaz', 'Ayşe', '60316']) {
+          assert.ok(text.includes(value), `the final KG 1 shows ${value} as text`);
+        }
+        assert.ok(text.replace(/\s/g, '').includes('DE02120300000000202051'), 'the final KG 1 shows the corrected IBAN');
+        if (genuine) {
+          assert.equal(reading.fields?.size ?? 0, 0, 'the final official KG 1 is flattened (no form fields left)');
+        }
+        await page.screenshot({ path: join(artifactsDir, 'case-approved.png'), fullPage: true });
+      } finally {
+        family.end();
+      }
+      assert.deepEqual(
+        problems.filter((text) => /Content Security Policy|Refused|40[134]|Error/.test(text)),
+        [],
+        'no script error, CSP violation or refused request',
+      );
+      await context.close();
+    });
+  },
+);
