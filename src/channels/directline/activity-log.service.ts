@@ -13,12 +13,12 @@ export interface ActivityPage {
   watermark?: string;
 }
 
-const appendAttempts = 8;
+const appendAttempts = 3;
 
 /**
- * The conversation log in the database. Appending takes the next watermark in ONE statement
- * (max + 1, guarded by the primary key), so it is safe across turns, proactive messages and app
- * instances without a lock, and readers never see a gap that is filled later.
+ * The conversation log in the database. Appending takes the next watermark (max + 1, guarded by
+ * the primary key; on PostgreSQL under a per-conversation advisory lock), so it is safe across
+ * turns, proactive messages and app instances, and readers never see a gap that is filled later.
  */
 @Injectable()
 export class ActivityLogService {
@@ -70,27 +70,46 @@ export class ActivityLogService {
       conversation: { ...(activity.conversation ?? {}), id: conversationId },
     };
     const body = this.cipher.encryptJson(stored, context(conversationId));
-    const sql = this.postgres
-      ? `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
-         SELECT $1, COALESCE(MAX("watermark"), -1) + 1, $2 FROM "directline_activities" WHERE "conversation_id" = $1
-         RETURNING "watermark"`
-      : `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
-         SELECT ?, COALESCE(MAX("watermark"), -1) + 1, ? FROM "directline_activities" WHERE "conversation_id" = ?
-         RETURNING "watermark"`;
-    const parameters = this.postgres ? [conversationId, body] : [conversationId, body, conversationId];
     for (let attempt = 1; ; attempt++) {
       try {
-        const rows = await this.dataSource.query<Array<{ watermark: number }>>(sql, parameters);
-        const watermark = Number(rows[0].watermark);
+        const watermark = await this.insertNext(conversationId, body);
         await this.bus.publish({ conversationId, watermark });
         return { ...(stored as unknown as Activity), id: activityId(conversationId, watermark) };
       } catch (error) {
-        // Another instance took the same place in the same instant: take the next one.
+        // Safety net: the place was taken in the same instant; take the next one.
         if (!isUniqueViolation(error) || attempt >= appendAttempts) {
           throw error;
         }
       }
     }
+  }
+
+  /**
+   * SQLite has one writer: the single INSERT … SELECT max + 1 is atomic. PostgreSQL has many
+   * (instances, pool connections): a transaction-scoped advisory lock per conversation makes the
+   * next writer wait until this row is committed, so positions are handed out and become visible
+   * in order; a reader never skips a position that appears later.
+   */
+  private async insertNext(conversationId: string, body: string): Promise<number> {
+    if (!this.postgres) {
+      const rows = await this.dataSource.query<Array<{ watermark: number }>>(
+        `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
+         SELECT ?, COALESCE(MAX("watermark"), -1) + 1, ? FROM "directline_activities" WHERE "conversation_id" = ?
+         RETURNING "watermark"`,
+        [conversationId, body, conversationId],
+      );
+      return Number(rows[0].watermark);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`directline:${conversationId}`]);
+      const rows = await manager.query<Array<{ watermark: number }>>(
+        `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
+         SELECT $1::varchar, COALESCE(MAX("watermark"), -1) + 1, $2::text FROM "directline_activities" WHERE "conversation_id" = $1
+         RETURNING "watermark"`,
+        [conversationId, body],
+      );
+      return Number(rows[0].watermark);
+    });
   }
 
   /** Activities after `watermark` (all when absent), oldest first, at most `limit`. */
