@@ -183,6 +183,14 @@ export const botTexts = {
     uk: 'Нагадування: ваша контактна особа ще чекає на вашу відповідь. Будь ласка, відповідайте тут, у чаті.',
     ru: 'Напоминание: ваше контактное лицо всё ещё ждёт вашего ответа. Пожалуйста, ответьте здесь, в чате.',
   },
+  reminderLetterDeadline: {
+    de: 'Erinnerung: Bald endet die Frist aus Ihrem Brief. Bitte denken Sie daran. Fragen Sie hier im Chat, wenn Sie Hilfe brauchen.',
+    en: 'Reminder: the deadline from your letter ends soon. Please keep it in mind. Ask here in the chat if you need help.',
+    tr: 'Hatırlatma: Mektubunuzdaki süre yakında doluyor. Lütfen unutmayın. Yardıma ihtiyacınız olursa buradan sorun.',
+    ar: 'تذكير: المهلة المذكورة في رسالتك تنتهي قريبًا. يرجى تذكّر ذلك. اسأل هنا في المحادثة إذا احتجت إلى مساعدة.',
+    uk: 'Нагадування: термін із вашого листа скоро закінчується. Будь ласка, пам’ятайте про це. Питайте тут у чаті, якщо потрібна допомога.',
+    ru: 'Напоминание: срок из вашего письма скоро истекает. Пожалуйста, помните об этом. Спрашивайте здесь в чате, если нужна помощь.',
+  },
   progress: {
     de: 'Frage {current} von etwa {total}',
     en: 'Question {current} of about {total}',

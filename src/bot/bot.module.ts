@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { CasesModule } from '../cases/cases.module';
 import { DocumentsModule } from '../documents/documents.module';
+import { LettersModule } from '../documents/letters.module';
 import { resolveDataKeys } from '../privacy/data-keys.util';
 import { AntragslotseBot } from './antragslotse.bot';
 import { BOT_CLOCK, systemClock } from './bot-clock';
@@ -10,6 +11,9 @@ import { BOT_HANDLER } from './bot.tokens';
 import { EngineEffectsService } from './engine-effects.service';
 import { FamilyTurnService } from './family-turn.service';
 import { InterviewRunner } from './interview-runner.service';
+import { LetterDeadlinesService } from './letters/letter-deadlines.service';
+import { LetterFlowService } from './letters/letter-flow.service';
+import { LetterReminderService } from './letters/letter-reminder.service';
 import { ProactiveMessenger } from './proactive/proactive-messenger.service';
 import { ResumeCodeCleanupService } from './resume/resume-code-cleanup.service';
 import { ResumeCodeHasher } from './resume/resume-code-hasher';
@@ -27,7 +31,7 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
  * Needs the global FormRegistry, ApplicationFillerService (FillingModule) and DataCipher.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ResumeCode]), CasesModule, DocumentsModule],
+  imports: [TypeOrmModule.forFeature([ResumeCode]), CasesModule, DocumentsModule, LettersModule],
   providers: [
     TypeOrmStorage,
     {
@@ -63,6 +67,9 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
     ResumeFlowService,
     InterviewRunner,
     UploadIntakeService,
+    LetterFlowService,
+    LetterDeadlinesService,
+    LetterReminderService,
     EngineEffectsService,
     FamilyTurnService,
     ProactiveMessenger,
@@ -73,6 +80,6 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
     },
     { provide: BOT_HANDLER, useExisting: AntragslotseBot },
   ],
-  exports: [AntragslotseBot, BOT_HANDLER, ProactiveMessenger, BotStates, ResumeCodeService],
+  exports: [AntragslotseBot, BOT_HANDLER, ProactiveMessenger, BotStates, ResumeCodeService, LetterFlowService, LetterDeadlinesService],
 })
 export class BotModule {}

@@ -7,6 +7,7 @@ import { InterviewState } from '../interview/interview-state.types';
 import { plainReply } from './activities/plain-reply.util';
 import { typingActivity } from './activities/render-messages.util';
 import { ResumeCodeService } from './resume/resume-code.service';
+import { LetterDeadlinesService } from './letters/letter-deadlines.service';
 import { resumeBirthDateQuestion } from './resume/resume.options';
 import { BotStates } from './state/bot-states';
 import { ConversationData } from './state/conversation-data.types';
@@ -24,6 +25,7 @@ export class EngineEffectsService {
     private readonly cases: CasesService,
     private readonly documents: DocumentsService,
     private readonly codes: ResumeCodeService,
+    private readonly letterDeadlines: LetterDeadlinesService,
   ) {}
 
   async apply(
@@ -49,6 +51,8 @@ export class EngineEffectsService {
             answers: event.answers,
             unknown: event.unknown,
           });
+          // Deadlines of letters read before the case existed now count for it.
+          await this.letterDeadlines.applyToCase(data.caseId);
           break;
         case 'human-requested':
           data.caseId = await this.cases.recordHumanRequest(interview, conversation(), event.text);

@@ -189,6 +189,13 @@ export class AppConfig {
   @Max(365)
   RESUME_CODE_TTL_DAYS = 30;
 
+  /** Days before a letter's deadline the family is reminded in the chat (once per deadline). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  REMINDER_DAYS_BEFORE = 3;
+
   // Review workspace (src/accounts, src/review): sessions of Kümmerer and admins.
 
   /**

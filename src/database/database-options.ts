@@ -23,6 +23,8 @@ import { Accounts1796012693602 } from './migrations/1796012693602-accounts';
 import { BotState1764601000000 } from './migrations/1764601000000-bot-state';
 import { CasesAndDocuments1764601060000 } from './migrations/1764601060000-cases-and-documents';
 import { CaseTeams1796100000000 } from './migrations/1796100000000-case-teams';
+import { DocumentAnalyses1796200000000 } from './migrations/1796200000000-document-analyses';
+import { DocumentAnalysisRecord } from '../documents/document-analysis.entity';
 
 export const entities = [
   AuditEvent,
@@ -34,6 +36,7 @@ export const entities = [
   CaseNote,
   CaseStatusChange,
   StoredDocument,
+  DocumentAnalysisRecord,
   DirectLineConversation,
   DirectLineActivity,
   DirectLineAttachment,
@@ -48,6 +51,7 @@ export const migrations = [
   CasesAndDocuments1764601060000,
   Accounts1796012693602,
   CaseTeams1796100000000,
+  DocumentAnalyses1796200000000,
 ];
 
 /**

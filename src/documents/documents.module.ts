@@ -3,10 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { DOCUMENTS_OPTIONS, DocumentsOptions } from './documents.options';
 import { DocumentsService } from './documents.service';
+import { DocumentAnalysisRecord } from './document-analysis.entity';
 import { StoredDocument } from './stored-document.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([StoredDocument])],
+  imports: [TypeOrmModule.forFeature([StoredDocument, DocumentAnalysisRecord])],
   providers: [
     DocumentsService,
     {

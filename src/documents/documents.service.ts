@@ -6,6 +6,8 @@ import { DataCipher } from '../privacy/data-cipher.service';
 import { DocumentsError } from './documents.errors';
 import { DOCUMENTS_OPTIONS, DocumentsOptions } from './documents.options';
 import { sniffType } from './intake/sniff-type.util';
+import { DocumentAnalysisRecord } from './document-analysis.entity';
+import type { LetterAnalysis } from './analysis/letter-analysis.types';
 import { StoredDocument } from './stored-document.entity';
 
 export interface UploadInput {
@@ -25,11 +27,24 @@ export interface DocumentInfo {
   createdAt: Date;
 }
 
+/** A letter analysis stored with its document (decrypted), for the review workspace. */
+export interface StoredAnalysis {
+  documentId: string;
+  analysis: LetterAnalysis;
+  /** The plain-language text the family got in the chat, in `locale`. */
+  explanation: string;
+  locale: string;
+  deadline: string | null;
+  remindedAt: Date | null;
+  createdAt: Date;
+}
+
 /** Stores uploaded files encrypted in the database; reading them (OCR, letters) comes later. */
 @Injectable()
 export class DocumentsService {
   constructor(
     @InjectRepository(StoredDocument) private readonly documents: Repository<StoredDocument>,
+    @InjectRepository(DocumentAnalysisRecord) private readonly analyses: Repository<DocumentAnalysisRecord>,
     private readonly cipher: DataCipher,
     @Inject(DOCUMENTS_OPTIONS) private readonly options: DocumentsOptions,
   ) {}
@@ -88,6 +103,49 @@ export class DocumentsService {
       fileName: this.cipher.decryptJson<string>(record.fileName, `document-name:${id}`),
       bytes: this.cipher.decrypt(Buffer.from(record.content, 'base64'), `document:${id}`),
     };
+  }
+
+  /** Stores (or replaces) the analysis of a document and the explanation the family got, encrypted. */
+  async saveAnalysis(
+    documentId: string,
+    input: { analysis: LetterAnalysis; explanation: string; locale: string },
+  ): Promise<void> {
+    await this.analyses.save(
+      this.analyses.create({
+        documentId,
+        analysis: this.cipher.encryptJson(input.analysis, `document-analysis:${documentId}`),
+        explanation: this.cipher.encryptJson(input.explanation, `document-explanation:${documentId}`),
+        locale: input.locale,
+        deadline: input.analysis.deadline?.date ?? null,
+        remindedAt: null,
+      }),
+    );
+  }
+
+  /** The stored analysis of a document, or null when it was not (yet) analysed. */
+  async findAnalysis(documentId: string): Promise<StoredAnalysis | null> {
+    const record = await this.analyses.findOne({ where: { documentId } });
+    if (!record) {
+      return null;
+    }
+    return {
+      documentId,
+      analysis: this.cipher.decryptJson<LetterAnalysis>(record.analysis, `document-analysis:${documentId}`),
+      explanation: this.cipher.decryptJson<string>(record.explanation, `document-explanation:${documentId}`),
+      locale: record.locale,
+      deadline: record.deadline,
+      remindedAt: record.remindedAt,
+      createdAt: record.createdAt,
+    };
+  }
+
+  /** Metadata of one document; throws DOCUMENT_NOT_FOUND. */
+  async info(id: string): Promise<DocumentInfo> {
+    const record = await this.documents.findOne({ where: { id } });
+    if (!record) {
+      throw new DocumentsError('DOCUMENT_NOT_FOUND', `Document ${id} does not exist.`);
+    }
+    return toInfo(record);
   }
 
   async listForConversation(conversationKey: string): Promise<DocumentInfo[]> {

@@ -5,6 +5,7 @@ import { DocumentsError } from '../../documents/documents.errors';
 import { DocumentsService } from '../../documents/documents.service';
 import { InterviewLocale } from '../../interview/interview-state.types';
 import { plainReply as reply } from '../activities/plain-reply.util';
+import { LetterFlowService } from '../letters/letter-flow.service';
 import { ConversationData } from '../state/conversation-data.types';
 import {
   ATTACHMENT_READER,
@@ -22,6 +23,7 @@ export class UploadIntakeService {
   constructor(
     private readonly documents: DocumentsService,
     private readonly moduleRef: ModuleRef,
+    private readonly letters: LetterFlowService,
   ) {}
 
   async receive(
@@ -38,6 +40,7 @@ export class UploadIntakeService {
       return [reply('documentBeforeConsent', locale)];
     }
     const replies: Partial<Activity>[] = [];
+    const reading: Partial<Activity>[] = [];
     let saved = 0;
     for (const attachment of files) {
       const file = await this.attachmentReader().read(context, attachment);
@@ -56,6 +59,8 @@ export class UploadIntakeService {
         }
         this.logger.log(`Stored document ${stored.id} (${stored.mediaType}, ${stored.sizeBytes} bytes).`);
         saved++;
+        // Every stored file is read as a letter in the background; the answer comes proactively.
+        reading.splice(0, reading.length, ...this.letters.accept(context, stored.id, file.bytes, locale));
       } catch (error) {
         if (!(error instanceof DocumentsError)) {
           throw error;
@@ -76,7 +81,7 @@ export class UploadIntakeService {
         saved === 1 ? reply('documentSaved', locale) : reply('documentsSaved', locale, { count: saved }),
       );
     }
-    return replies;
+    return [...replies, ...reading];
   }
 
   private attachmentReader(): AttachmentReader {

@@ -1,3 +1,4 @@
+import { LETTER_FIELDS, isLetterField } from '../definition/letter-fields';
 import {
   ChoiceOption,
   QUESTION_TYPES,
@@ -80,6 +81,11 @@ export function validateQuestion(
   const help = readLocalized(raw, 'help', path, problems, false);
   const examples = readStringList(raw, 'examples', path, problems);
   const letterFields = readStringList(raw, 'letterFields', path, problems);
+  for (const name of letterFields ?? []) {
+    if (!isLetterField(name)) {
+      problems.add([...path, 'letterFields'], `unknown letter field "${name}" (allowed: ${LETTER_FIELDS.join(', ')})`);
+    }
+  }
   const required = readBoolean(raw, 'required', path, problems) ?? true;
   const when = readString(raw, 'when', path, problems, false);
   const pdfLabel = readString(raw, 'pdfLabel', path, problems, false);

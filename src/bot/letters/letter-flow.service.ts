@@ -1,0 +1,152 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import { analyzeLetter, explainLetter } from '../../documents/analysis';
+import { DocumentsService } from '../../documents/documents.service';
+import { DocumentIntakeError } from '../../documents/intake/document-intake.errors';
+import { documentIntakeMessage } from '../../documents/intake/document-intake-messages.util';
+import { OcrError } from '../../documents/ocr/ocr.errors';
+import { DocumentReader } from '../../documents/ocr/read-document.service';
+import { FormRegistry } from '../../forms/forms.registry';
+import { InterviewLocale } from '../../interview/interview-state.types';
+import { AntragslotseBot } from '../antragslotse.bot';
+import { BOT_CLOCK, BotClock } from '../bot-clock';
+import { BotError } from '../bot.errors';
+import { chatApplicationId } from '../interview-runner.service';
+import { CONVERSATION_GATEWAY, ConversationGateway } from '../proactive/conversation-gateway';
+import { LetterDeadlinesService } from './letter-deadlines.service';
+import { letterFlowText } from './letter-flow.texts';
+import { letterProposals } from './letter-proposals.util';
+
+/** A progress message at most this often while a long letter is read. */
+const progressEveryMs = 15_000;
+
+/**
+ * A letter in the chat: "Ich lese Ihren Brief …" at once, then in the background (the family's
+ * turn does not wait, other families are not blocked) read, analyse, store the analysis, and post
+ * the explanation and the values found into the conversation through the ConversationGateway.
+ */
+@Injectable()
+export class LetterFlowService {
+  private readonly logger = new Logger('Letters');
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly reader: DocumentReader,
+    private readonly documents: DocumentsService,
+    private readonly deadlines: LetterDeadlinesService,
+    private readonly registry: FormRegistry,
+    private readonly moduleRef: ModuleRef,
+    @Inject(BOT_CLOCK) private readonly clock: BotClock,
+  ) {}
+
+  /** Starts reading a stored document; returns what the family sees at once (typing + "Ich lese …"). */
+  accept(context: TurnContext, documentId: string, bytes: Uint8Array, locale: InterviewLocale): Partial<Activity>[] {
+    const reference = TurnContext.getConversationReference(context.activity);
+    const job = this.process(reference, documentId, bytes, locale).finally(() => this.running.delete(job));
+    this.running.add(job);
+    return [{ type: 'typing' }, info(letterFlowText('reading', locale), locale)];
+  }
+
+  /** Resolves when every letter started so far is done (tests, shutdown). */
+  async whenIdle(): Promise<void> {
+    while (this.running.size > 0) {
+      await Promise.allSettled([...this.running]);
+    }
+  }
+
+  private async process(
+    reference: Partial<ConversationReference>,
+    documentId: string,
+    bytes: Uint8Array,
+    locale: InterviewLocale,
+  ): Promise<void> {
+    try {
+      const startedAt = Date.now();
+      let lastProgressAt = startedAt;
+      const { document } = await this.reader.read(bytes, {
+        onProgress: (progress) => {
+          const now = Date.now();
+          if (progress.stage === 'page-done' && progress.pagesDone < progress.pagesTotal && now - lastProgressAt >= progressEveryMs) {
+            lastProgressAt = now;
+            const text = letterFlowText('progress', locale, { done: progress.pagesDone, pages: progress.pagesTotal });
+            void this.post(reference, async (context) => {
+              await context.sendActivities([info(text, locale), { type: 'typing' }]);
+            }).catch(() => undefined);
+          }
+        },
+      });
+      const analysis = analyzeLetter(document, { today: this.clock.now().toISOString().slice(0, 10) });
+      const explanation = explainLetter(analysis, locale);
+      await this.documents.saveAnalysis(documentId, { analysis, explanation, locale });
+      await this.deadlines.applyForDocument(documentId);
+      const proposals = letterProposals({
+        analysis,
+        document,
+        documentId,
+        questions: this.registry.loadedApplication(chatApplicationId).questions.values(),
+      });
+      this.logger.log(`Letter ${documentId} analysed: ${proposals.length} values to propose.`);
+      await this.post(reference, async (context) => {
+        const activities = [info(explanation, locale)];
+        if (proposals.length > 0) {
+          activities.push(info(letterFlowText('proposalsIntro', locale), locale));
+        }
+        await context.sendActivities(activities);
+        if (proposals.length > 0) {
+          await this.bot().offerLetterValues(context, proposals);
+        }
+      });
+    } catch (error) {
+      await this.refuse(reference, error, locale);
+    }
+  }
+
+  /** The family hears why the letter was not read; nothing is thrown out of the background job. */
+  private async refuse(reference: Partial<ConversationReference>, error: unknown, locale: InterviewLocale): Promise<void> {
+    const text =
+      error instanceof DocumentIntakeError
+        ? documentIntakeMessage(error.code, locale, error.details)
+        : error instanceof OcrError && error.code === 'OCR_BUSY'
+          ? letterFlowText('busy', locale)
+          : letterFlowText('failed', locale);
+    this.logger.warn(`Reading a letter failed: ${(error as Error).name} ${(error as { code?: string }).code ?? ''}`);
+    try {
+      await this.post(reference, async (context) => {
+        await context.sendActivity(info(text, locale));
+      });
+    } catch (postError) {
+      this.logger.warn(`Could not tell the family: ${(postError as Error).name}`);
+    }
+  }
+
+  private post(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    return this.gateway().continueConversation(reference, logic);
+  }
+
+  private gateway(): ConversationGateway {
+    try {
+      // Looked up lazily: the channels depend on the bot, so the bot cannot import them.
+      return this.moduleRef.get<ConversationGateway>(CONVERSATION_GATEWAY, { strict: false });
+    } catch {
+      throw new BotError('CONVERSATION_GATEWAY_MISSING', 'No channel provides proactive messages.');
+    }
+  }
+
+  /** Looked up lazily: the bot needs the upload flow, which needs this service. */
+  private bot(): AntragslotseBot {
+    return this.moduleRef.get(AntragslotseBot, { strict: false });
+  }
+}
+
+function info(text: string, locale: InterviewLocale): Partial<Activity> {
+  const direction = locale === 'ar' ? 'rtl' : 'ltr';
+  return {
+    type: 'message',
+    text,
+    textFormat: 'plain',
+    locale,
+    channelData: { direction, kind: 'letter' },
+    entities: [{ type: 'textDirection', direction, locale }],
+  };
+}

@@ -1,0 +1,95 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { DataSource } from 'typeorm';
+import { startBotHarness, BotHarness, TestConversation, textsOf } from '../../../test/support/bot-harness';
+import { InMemoryConversationGateway } from '../../../test/support/in-memory-gateway';
+import { TEMPLATES } from '../../../test/corpus/letter-templates';
+import { renderLetterPdf } from '../../../test/corpus/render-letter-pdf';
+import { SeededRandom } from '../../../test/corpus/seeded-random';
+import { DocumentsService } from '../../documents/documents.service';
+import { inlineAttachmentReader } from '../uploads/attachment-reader';
+import { UploadIntakeService } from '../uploads/upload-intake.service';
+import { LetterFlowService } from './letter-flow.service';
+
+// A digital Familienkasse letter (text layer: read without OCR, so this stays fast); the same
+// flow with a photo and OCR runs in letter-chat.system-spec.ts.
+describe('a letter in the chat', () => {
+  let harness: BotHarness;
+  const gateway = new InMemoryConversationGateway();
+  const spec = TEMPLATES['familienkasse-mitwirkung'](new SeededRandom(4), 'chat-letter', 'A');
+
+  before(async () => {
+    harness = await startBotHarness({ gateway });
+    harness.clock.setToday('2026-01-02');
+    // The application binds the Direct Line store reader; this suite sends inline files (data: URLs).
+    (harness.app.get(UploadIntakeService) as unknown as { reader: unknown }).reader = inlineAttachmentReader;
+    // The channels bind their own gateway too; the letters post through the in-memory one here.
+    (harness.app.get(LetterFlowService) as unknown as { gateway: () => unknown }).gateway = () => gateway;
+  });
+
+  after(async () => {
+    await harness.close();
+    harness.remove();
+  });
+
+  async function consented(): Promise<TestConversation> {
+    const conversation = harness.conversation();
+    gateway.connect(conversation);
+    await conversation.open();
+    await conversation.say('ja');
+    return conversation;
+  }
+
+  async function sendLetter(conversation: TestConversation, bytes: Uint8Array) {
+    const replies = await conversation.turn({
+      type: 'message',
+      attachments: [
+        {
+          contentType: 'application/pdf',
+          name: 'brief.pdf',
+          contentUrl: `data:application/pdf;base64,${Buffer.from(bytes).toString('base64')}`,
+        },
+      ],
+    });
+    await harness.app.get(LetterFlowService).whenIdle();
+    return { replies, posted: gateway.posted.get(conversation.id) ?? [] };
+  }
+
+  it('explains the letter, proposes the Kindergeldnummer and keeps the provenance when confirmed', async () => {
+    const conversation = await consented();
+    const { replies, posted } = await sendLetter(conversation, await renderLetterPdf(spec));
+    assert.ok(replies.some((activity) => activity.type === 'typing'));
+    assert.match(textsOf(replies).join('\n'), /Ich lese Ihren Brief/);
+    const said = textsOf(posted).join('\n');
+    assert.match(said, /Familienkasse/);
+    const number = spec.truth.references.kindergeldNummer!;
+    assert.match(said, /Ihre Frist: \d\d\.\d\d\.2026/);
+    assert.match(said, /Kindergeldnummer vorhanden: Ja – stimmt das\?/);
+
+    const stored = (await conversation.stored())!;
+    const documentId = stored.interview!.proposals[0]?.source.documentId ?? '';
+    const analysis = await harness.app.get(DocumentsService).findAnalysis(documentId);
+    assert.equal(analysis?.analysis.references.kindergeldNummer, number);
+    assert.equal(analysis?.deadline, spec.truth.deadline!.date);
+    assert.match(analysis!.explanation, /Familienkasse/);
+    const raw = JSON.stringify(await harness.app.get(DataSource).query('SELECT * FROM document_analyses'));
+    assert.ok(!raw.includes(number), 'the analysis is encrypted at rest');
+
+    const second = textsOf(await conversation.say('ja')).join('\n');
+    assert.match(second, new RegExp(`Ihre Kindergeldnummer ist ${number} – stimmt das\\?`));
+    await conversation.say('ja');
+    const after = (await conversation.stored())!.interview!;
+    assert.equal(after.answers['applicant.kindergeldNumber'], number);
+    const provenance = after.provenance['applicant.kindergeldNumber'];
+    assert.equal(provenance.source, 'letter');
+    assert.equal(provenance.documentId, documentId);
+    assert.equal(provenance.page, 1);
+    assert.ok(provenance.box && provenance.box.width > 0);
+  });
+
+  it('tells the family in their language when the file cannot be read', async () => {
+    const conversation = await consented();
+    const { posted } = await sendLetter(conversation, Buffer.from('%PDF-1.4\n% broken\n'));
+    assert.match(textsOf(posted).join('\n'), /beschädigt|nicht lesen/);
+  });
+});
