@@ -93,6 +93,21 @@ describe(
       rmSync(dataDir, { recursive: true, force: true });
     });
 
+    it('signs in with JavaScript switched off (a plain form POST)', async () => {
+      const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/review/login`);
+      await page.getByLabel('E-Mail').fill('dragana.petrovic@example.org');
+      await page.getByLabel('Passwort / Password').fill('falsch-falsch-falsch');
+      await page.getByRole('button', { name: 'Anmelden / Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Anmeldung fehlgeschlagen' }).waitFor();
+      await page.getByLabel('Passwort / Password').fill(testPassword);
+      await page.getByRole('button', { name: 'Anmelden / Sign in' }).click();
+      await page.waitForURL(`${baseUrl}/review`);
+      await page.locator('h1', { hasText: 'Fälle' }).waitFor();
+      await context.close();
+    });
+
     it('signs in, sees a new Direct Line case live, corrects, asks back, reads the reply, approves and downloads', async () => {
       const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
       const page = await context.newPage();

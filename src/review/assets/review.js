@@ -1,5 +1,5 @@
-// Progressive enhancement for the workspace pages: CSRF token into forms and fetch, sign-in and
-// sign-out over the JSON API, and the live queue (Server-Sent Events). No inline scripts (CSP).
+// Progressive enhancement for the workspace pages: CSRF token into forms and fetch, sign-out over
+// the JSON API, and the live queue (Server-Sent Events). Sign-in is a plain form POST. No inline scripts (CSP).
 'use strict';
 (function () {
   var csrf = document.body.getAttribute('data-csrf') || '';
@@ -13,26 +13,6 @@
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
       body: body ? JSON.stringify(body) : undefined,
-    });
-  }
-
-  var login = document.getElementById('login-form');
-  if (login) {
-    login.addEventListener('submit', function (event) {
-      event.preventDefault();
-      var error = document.getElementById('login-error');
-      post('/api/auth/login', { email: login.email.value, password: login.password.value }).then(function (response) {
-        if (response.ok) {
-          window.location.assign('/review');
-          return;
-        }
-        error.hidden = false;
-        error.textContent =
-          response.status === 429
-            ? 'Zu viele Versuche. Bitte warten Sie 15 Minuten. / Too many attempts.'
-            : 'Anmeldung fehlgeschlagen. Bitte prüfen Sie E-Mail und Passwort. / Sign-in failed.';
-        login.password.focus();
-      });
     });
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../../accounts/accounts.module';
+import { LoginPageController } from '../pages/login-page.controller';
 import { AuthController } from './auth.controller';
 import { RolesGuard } from './roles.guard';
 import { SessionGuard } from './session.guard';
@@ -10,7 +11,7 @@ import { SessionGuard } from './session.guard';
  */
 @Module({
   imports: [AccountsModule],
-  controllers: [AuthController],
+  controllers: [AuthController, LoginPageController],
   providers: [SessionGuard, RolesGuard],
   exports: [AccountsModule, SessionGuard, RolesGuard],
 })

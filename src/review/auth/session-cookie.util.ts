@@ -34,7 +34,7 @@ export function writeSessionCookie(
   response.cookie(sessionCookieName, token, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: isSecure(request, config),
+    secure: isSecureRequest(request, config),
     path: '/',
   });
 }
@@ -43,12 +43,13 @@ export function clearSessionCookie(request: Request, response: Response, config:
   response.clearCookie(sessionCookieName, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: isSecure(request, config),
+    secure: isSecureRequest(request, config),
     path: '/',
   });
 }
 
-function isSecure(request: Request, config: AppConfig): boolean {
+/** Whether cookies get the Secure flag: SESSION_COOKIE_SECURE, else the request came over HTTPS. */
+export function isSecureRequest(request: Request, config: AppConfig): boolean {
   if (config.SESSION_COOKIE_SECURE !== 'auto') {
     return config.SESSION_COOKIE_SECURE === 'always';
   }

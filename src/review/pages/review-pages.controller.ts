@@ -15,8 +15,7 @@ import { ApproveDto, AssignDto, CorrectAnswerDto, QueueQueryDto, StatusDto, Text
 import { ReviewCaseActionsService } from '../cases/review-case-actions.service';
 import { CaseViewService } from '../cases/case-view.service';
 import { casePage } from './case.page';
-import { contentSecurityPolicy } from './layout.page';
-import { loginPage } from './login.page';
+import { sendPage } from './send-page.util';
 import { PageExceptionFilter } from './page-exception.filter';
 import { queuePage, queueRows } from './queue.page';
 
@@ -46,11 +45,6 @@ export class ReviewPagesController {
     private readonly actions: ReviewCaseActionsService,
     private readonly view: CaseViewService,
   ) {}
-
-  @Get('login')
-  login(@Res() response: Response): void {
-    send(response, loginPage());
-  }
 
   @Get('assets/:file')
   asset(@Param('file') file: string, @Res() response: Response): void {
@@ -191,13 +185,6 @@ function refusalText(error: unknown): string | undefined {
   return undefined;
 }
 
-function send(response: Response, page: string): void {
-  response
-    .type('html')
-    .set('Content-Security-Policy', contentSecurityPolicy)
-    .set('Cache-Control', 'no-store')
-    .set('Referrer-Policy', 'no-referrer')
-    .send(page);
-}
+const send = sendPage;
 
 export type { Request };
