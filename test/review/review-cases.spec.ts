@@ -11,6 +11,7 @@ import { AppModule } from '../../src/app.module';
 import { AntragslotseBot } from '../../src/bot/antragslotse.bot';
 import { CONVERSATION_GATEWAY } from '../../src/bot/proactive/conversation-gateway';
 import { BotStates } from '../../src/bot/state/bot-states';
+import { DocumentsService } from '../../src/documents/documents.service';
 import { DomainExceptionFilter } from '../../src/common/domain-exception.filter';
 import { loadConfig } from '../../src/config/app-config';
 import { TestConversation } from '../support/bot-harness';
@@ -143,6 +144,39 @@ describe('review workspace: queue and case routes', () => {
     const iban = view.body.forms.flatMap((form: { sections: Array<{ answers: unknown[] }> }) => form.sections.flatMap((section) => section.answers)).find((answer: { path: string }) => answer.path === 'bank.iban');
     assert.equal(iban.source, 'kuemmerer');
     assert.notEqual(iban.previous, null);
+  });
+
+  it('shows an uploaded letter with its analysis and the explanation the family got, and a PDF preview', async () => {
+    const documents = app.get(DocumentsService);
+    const onePixelPng = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const upload = await documents.storeUpload({ conversationKey: 'test:letter-upload', fileName: 'brief.png', bytes: onePixelPng });
+    await documents.attachToCase('test:letter-upload', ownCase);
+    await documents.saveAnalysis(upload.id, {
+      analysis: {
+        authority: 'familienkasse',
+        letterType: 'mitwirkung',
+        letterDate: '2025-11-03',
+        deadline: { date: '2025-12-15' },
+        validUntil: null,
+        appointment: null,
+        references: {},
+        iban: null,
+        amounts: [],
+        recipient: null,
+        requestedDocuments: ['Geburtsurkunde'],
+        evidence: {},
+      } as never,
+      explanation: 'Die Familienkasse möchte die Geburtsurkunde von Can bis zum 15.12.2025.',
+      locale: 'de',
+    });
+    const page = await request(server()).get(`/review/cases/${ownCase}`).set('Cookie', dragana.cookie).expect(200);
+    assert.match(page.text, /<dd>Familienkasse<\/dd>/);
+    assert.match(page.text, /15\.12\.2025/);
+    assert.match(page.text, /Die Familienkasse möchte die Geburtsurkunde von Can/);
+    assert.match(page.text, /<iframe src="\/api\/review\/cases\/[^"]+\/documents\/[^"]+\?inline=1" title="Vorschau: /);
   });
 
   it('asks the family back in their conversation and approves with final PDFs and a cover sheet', async () => {

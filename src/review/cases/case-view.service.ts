@@ -4,6 +4,7 @@ import { CaseCorrectionsService } from '../../cases/case-corrections.service';
 import { CasesRepository } from '../../cases/cases.repository';
 import { CaseAnswerView } from '../../cases/cases.types';
 import { CaseStatusChange } from '../../cases/entities/case-status-change.entity';
+import { DocumentsService } from '../../documents/documents.service';
 import { StoredDocument } from '../../documents/stored-document.entity';
 import { User } from '../../accounts/entities/user.entity';
 import { FormRegistry } from '../../forms/forms.registry';
@@ -17,6 +18,7 @@ export class CaseViewService {
     private readonly repository: CasesRepository,
     private readonly corrections: CaseCorrectionsService,
     private readonly registry: FormRegistry,
+    private readonly documents: DocumentsService,
   ) {}
 
   /** "user:<id>" -> display name of every workspace account, for provenance lines. */
@@ -83,7 +85,10 @@ export class CaseViewService {
       forms,
       documents,
       notes,
-      uploads,
+      // One analysis per upload; a family uploads a handful of letters, not hundreds.
+      uploads: await Promise.all(
+        uploads.map(async (upload) => ({ ...upload, analysis: await this.documents.findAnalysis(upload.id) })),
+      ),
       statusChanges: statusChanges.map(({ fromStatus, toStatus, changedBy, changedAt }) => ({
         fromStatus,
         toStatus,

@@ -1,6 +1,7 @@
 import { AnswerValue } from '../../forms/definition/answers.types';
 import { CaseDocumentInfo, CaseNoteView, CaseSummary } from '../../cases/cases.types';
 import { PreviousAnswer } from '../../cases/case-corrections.service';
+import { StoredAnalysis } from '../../documents/documents.service';
 
 export interface CaseViewAnswer {
   path: string;
@@ -37,7 +38,8 @@ export interface CaseView {
   summary: CaseSummary;
   forms: CaseViewForm[];
   documents: CaseDocumentInfo[];
-  uploads: Array<{ id: string; mediaType: string; sizeBytes: number; createdAt: Date }>;
+  /** The family's uploads; `analysis` when the letter was read (what it is, deadline, the family's explanation). */
+  uploads: Array<{ id: string; mediaType: string; sizeBytes: number; createdAt: Date; analysis: StoredAnalysis | null }>;
   notes: CaseNoteView[];
   statusChanges: Array<{ fromStatus: string | null; toStatus: string; changedBy: string; changedAt: Date }>;
 }

@@ -3,6 +3,7 @@ import { AuditModule } from '../../audit/audit.module';
 import { BotModule } from '../../bot/bot.module';
 import { CaseQueueRepository } from '../../cases/case-queue.repository';
 import { CasesModule } from '../../cases/cases.module';
+import { DocumentsModule } from '../../documents/documents.module';
 import { CaseAccessGuard } from '../auth/case-access.guard';
 import { CASE_TEAM_LOOKUP } from '../auth/case-team-lookup.types';
 import { ReviewAuthModule } from '../auth/review-auth.module';
@@ -14,7 +15,7 @@ import { ReviewCaseController, ReviewQueueController } from './review-cases.cont
 
 /** Queue, case view, corrections, ask-back, approval: the API and the pages. */
 @Module({
-  imports: [ReviewAuthModule, AuditModule, CasesModule, BotModule],
+  imports: [ReviewAuthModule, AuditModule, CasesModule, BotModule, DocumentsModule],
   controllers: [ReviewQueueController, ReviewCaseController, ReviewPagesController],
   providers: [
     CaseAccessGuard,

@@ -89,11 +89,12 @@ ${view.forms.map(
 <h2 id="pdf-heading">Formulare <span lang="en">/ Forms</span></h2>
 <h3>Entwurf / draft</h3>
 <ul>${drafts.map((document) => html`<li>${docLink(document.id, document.title)}</li>`)}</ul>
+${drafts.length > 0 ? pdfPreview(id, finals.length > 0 ? finals : drafts) : ''}
 ${finals.length > 0 ? html`<h3>Freigegeben / final</h3><ul id="final-documents">${finals.map((document) => html`<li>${docLink(document.id, document.title)}</li>`)}</ul>` : ''}
 </section>
 <section aria-labelledby="uploads-heading">
 <h2 id="uploads-heading">Unterlagen der Familie <span lang="en">/ Uploads</span></h2>
-${view.uploads.length === 0 ? html`<p>Keine / none</p>` : html`<ul>${view.uploads.map((upload) => html`<li>${upload.mediaType}, ${Math.ceil(upload.sizeBytes / 1024)} KB, ${germanDateTime(upload.createdAt)}</li>`)}</ul>`}
+${view.uploads.length === 0 ? html`<p>Keine / none</p>` : html`<ul class="uploads">${view.uploads.map((upload) => html`<li>${upload.mediaType}, ${Math.ceil(upload.sizeBytes / 1024)} KB, ${germanDateTime(upload.createdAt)}${uploadAnalysis(upload.analysis)}</li>`)}</ul>`}
 </section>
 <section aria-labelledby="notes-heading">
 <h2 id="notes-heading">Verlauf und Notizen <span lang="en">/ Notes</span></h2>
@@ -126,6 +127,45 @@ ${transitions.map((status) => html`<form method="post" action="/review/cases/${i
 </aside>
 </div>`,
   });
+}
+
+/**
+ * The filled forms in the browser's own PDF viewer (keyboard and screen reader support of the
+ * browser); the link above opens the same file in a tab. One frame per form, shown on request,
+ * so the case page stays light.
+ */
+function pdfPreview(caseId: string, documents: CaseView['documents']): SafeHtml {
+  const forms = documents.filter((document) => document.kind !== 'cover');
+  return html`<details class="preview"><summary>Vorschau der Formulare / preview</summary>
+${forms.map(
+  (document) => html`<iframe src="/api/review/cases/${caseId}/documents/${document.id}?inline=1" title="Vorschau: ${document.title} (PDF)" loading="lazy"></iframe>
+  <p><a href="/api/review/cases/${caseId}/documents/${document.id}?inline=1" target="_blank" rel="noopener">${document.title} im neuen Tab öffnen / open in a new tab</a></p>`,
+)}</details>`;
+}
+
+const authorityNames: Record<string, string> = {
+  familienkasse: 'Familienkasse',
+  jobcenter: 'Jobcenter',
+  wohngeldstelle: 'Wohngeldstelle',
+  unterhaltsvorschusskasse: 'Unterhaltsvorschusskasse',
+  elterngeldstelle: 'Elterngeldstelle',
+  'but-stelle': 'Bildung und Teilhabe',
+  other: 'andere Stelle',
+};
+
+/** What the letter engine read, and the explanation the family got in the chat (in their language). */
+function uploadAnalysis(analysis: CaseView['uploads'][number]['analysis']): SafeHtml | string {
+  if (!analysis) {
+    return '';
+  }
+  const letter = analysis.analysis;
+  return html`<dl class="analysis">
+  <dt>Absender / from</dt><dd>${authorityNames[letter.authority] ?? letter.authority}</dd>
+  <dt>Art / type</dt><dd>${letter.letterType}${letter.letterDate ? html`, vom ${germanDay(letter.letterDate)}` : ''}</dd>
+  <dt>Frist / deadline</dt><dd>${germanDay(letter.deadline?.date ?? null)}</dd>
+  ${letter.requestedDocuments.length > 0 ? html`<dt>Verlangt / requested</dt><dd>${letter.requestedDocuments.join(', ')}</dd>` : ''}
+  <dt>Erklärung für die Familie / explanation (${analysis.locale})</dt><dd lang="${analysis.locale}" class="explanation">${analysis.explanation}</dd>
+</dl>`;
 }
 
 const noteKinds: Record<string, string> = {
