@@ -54,12 +54,15 @@ export async function startBotHarness(
     FORMS_TEMPLATE_DIR: options.templateDir ?? join(dataDir, 'no-templates'),
   });
   const clock = new TestClock();
-  // A gateway stands in for the channels' proactive messages (CONVERSATION_GATEWAY).
-  const providers = options.gateway ? [{ provide: CONVERSATION_GATEWAY, useValue: options.gateway }] : [];
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)], providers })
+  let builder = Test.createTestingModule({ imports: [AppModule.register(config)] })
     .overrideProvider(BOT_CLOCK)
-    .useValue(clock)
-    .compile();
+    .useValue(clock);
+  if (options.gateway) {
+    // A gateway stands in for the channels' proactive messages. It must override the
+    // ChannelsModule's CONVERSATION_GATEWAY: a plain provider here would lose against it.
+    builder = builder.overrideProvider(CONVERSATION_GATEWAY).useValue(options.gateway);
+  }
+  const moduleRef = await builder.compile();
   // A whole application (not listening): the channels attach their WebSocket to its HTTP server.
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();

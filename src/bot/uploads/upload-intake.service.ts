@@ -43,7 +43,11 @@ export class UploadIntakeService {
     const reading: Partial<Activity>[] = [];
     let saved = 0;
     for (const attachment of files) {
-      const file = await this.attachmentReader().read(context, attachment);
+      // The channel's reader first (its own store), then inline files (data: URLs, base64), which
+      // every channel may carry; a channel reader answers null for files that are not its own.
+      const file =
+        (await this.attachmentReader().read(context, attachment)) ??
+        (await inlineAttachmentReader.read(context, attachment));
       if (!file) {
         replies.push(reply('documentNotReceived', locale));
         continue;
