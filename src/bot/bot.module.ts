@@ -14,6 +14,7 @@ import { InterviewRunner } from './interview-runner.service';
 import { LetterDeadlinesService } from './letters/letter-deadlines.service';
 import { LetterFlowService } from './letters/letter-flow.service';
 import { LetterReminderService } from './letters/letter-reminder.service';
+import { LetterReminderSender } from './letters/letter-reminder-sender.service';
 import { ProactiveMessenger } from './proactive/proactive-messenger.service';
 import { ResumeCodeCleanupService } from './resume/resume-code-cleanup.service';
 import { ResumeCodeHasher } from './resume/resume-code-hasher';
@@ -70,6 +71,7 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
     LetterFlowService,
     LetterDeadlinesService,
     LetterReminderService,
+    LetterReminderSender,
     EngineEffectsService,
     FamilyTurnService,
     ProactiveMessenger,

@@ -24,6 +24,7 @@ import { BotState1764601000000 } from './migrations/1764601000000-bot-state';
 import { CasesAndDocuments1764601060000 } from './migrations/1764601060000-cases-and-documents';
 import { CaseTeams1796100000000 } from './migrations/1796100000000-case-teams';
 import { DocumentAnalyses1796200000000 } from './migrations/1796200000000-document-analyses';
+import { LetterConversationReference1796300000000 } from './migrations/1796300000000-letter-conversation-reference';
 import { DocumentAnalysisRecord } from '../documents/document-analysis.entity';
 
 export const entities = [
@@ -52,6 +53,7 @@ export const migrations = [
   Accounts1796012693602,
   CaseTeams1796100000000,
   DocumentAnalyses1796200000000,
+  LetterConversationReference1796300000000,
 ];
 
 /**

@@ -30,6 +30,13 @@ export class DocumentAnalysisRecord {
   @Column({ name: 'reminded_at', type: Date, nullable: true })
   remindedAt!: Date | null;
 
+  /**
+   * DataCipher-sealed ConversationReference of the chat the letter came in: lets a deadline
+   * reminder reach a family that has not submitted yet (no case). Null for workspace uploads.
+   */
+  @Column({ name: 'conversation_reference', type: 'text', nullable: true, select: false })
+  conversationReference!: string | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 }

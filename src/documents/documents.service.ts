@@ -105,10 +105,14 @@ export class DocumentsService {
     };
   }
 
-  /** Stores (or replaces) the analysis of a document and the explanation the family got, encrypted. */
+  /**
+   * Stores (or replaces) the analysis of a document and the explanation the family got, encrypted.
+   * `conversationReference` (the chat the letter came in) lets a reminder reach the family before
+   * they submit; it is encrypted too.
+   */
   async saveAnalysis(
     documentId: string,
-    input: { analysis: LetterAnalysis; explanation: string; locale: string },
+    input: { analysis: LetterAnalysis; explanation: string; locale: string; conversationReference?: object },
   ): Promise<void> {
     await this.analyses.save(
       this.analyses.create({
@@ -118,8 +122,23 @@ export class DocumentsService {
         locale: input.locale,
         deadline: input.analysis.deadline?.date ?? null,
         remindedAt: null,
+        conversationReference: input.conversationReference
+          ? this.cipher.encryptJson(input.conversationReference, `document-conversation:${documentId}`)
+          : null,
       }),
     );
+  }
+
+  /** The chat a letter came in (for reminders before a case exists), or null. */
+  async findConversationReference(documentId: string): Promise<object | null> {
+    const record = await this.analyses
+      .createQueryBuilder('analysis')
+      .addSelect('analysis.conversationReference')
+      .where('analysis.document_id = :documentId', { documentId })
+      .getOne();
+    return record?.conversationReference
+      ? this.cipher.decryptJson<object>(record.conversationReference, `document-conversation:${documentId}`)
+      : null;
   }
 
   /** The stored analysis of a document, or null when it was not (yet) analysed. */

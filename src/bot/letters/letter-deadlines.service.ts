@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Case } from '../../cases/entities/case.entity';
 import { DocumentAnalysisRecord } from '../../documents/document-analysis.entity';
 import { StoredDocument } from '../../documents/stored-document.entity';
 
 export interface DueReminder {
   documentId: string;
-  caseId: string;
+  /** Null before submission: the reminder goes to the chat the letter came in. */
+  caseId: string | null;
   deadline: string;
+  /** The chat language the letter was explained in. */
+  locale: string;
 }
 
 /**
@@ -31,8 +35,9 @@ export class LetterDeadlinesService {
     if (deadline) {
       await this.dataSource
         .createQueryBuilder()
-        .update('cases')
-        .set({ nearest_deadline: deadline })
+        // Through the entity: `set` takes property names (a table name would not resolve them).
+        .update(Case)
+        .set({ nearestDeadline: deadline })
         .where('id = :caseId AND (nearest_deadline IS NULL OR nearest_deadline > :deadline)', {
           caseId,
           deadline,
@@ -52,17 +57,26 @@ export class LetterDeadlinesService {
     }
   }
 
-  /** Deadlines from `today` up to `today + daysBefore` whose family was not reminded yet, with a case to write to. */
+  /**
+   * Deadlines from `today` up to `today + daysBefore` whose family was not reminded yet and can be
+   * reached: through the case, or (before submission) through the chat the letter came in.
+   */
   async dueReminders(today: string, daysBefore: number): Promise<DueReminder[]> {
     const rows = await this.dataSource
       .createQueryBuilder()
-      .select(['analysis.document_id AS "documentId"', 'document.case_id AS "caseId"', 'analysis.deadline AS "deadline"'])
+      .select([
+        'analysis.document_id AS "documentId"',
+        'document.case_id AS "caseId"',
+        'analysis.deadline AS "deadline"',
+        'analysis.locale AS "locale"',
+      ])
       .from(DocumentAnalysisRecord, 'analysis')
       .innerJoin(StoredDocument, 'document', 'document.id = analysis.document_id')
       .where('analysis.deadline >= :today AND analysis.deadline <= :last', { today, last: addDays(today, daysBefore) })
-      .andWhere('analysis.reminded_at IS NULL AND document.case_id IS NOT NULL')
+      .andWhere('analysis.reminded_at IS NULL')
+      .andWhere('(document.case_id IS NOT NULL OR analysis.conversation_reference IS NOT NULL)')
       .orderBy('analysis.deadline', 'ASC')
-      .getRawMany<{ documentId: string; caseId: string; deadline: string | Date }>();
+      .getRawMany<{ documentId: string; caseId: string | null; deadline: string | Date; locale: string }>();
     return rows.map((row) => ({ ...row, deadline: toIsoDate(row.deadline)! }));
   }
 

@@ -78,7 +78,8 @@ export class LetterFlowService {
       });
       const analysis = analyzeLetter(document, { today: this.clock.now().toISOString().slice(0, 10) });
       const explanation = explainLetter(analysis, locale);
-      await this.documents.saveAnalysis(documentId, { analysis, explanation, locale });
+      // The reference goes with the analysis so a deadline reminder reaches families without a case.
+      await this.documents.saveAnalysis(documentId, { analysis, explanation, locale, conversationReference: reference });
       await this.deadlines.applyForDocument(documentId);
       const proposals = letterProposals({
         analysis,

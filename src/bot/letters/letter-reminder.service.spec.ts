@@ -2,8 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AppConfig } from '../../config/app-config';
 import type { BotClock } from '../bot-clock';
-import type { ProactiveMessenger } from '../proactive/proactive-messenger.service';
 import type { DueReminder, LetterDeadlinesService } from './letter-deadlines.service';
+import type { LetterReminderSender } from './letter-reminder-sender.service';
 import { LetterReminderService } from './letter-reminder.service';
 
 /** Deadlines kept in memory with the same window rule as the SQL query. */
@@ -25,22 +25,22 @@ class FakeDeadlines {
 }
 
 function setUp(failFirst = false) {
-  const deadlines = new FakeDeadlines([{ documentId: 'doc-1', caseId: 'case-1', deadline: '2026-02-19' }]);
+  const deadlines = new FakeDeadlines([{ documentId: 'doc-1', caseId: 'case-1', deadline: '2026-02-19', locale: 'de' }]);
   const sent: string[] = [];
   let failures = failFirst ? 1 : 0;
-  const messenger = {
-    remind: (caseId: string, key: string) => {
+  const sender = {
+    send: (reminder: DueReminder) => {
       if (failures-- > 0) {
         return Promise.reject(new Error('gateway down'));
       }
-      sent.push(`${caseId}:${key}`);
+      sent.push(`${reminder.caseId}:${reminder.deadline}`);
       return Promise.resolve();
     },
   };
   const clock: BotClock = { now: () => new Date('2026-02-10T08:00:00Z') };
   const sut = new LetterReminderService(
     deadlines as unknown as LetterDeadlinesService,
-    messenger as unknown as ProactiveMessenger,
+    sender as unknown as LetterReminderSender,
     { REMINDER_DAYS_BEFORE: 3 } as AppConfig,
     clock,
   );
@@ -52,7 +52,7 @@ describe('LetterReminderService', () => {
     const { sut, sent } = setUp();
     assert.equal(await sut.run(new Date('2026-02-15T08:00:00Z')), 0, 'four days before: too early');
     assert.equal(await sut.run(new Date('2026-02-16T08:00:00Z')), 1, 'three days before');
-    assert.deepEqual(sent, ['case-1:reminderLetterDeadline']);
+    assert.deepEqual(sent, ['case-1:2026-02-19']);
     assert.equal(await sut.run(new Date('2026-02-16T09:00:00Z')), 0, 'the next hour: not again');
     assert.equal(await sut.run(new Date('2026-02-18T09:00:00Z')), 0);
   });

@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { BOT_CLOCK, BotClock } from '../bot-clock';
-import { ProactiveMessenger } from '../proactive/proactive-messenger.service';
 import { LetterDeadlinesService } from './letter-deadlines.service';
+import { LetterReminderSender } from './letter-reminder-sender.service';
 
 /** How often deadlines are checked for reminders. */
 export const letterReminderIntervalMs = 60 * 60 * 1000;
 
 /**
  * Reminds families of their letters' deadlines: every hour, deadlines at most REMINDER_DAYS_BEFORE
- * days ahead get one reminder in the family's chat (ProactiveMessenger.remind, noted on the case).
+ * days ahead get one reminder in the family's chat (LetterReminderSender: through the case, noted
+ * there, or before submission into the chat the letter came in).
  * A failed send is retried the next hour; a sent one is marked so it never repeats.
  */
 @Injectable()
@@ -19,7 +20,7 @@ export class LetterReminderService implements OnApplicationBootstrap, OnModuleDe
 
   constructor(
     private readonly deadlines: LetterDeadlinesService,
-    private readonly messenger: ProactiveMessenger,
+    private readonly sender: LetterReminderSender,
     private readonly config: AppConfig,
     @Inject(BOT_CLOCK) private readonly clock: BotClock,
   ) {}
@@ -41,7 +42,7 @@ export class LetterReminderService implements OnApplicationBootstrap, OnModuleDe
       const due = await this.deadlines.dueReminders(berlinDate(now), this.config.REMINDER_DAYS_BEFORE);
       for (const reminder of due) {
         try {
-          await this.messenger.remind(reminder.caseId, 'reminderLetterDeadline');
+          await this.sender.send(reminder);
           await this.deadlines.markReminded(reminder.documentId, now);
           sent++;
         } catch (error) {
