@@ -17,13 +17,20 @@ describe('approval with the genuine Familienkasse templates', { skip: skipWithou
 
   before(async () => {
     harness = await startBotHarness({ templateDir: officialFormsDir });
-    const transcript = readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+    const transcript = readTranscript(
+      transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!,
+    );
     caseId = (await (await replayThroughBot(harness, transcript)).stored())!.caseId!;
     // A deadline as a letter would have set it.
-    await harness.app.get(DataSource).query('UPDATE cases SET nearest_deadline = ? WHERE id = ?', ['2025-12-15', caseId]);
+    await harness.app
+      .get(DataSource)
+      .query('UPDATE cases SET nearest_deadline = ? WHERE id = ?', ['2025-12-15', caseId]);
     await harness.app.get(CaseApprovalService).approve(
       caseId,
-      { attachments: ['Kopie der Geburtsurkunde von Can', '', 'Kopie des Mietvertrags'], contact: 'Dragana Petrovic' },
+      {
+        attachments: ['Kopie der Geburtsurkunde von Can', '', 'Kopie des Mietvertrags'],
+        contact: 'Dragana Petrovic',
+      },
       'user:test-kuemmerer',
     );
   });
@@ -57,7 +64,9 @@ describe('approval with the genuine Familienkasse templates', { skip: skipWithou
 
   it('adds a cover sheet naming the authority, the attachments and the deadline', async () => {
     const cases = harness.app.get(CasesRepository);
-    const cover = (await cases.findDocuments(caseId)).find((document) => document.mode === 'final' && document.kind === 'cover');
+    const cover = (await cases.findDocuments(caseId)).find(
+      (document) => document.mode === 'final' && document.kind === 'cover',
+    );
     assert.ok(cover, 'a cover sheet among the final documents');
     const sheet = await text(await cases.readDocument(caseId, cover.id));
     assert.match(sheet, /Schicken Sie alles an: Familienkasse/);

@@ -47,10 +47,18 @@ export class DirectLineFamily {
     assert.fail(`${what}: expected ${JSON.stringify(says)}, got:\n${this.botTextsSince(since)}`);
   }
 
-  async send(message: { text?: string; value?: unknown }, channelData?: Record<string, unknown>): Promise<void> {
+  async send(
+    message: { text?: string; value?: unknown },
+    channelData?: Record<string, unknown>,
+  ): Promise<void> {
     await new Promise((resolve, reject) =>
       this.client
-        .postActivity({ type: 'message', from: { id: this.userId }, ...message, ...(channelData ? { channelData } : {}) } as Activity)
+        .postActivity({
+          type: 'message',
+          from: { id: this.userId },
+          ...message,
+          ...(channelData ? { channelData } : {}),
+        } as Activity)
         .subscribe(resolve, reject),
     );
   }

@@ -6,8 +6,12 @@ import { createUser, ensureTeam, testPassword } from './workspace-session';
 
 /** The login cookie and the hidden field's token of a freshly loaded login page. */
 async function loadLoginPage(server: unknown): Promise<{ cookie: string; token: string; text: string }> {
-  const page = await request(server as never).get('/review/login').expect(200);
-  const setCookie = (page.headers['set-cookie'] as unknown as string[]).find((line) => line.startsWith('antragslotse_login='))!;
+  const page = await request(server as never)
+    .get('/review/login')
+    .expect(200);
+  const setCookie = (page.headers['set-cookie'] as unknown as string[]).find((line) =>
+    line.startsWith('antragslotse_login='),
+  )!;
   assert.match(setCookie, /HttpOnly/);
   assert.match(setCookie, /SameSite=Strict/);
   assert.match(setCookie, /Path=\/review\/login/);
@@ -18,7 +22,7 @@ async function loadLoginPage(server: unknown): Promise<{ cookie: string; token: 
 
 describe('login page without JavaScript (form POST with a pre-session token)', () => {
   let app: TestApp;
-  const server = () => app.app.getHttpServer();
+  const server = () => app.app.getHttpServer() as import('node:http').Server;
 
   before(async () => {
     app = await startTestApp();
@@ -42,7 +46,9 @@ describe('login page without JavaScript (form POST with a pre-session token)', (
       .send({ email: 'dragana.petrovic@example.org', password: testPassword, _csrf: token })
       .expect(303)
       .expect('Location', '/review');
-    const session = (response.headers['set-cookie'] as unknown as string[]).find((line) => line.startsWith('antragslotse_session='))!;
+    const session = (response.headers['set-cookie'] as unknown as string[]).find((line) =>
+      line.startsWith('antragslotse_session='),
+    )!;
     assert.match(session, /HttpOnly/);
     const queue = await request(server()).get('/review').set('Cookie', session.split(';')[0]).expect(200);
     assert.match(queue.text, /Fälle/);
@@ -51,11 +57,20 @@ describe('login page without JavaScript (form POST with a pre-session token)', (
   it('refuses a post without the cookie, with another token, or from another origin', async () => {
     const { cookie, token } = await loadLoginPage(server());
     const credentials = { email: 'dragana.petrovic@example.org', password: testPassword };
-    const noCookie = await request(server()).post('/review/login').type('form').send({ ...credentials, _csrf: token }).expect(403);
+    const noCookie = await request(server())
+      .post('/review/login')
+      .type('form')
+      .send({ ...credentials, _csrf: token })
+      .expect(403);
     assert.doesNotMatch(String(noCookie.headers['set-cookie'] ?? ''), /antragslotse_session=[A-Za-z0-9_-]/);
     assert.match(noCookie.text, /Bitte versuchen Sie es noch einmal/);
     const other = await loadLoginPage(server());
-    await request(server()).post('/review/login').set('Cookie', cookie).type('form').send({ ...credentials, _csrf: other.token }).expect(403);
+    await request(server())
+      .post('/review/login')
+      .set('Cookie', cookie)
+      .type('form')
+      .send({ ...credentials, _csrf: other.token })
+      .expect(403);
     await request(server())
       .post('/review/login')
       .set('Cookie', cookie)

@@ -20,7 +20,8 @@ import { readTranscript, transcriptFiles } from '../transcripts/transcript-runne
 import { replayThroughBot } from '../support/bot-transcript-runner';
 import { createUser, ensureTeam, signIn, SignedInUser } from './workspace-session';
 
-const twoChildren = () => readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () =>
+  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
 const withoutCorrelation = (body: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'correlationId'));
 
@@ -65,14 +66,15 @@ describe('review workspace: queue and case routes', () => {
       app,
       clock: { current: new Date(), now: () => new Date(), setToday: () => undefined },
       dataDir,
-      conversation: (options = {}) => new TestConversation(app.get(AntragslotseBot), app.get(BotStates), options),
+      conversation: (options = {}) =>
+        new TestConversation(app.get(AntragslotseBot), app.get(BotStates), options),
       close: () => Promise.resolve(),
       remove: () => undefined,
     };
-    family = await replayThroughBot(harness as never, twoChildren());
+    family = await replayThroughBot(harness, twoChildren());
     gateway.connect(family);
     ownCase = (await family.stored())!.caseId!;
-    otherCase = (await (await replayThroughBot(harness as never, twoChildren())).stored())!.caseId!;
+    otherCase = (await (await replayThroughBot(harness, twoChildren())).stored())!.caseId!;
     await app.get(DataSource).query('UPDATE cases SET team_id = ? WHERE id = ?', [katernberg, otherCase]);
   });
 
@@ -81,14 +83,20 @@ describe('review workspace: queue and case routes', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const server = () => app.getHttpServer();
+  const server = () => app.getHttpServer() as import('node:http').Server;
 
   it('gives a chat case the DEFAULT_TEAM and shows it in that team’s queue only', async () => {
     const own = await request(server()).get('/api/review/cases').set('Cookie', dragana.cookie).expect(200);
-    assert.deepEqual(own.body.items.map((item: { id: string }) => item.id), [ownCase]);
+    assert.deepEqual(
+      own.body.items.map((item: { id: string }) => item.id),
+      [ownCase],
+    );
     assert.equal(own.body.items[0].familyName, 'Ayşe Yılmaz');
     const other = await request(server()).get('/api/review/cases').set('Cookie', mehmet.cookie).expect(200);
-    assert.deepEqual(other.body.items.map((item: { id: string }) => item.id), [otherCase]);
+    assert.deepEqual(
+      other.body.items.map((item: { id: string }) => item.id),
+      [otherCase],
+    );
     const all = await request(server()).get('/api/review/cases').set('Cookie', admin.cookie).expect(200);
     assert.equal(all.body.total, 2);
   });
@@ -96,7 +104,10 @@ describe('review workspace: queue and case routes', () => {
   it('asks for a session and hides other teams’ cases and documents behind the same 404', async () => {
     await request(server()).get('/api/review/cases').expect(401);
     await request(server()).get(`/api/review/cases/${ownCase}`).expect(401);
-    const foreign = await request(server()).get(`/api/review/cases/${otherCase}`).set('Cookie', dragana.cookie).expect(404);
+    const foreign = await request(server())
+      .get(`/api/review/cases/${otherCase}`)
+      .set('Cookie', dragana.cookie)
+      .expect(404);
     const unknown = await request(server())
       .get('/api/review/cases/0a4c7a56-3b0e-4c34-9a5f-5d1c8e0f0003')
       .set('Cookie', dragana.cookie)
@@ -140,8 +151,15 @@ describe('review workspace: queue and case routes', () => {
       .send({ path: 'bank.iban', value: 'DE02 1203 0000 0000 2020 51' })
       .expect(200);
     assert.equal(saved.body.value, 'DE02120300000000202051');
-    const view = await request(server()).get(`/api/review/cases/${ownCase}`).set('Cookie', dragana.cookie).expect(200);
-    const iban = view.body.forms.flatMap((form: { sections: Array<{ answers: unknown[] }> }) => form.sections.flatMap((section) => section.answers)).find((answer: { path: string }) => answer.path === 'bank.iban');
+    const view = await request(server())
+      .get(`/api/review/cases/${ownCase}`)
+      .set('Cookie', dragana.cookie)
+      .expect(200);
+    const iban = view.body.forms
+      .flatMap((form: { sections: Array<{ answers: unknown[] }> }) =>
+        form.sections.flatMap((section) => section.answers),
+      )
+      .find((answer: { path: string }) => answer.path === 'bank.iban');
     assert.equal(iban.source, 'kuemmerer');
     assert.notEqual(iban.previous, null);
   });
@@ -152,7 +170,11 @@ describe('review workspace: queue and case routes', () => {
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
       'base64',
     );
-    const upload = await documents.storeUpload({ conversationKey: 'test:letter-upload', fileName: 'brief.png', bytes: onePixelPng });
+    const upload = await documents.storeUpload({
+      conversationKey: 'test:letter-upload',
+      fileName: 'brief.png',
+      bytes: onePixelPng,
+    });
     await documents.attachToCase('test:letter-upload', ownCase);
     await documents.saveAnalysis(upload.id, {
       analysis: {
@@ -172,11 +194,17 @@ describe('review workspace: queue and case routes', () => {
       explanation: 'Die Familienkasse möchte die Geburtsurkunde von Can bis zum 15.12.2025.',
       locale: 'de',
     });
-    const page = await request(server()).get(`/review/cases/${ownCase}`).set('Cookie', dragana.cookie).expect(200);
+    const page = await request(server())
+      .get(`/review/cases/${ownCase}`)
+      .set('Cookie', dragana.cookie)
+      .expect(200);
     assert.match(page.text, /<dd>Familienkasse<\/dd>/);
     assert.match(page.text, /15\.12\.2025/);
     assert.match(page.text, /Die Familienkasse möchte die Geburtsurkunde von Can/);
-    assert.match(page.text, /<iframe src="\/api\/review\/cases\/[^"]+\/documents\/[^"]+\?inline=1" title="Vorschau: /);
+    assert.match(
+      page.text,
+      /<iframe\s+src="\/api\/review\/cases\/[^"]+\/documents\/[^"]+\?inline=1"\s+title="Vorschau: /,
+    );
   });
 
   it('asks the family back in their conversation and approves with final PDFs and a cover sheet', async () => {
@@ -188,7 +216,10 @@ describe('review workspace: queue and case routes', () => {
       .expect(201);
     assert.match(JSON.stringify(gateway.posted.get(family.id)), /Geburtsurkunde von Can/);
     await family.say('Mache ich morgen.');
-    const page = await request(server()).get(`/review/cases/${ownCase}`).set('Cookie', dragana.cookie).expect(200);
+    const page = await request(server())
+      .get(`/review/cases/${ownCase}`)
+      .set('Cookie', dragana.cookie)
+      .expect(200);
     assert.match(page.text, /Mache ich morgen\./);
     assert.match(String(page.headers['content-security-policy']), /script-src 'self'/);
     await request(server())
@@ -197,7 +228,10 @@ describe('review workspace: queue and case routes', () => {
       .set('X-CSRF-Token', dragana.csrfToken)
       .send({ attachments: 'Kopie der Geburtsurkunde' })
       .expect(204);
-    const view = await request(server()).get(`/api/review/cases/${ownCase}`).set('Cookie', dragana.cookie).expect(200);
+    const view = await request(server())
+      .get(`/api/review/cases/${ownCase}`)
+      .set('Cookie', dragana.cookie)
+      .expect(200);
     assert.equal(view.body.summary.status, 'approved');
     const finals = view.body.documents.filter((document: { mode: string }) => document.mode === 'final');
     assert.ok(finals.some((document: { kind: string }) => document.kind === 'cover'));

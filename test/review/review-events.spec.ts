@@ -19,7 +19,8 @@ import { InMemoryConversationGateway } from '../support/in-memory-gateway';
 import { readTranscript, transcriptFiles } from '../transcripts/transcript-runner';
 import { createUser, ensureTeam, signIn, SignedInUser } from './workspace-session';
 
-const twoChildren = () => readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () =>
+  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
 
 interface ReceivedEvent {
   type: string;
@@ -134,11 +135,12 @@ describe('review workspace: live events (Server-Sent Events) per team', () => {
       app,
       clock: { current: new Date(), now: () => new Date(), setToday: () => undefined },
       dataDir,
-      conversation: (options = {}) => new TestConversation(app.get(AntragslotseBot), app.get(BotStates), options),
+      conversation: (options = {}) =>
+        new TestConversation(app.get(AntragslotseBot), app.get(BotStates), options),
       close: () => Promise.resolve(),
       remove: () => undefined,
     };
-    return replayThroughBot(harness as never, twoChildren());
+    return replayThroughBot(harness, twoChildren());
   };
 
   it('asks for a session', async () => {
@@ -152,7 +154,10 @@ describe('review workspace: live events (Server-Sent Events) per team', () => {
 
     const conversation = await family();
     const caseId = (await conversation.stored())!.caseId!;
-    await draganaStream.waitFor((event) => event.data.caseId === caseId && event.data.kind === 'created', 'created event');
+    await draganaStream.waitFor(
+      (event) => event.data.caseId === caseId && event.data.kind === 'created',
+      'created event',
+    );
 
     gateway.connect(conversation);
     await request(app.getHttpServer())

@@ -35,7 +35,9 @@ async function assertAccessible(page: Page, name: string): Promise<void> {
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const axe = await page.evaluate<AxeResult>('axe.run(document)');
   writeFileSync(join(artifactsDir, `${name}-axe.json`), JSON.stringify(axe.violations, null, 2));
-  const severe = axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const severe = axe.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
   assert.deepEqual(
     severe.map((violation) => `${violation.id}: ${violation.help}`),
     [],
@@ -74,7 +76,9 @@ describe(
         .compile();
       app = moduleRef.createNestApplication({ logger: false });
       // As createApp does: the pages' form posts are validated and refusals mapped.
-      app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+      app.useGlobalPipes(
+        new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+      );
       app.useGlobalFilters(new DomainExceptionFilter());
       await app.listen(0, '127.0.0.1');
       baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
@@ -109,7 +113,11 @@ describe(
     });
 
     it('signs in, sees a new Direct Line case live, corrects, asks back, reads the reply, approves and downloads', async () => {
-      const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      const context = await browser.newContext({
+        locale: 'de-DE',
+        viewport: { width: 1280, height: 900 },
+        acceptDownloads: true,
+      });
       const page = await context.newPage();
       page.on('pageerror', (error) => problems.push(error.message));
       page.on('console', (message) => {
@@ -141,7 +149,10 @@ describe(
         // Take the case and open it.
         await row.getByRole('button', { name: /Mir zuweisen/ }).click();
         await page.waitForURL(`${baseUrl}/review`);
-        await page.locator('#queue tbody tr', { hasText: 'Ayşe Yılmaz' }).getByRole('link', { name: 'Ayşe Yılmaz' }).click();
+        await page
+          .locator('#queue tbody tr', { hasText: 'Ayşe Yılmaz' })
+          .getByRole('link', { name: 'Ayşe Yılmaz' })
+          .click();
         await page.locator('h1', { hasText: 'Ayşe Yılmaz' }).waitFor();
         await assertAccessible(page, 'case');
 
@@ -150,11 +161,16 @@ describe(
         await page.getByLabel('Neuer Wert für IBAN').first().fill(correctedIban);
         await page.getByRole('button', { name: 'Speichern / Save' }).first().click();
         await page.getByText('Gespeichert. Die Formulare wurden neu erstellt.').waitFor();
-        assert.match((await page.locator('.answer', { hasText: 'IBAN' }).first().textContent()) ?? '', /DE02120300000000202051/);
+        assert.match(
+          (await page.locator('.answer', { hasText: 'IBAN' }).first().textContent()) ?? '',
+          /DE02120300000000202051/,
+        );
 
         // Ask back; the question arrives in the family's Direct Line conversation.
         const since = family.received.length;
-        await page.getByLabel(/Rückfrage an die Familie/).fill('Bitte schicken Sie die Geburtsurkunde von Can.');
+        await page
+          .getByLabel(/Rückfrage an die Familie/)
+          .fill('Bitte schicken Sie die Geburtsurkunde von Can.');
         await page.getByRole('button', { name: 'Rückfrage senden' }).click();
         await page.getByText('Rückfrage gesendet.').waitFor();
         await family.waitForBot(since, ['Geburtsurkunde von Can'], 'the question back');
@@ -164,7 +180,10 @@ describe(
         let replied = false;
         for (let attempt = 0; attempt < 50 && !replied; attempt++) {
           await page.reload();
-          replied = (await page.locator('#notes').textContent())?.includes('Die Geburtsurkunde schicke ich morgen.') ?? false;
+          replied =
+            (await page.locator('#notes').textContent())?.includes(
+              'Die Geburtsurkunde schicke ich morgen.',
+            ) ?? false;
           if (!replied) {
             await page.waitForTimeout(200);
           }
@@ -178,19 +197,33 @@ describe(
         await page.getByText('Freigegeben.').first().waitFor();
         assert.match((await page.locator('#case-status').textContent()) ?? '', /Freigegeben/);
         const finalLink = page.locator('#final-documents a[download]').filter({ hasText: /herunterladen/ });
-        const kg1Index = await finalLink.evaluateAll((links) => links.findIndex((link) => /Antrag auf Kindergeld|KG 1/i.test((link as { textContent: string | null }).textContent ?? '')));
+        const kg1Index = await finalLink.evaluateAll((links) =>
+          links.findIndex((link) =>
+            /Antrag auf Kindergeld|KG 1/i.test((link as { textContent: string | null }).textContent ?? ''),
+          ),
+        );
         assert.ok(kg1Index >= 0, 'a final KG 1 among the downloads');
-        const [download] = await Promise.all([page.waitForEvent('download'), finalLink.nth(kg1Index).click()]);
-        const bytes = readFileSync((await download.path())!);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          finalLink.nth(kg1Index).click(),
+        ]);
+        const bytes = readFileSync(await download.path());
         writeFileSync(join(artifactsDir, 'final-kg1.pdf'), bytes);
         const reading = await readWithPdfJs(bytes);
         const text = reading.pageTexts.join(' ');
         for (const value of ['Yılmaz', 'Ayşe', '60316']) {
           assert.ok(text.includes(value), `the final KG 1 shows ${value} as text`);
         }
-        assert.ok(text.replace(/\s/g, '').includes('DE02120300000000202051'), 'the final KG 1 shows the corrected IBAN');
+        assert.ok(
+          text.replace(/\s/g, '').includes('DE02120300000000202051'),
+          'the final KG 1 shows the corrected IBAN',
+        );
         if (genuine) {
-          assert.equal(reading.fields?.size ?? 0, 0, 'the final official KG 1 is flattened (no form fields left)');
+          assert.equal(
+            reading.fields?.size ?? 0,
+            0,
+            'the final official KG 1 is flattened (no form fields left)',
+          );
         }
         await page.screenshot({ path: join(artifactsDir, 'case-approved.png'), fullPage: true });
       } finally {

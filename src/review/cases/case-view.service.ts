@@ -39,7 +39,9 @@ export class CaseViewService {
         select: { id: true, mediaType: true, sizeBytes: true, createdAt: true },
         order: { createdAt: 'ASC' },
       }),
-      this.dataSource.getRepository(CaseStatusChange).find({ where: { caseId }, order: { changedAt: 'ASC' } }),
+      this.dataSource
+        .getRepository(CaseStatusChange)
+        .find({ where: { caseId }, order: { changedAt: 'ASC' } }),
     ]);
     const application = this.registry.loadedApplication(summary.applicationId);
     const byPath = new Map(answers.map((answer) => [answer.path, answer]));
@@ -50,7 +52,10 @@ export class CaseViewService {
         for (const section of definition.sections) {
           const rows: CaseViewAnswer[] = [];
           for (const question of section.questions.flatMap((q) => (q.type === 'repeat' ? [] : [q]))) {
-            const repeatId = definition.repeatOf && question.id.startsWith(`${definition.repeatOf}.`) ? definition.repeatOf : null;
+            const repeatId =
+              definition.repeatOf && question.id.startsWith(`${definition.repeatOf}.`)
+                ? definition.repeatOf
+                : null;
             const path = repeatId ? `${repeatId}[${copy}].${question.id}` : question.id;
             const answer = byPath.get(path);
             if (!answer) {
@@ -74,7 +79,11 @@ export class CaseViewService {
             });
           }
           if (rows.length > 0) {
-            sections.push({ title: section.title.de, copy: definition.repeatOf ? `Kind ${copy + 1}` : null, answers: rows });
+            sections.push({
+              title: section.title.de,
+              copy: definition.repeatOf ? `Kind ${copy + 1}` : null,
+              answers: rows,
+            });
           }
         }
       }
@@ -87,7 +96,10 @@ export class CaseViewService {
       notes,
       // One analysis per upload; a family uploads a handful of letters, not hundreds.
       uploads: await Promise.all(
-        uploads.map(async (upload) => ({ ...upload, analysis: await this.documents.findAnalysis(upload.id) })),
+        uploads.map(async (upload) => ({
+          ...upload,
+          analysis: await this.documents.findAnalysis(upload.id),
+        })),
       ),
       statusChanges: statusChanges.map(({ fromStatus, toStatus, changedBy, changedAt }) => ({
         fromStatus,

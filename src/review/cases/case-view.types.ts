@@ -39,7 +39,13 @@ export interface CaseView {
   forms: CaseViewForm[];
   documents: CaseDocumentInfo[];
   /** The family's uploads; `analysis` when the letter was read (what it is, deadline, the family's explanation). */
-  uploads: Array<{ id: string; mediaType: string; sizeBytes: number; createdAt: Date; analysis: StoredAnalysis | null }>;
+  uploads: Array<{
+    id: string;
+    mediaType: string;
+    sizeBytes: number;
+    createdAt: Date;
+    analysis: StoredAnalysis | null;
+  }>;
   notes: CaseNoteView[];
   statusChanges: Array<{ fromStatus: string | null; toStatus: string; changedBy: string; changedAt: Date }>;
 }

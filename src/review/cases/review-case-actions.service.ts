@@ -59,15 +59,20 @@ export class ReviewCaseActionsService {
   async changeStatus(caseId: string, status: CaseStatus, user: AuthenticatedUser): Promise<void> {
     const { status: current } = await this.repository.getCase(caseId);
     if (!manualTransitionsFrom(current).includes(status)) {
-      throw new CasesError('CASE_STATUS_INVALID', `Case ${caseId}: ${current} -> ${status} is not allowed here.`, [
-        'Dieser Statuswechsel ist hier nicht möglich.',
-        'This status change is not possible here.',
-      ]);
+      throw new CasesError(
+        'CASE_STATUS_INVALID',
+        `Case ${caseId}: ${current} -> ${status} is not allowed here.`,
+        ['Dieser Statuswechsel ist hier nicht möglich.', 'This status change is not possible here.'],
+      );
     }
     await this.cases.changeStatus(caseId, status, actorOf(user));
   }
 
-  async download(caseId: string, documentId: string, user: AuthenticatedUser): Promise<{ bytes: Buffer; fileName: string }> {
+  async download(
+    caseId: string,
+    documentId: string,
+    user: AuthenticatedUser,
+  ): Promise<{ bytes: Buffer; fileName: string }> {
     const info = (await this.repository.findDocuments(caseId)).find((document) => document.id === documentId);
     if (!info) {
       // The same answer as for another team's case: a document id tells nothing either.
@@ -84,6 +89,12 @@ export class ReviewCaseActionsService {
     caseId: string,
     details?: Record<string, string>,
   ): Promise<void> {
-    await this.audit.record({ actor: actorOf(user), action, subjectType: 'case', subjectId: caseId, details });
+    await this.audit.record({
+      actor: actorOf(user),
+      action,
+      subjectType: 'case',
+      subjectId: caseId,
+      details,
+    });
   }
 }

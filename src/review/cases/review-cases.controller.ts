@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, Sse, MessageEvent } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  Sse,
+  MessageEvent,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Observable } from 'rxjs';
@@ -11,7 +23,14 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { SignedIn } from '../auth/roles.decorator';
 import { CaseView } from './case-view.types';
 import { CaseEventsService } from './case-events.service';
-import { ApproveDto, AssignDto, CorrectAnswerDto, QueueQueryDto, StatusDto, TextDto } from './dto/review-case.dto';
+import {
+  ApproveDto,
+  AssignDto,
+  CorrectAnswerDto,
+  QueueQueryDto,
+  StatusDto,
+  TextDto,
+} from './dto/review-case.dto';
 import { ReviewCaseActionsService } from './review-case-actions.service';
 
 /** The queue. Kümmerer see their team's cases, admins every team's and the unassigned ones. */
@@ -29,7 +48,12 @@ export class ReviewQueueController {
   list(@Query() query: QueueQueryDto, @CurrentUser() user: AuthenticatedUser): Promise<CaseQueuePage> {
     return this.queue.findQueue(TeamScope.of(user), {
       status: query.status,
-      assignee: query.assignee === 'me' ? actorOf(user) : query.assignee === 'none' || !query.assignee ? query.assignee : `user:${query.assignee}`,
+      assignee:
+        query.assignee === 'me'
+          ? actorOf(user)
+          : query.assignee === 'none' || !query.assignee
+            ? query.assignee
+            : `user:${query.assignee}`,
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 50,
     });
@@ -55,7 +79,11 @@ export class ReviewCaseController {
   }
 
   @Patch('answers')
-  correct(@Param('caseId') caseId: string, @Body() body: CorrectAnswerDto, @CurrentUser() user: AuthenticatedUser) {
+  correct(
+    @Param('caseId') caseId: string,
+    @Body() body: CorrectAnswerDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
     return this.actions.correct(caseId, body.path, body.value, user);
   }
 
@@ -65,25 +93,41 @@ export class ReviewCaseController {
   }
 
   @Post('ask-back')
-  async askBack(@Param('caseId') caseId: string, @Body() body: TextDto, @CurrentUser() user: AuthenticatedUser) {
+  async askBack(
+    @Param('caseId') caseId: string,
+    @Body() body: TextDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
     return { id: await this.actions.askBack(caseId, body.text, user) };
   }
 
   @Post('assign')
   @HttpCode(204)
-  async assign(@Param('caseId') caseId: string, @Body() body: AssignDto, @CurrentUser() user: AuthenticatedUser) {
+  async assign(
+    @Param('caseId') caseId: string,
+    @Body() body: AssignDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
     await this.actions.assign(caseId, body.assignee, user);
   }
 
   @Post('approve')
   @HttpCode(204)
-  async approve(@Param('caseId') caseId: string, @Body() body: ApproveDto, @CurrentUser() user: AuthenticatedUser) {
+  async approve(
+    @Param('caseId') caseId: string,
+    @Body() body: ApproveDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
     await this.actions.approve(caseId, body.attachments ?? '', user);
   }
 
   @Post('status')
   @HttpCode(204)
-  async status(@Param('caseId') caseId: string, @Body() body: StatusDto, @CurrentUser() user: AuthenticatedUser) {
+  async status(
+    @Param('caseId') caseId: string,
+    @Body() body: StatusDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
     await this.actions.changeStatus(caseId, body.status, user);
   }
 
@@ -101,7 +145,10 @@ export class ReviewCaseController {
       .type('application/pdf')
       .set('Cache-Control', 'no-store')
       .set('X-Content-Type-Options', 'nosniff')
-      .set('Content-Disposition', `${inline === '1' ? 'inline' : 'attachment'}; filename="${fileName.replace(/[^\w.-]/g, '_')}"`)
+      .set(
+        'Content-Disposition',
+        `${inline === '1' ? 'inline' : 'attachment'}; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+      )
       .send(bytes);
   }
 }

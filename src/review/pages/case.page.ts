@@ -20,16 +20,24 @@ function shown(value: AnswerValue): string {
   if (typeof value === 'boolean') {
     return value ? 'Ja' : 'Nein';
   }
-  return String(value as string | number);
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number'
+      ? value.toString()
+      : JSON.stringify(value);
 }
 
-const csrf = html`<input type="hidden" name="_csrf" class="csrf">`;
+const csrf = html`<input type="hidden" name="_csrf" class="csrf" />`;
 
 function provenance(answer: CaseViewAnswer, names: Map<string, string>): SafeHtml {
   const by = (actor: string) => names.get(actor) ?? (actor === 'family' ? 'Familie' : actor);
   const parts: SafeHtml[] = [];
   if (answer.source === 'letter') {
-    parts.push(html`Aus Brief, von der Familie bestätigt (Seite ${answer.sourcePage ?? '?'}, Bereich ${answer.sourceBox ?? '?'}, Sicherheit ${answer.sourceConfidence === null ? '?' : Math.round(answer.sourceConfidence * 100)} %)`);
+    parts.push(
+      html`Aus Brief, von der Familie bestätigt (Seite ${answer.sourcePage ?? '?'}, Bereich
+      ${answer.sourceBox ?? '?'}, Sicherheit
+      ${answer.sourceConfidence === null ? '?' : Math.round(answer.sourceConfidence * 100)} %)`,
+    );
   } else if (answer.source === 'kuemmerer') {
     parts.push(html`Geändert von ${by(answer.givenBy)} am ${germanDateTime(answer.givenAt)}`);
   } else {
@@ -48,84 +56,143 @@ export function casePage(options: CasePageOptions): string {
   const finals = view.documents.filter((document) => document.mode === 'final');
   const drafts = view.documents.filter((document) => document.mode === 'draft');
   const docLink = (documentId: string, title: string) =>
-    html`<a href="/api/review/cases/${id}/documents/${documentId}?inline=1" target="_blank" rel="noopener">${title} ansehen</a> · <a href="/api/review/cases/${id}/documents/${documentId}" download>herunterladen<span class="sr-only"> (${title})</span></a>`;
+    html`<a href="/api/review/cases/${id}/documents/${documentId}?inline=1" target="_blank" rel="noopener"
+        >${title} ansehen</a
+      >
+      ·
+      <a href="/api/review/cases/${id}/documents/${documentId}" download
+        >herunterladen<span class="sr-only"> (${title})</span></a
+      >`;
   return layoutPage({
     title: `Fall ${view.summary.familyName}`,
     user: options.user,
     body: html`<p><a href="/review">← Zurück zu den Fällen / back to cases</a></p>
-<h1>${view.summary.familyName}</h1>
-${options.message ? html`<p class="ok" role="status">${options.message}</p>` : ''}
-${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
-<p>Status: <strong id="case-status">${statusLabels[view.summary.status] ?? view.summary.status}</strong> · Frist / deadline: ${germanDay(view.summary.nearestDeadline)} · Eingang: ${germanDateTime(view.summary.createdAt)}</p>
-<div class="columns">
-<section aria-labelledby="answers-heading" class="answers">
-<h2 id="answers-heading">Angaben <span lang="en">/ Answers</span></h2>
-${view.forms.map(
-  (form) => html`<h3>${form.title}</h3>
-  ${form.sections.map(
-    (section) => html`<h4>${section.title}${section.copy ? html` – ${section.copy}` : ''}</h4>
-    <dl class="answers-list">${section.answers.map(
-      (answer) => html`<div class="answer${answer.markedUnknown ? html` unknown` : ''}${answer.lowConfidence ? html` low` : ''}">
-      <dt>${answer.label}</dt>
-      <dd><span class="value">${shown(answer.value)}</span>
-        ${answer.markedUnknown ? html` <strong class="badge warn">Familie: „Ich weiß es nicht“</strong>` : ''}
-        ${answer.lowConfidence ? html` <strong class="badge warn">Unsichere Texterkennung / low OCR confidence</strong>` : ''}
-        <small class="source">${provenance(answer, options.names)}</small>
-        <details><summary>Ändern<span class="sr-only"> – ${answer.label}</span></summary>
-          <form method="post" action="/review/cases/${id}/answers">
-            ${csrf}<input type="hidden" name="path" value="${answer.path}">
-            <label for="v-${answer.path}">Neuer Wert für ${answer.label}</label>
-            <input id="v-${answer.path}" name="value" value="${answer.value === null ? '' : shown(answer.value)}">
-            <button type="submit">Speichern / Save</button>
-          </form>
-        </details>
-      </dd></div>`,
-    )}</dl>`,
-  )}`,
-)}
-</section>
-<aside class="side">
-<section aria-labelledby="pdf-heading">
-<h2 id="pdf-heading">Formulare <span lang="en">/ Forms</span></h2>
-<h3>Entwurf / draft</h3>
-<ul>${drafts.map((document) => html`<li>${docLink(document.id, document.title)}</li>`)}</ul>
-${drafts.length > 0 ? pdfPreview(id, finals.length > 0 ? finals : drafts) : ''}
-${finals.length > 0 ? html`<h3>Freigegeben / final</h3><ul id="final-documents">${finals.map((document) => html`<li>${docLink(document.id, document.title)}</li>`)}</ul>` : ''}
-</section>
-<section aria-labelledby="uploads-heading">
-<h2 id="uploads-heading">Unterlagen der Familie <span lang="en">/ Uploads</span></h2>
-${view.uploads.length === 0 ? html`<p>Keine / none</p>` : html`<ul class="uploads">${view.uploads.map((upload) => html`<li>${upload.mediaType}, ${Math.ceil(upload.sizeBytes / 1024)} KB, ${germanDateTime(upload.createdAt)}${uploadAnalysis(upload.analysis)}</li>`)}</ul>`}
-</section>
-<section aria-labelledby="notes-heading">
-<h2 id="notes-heading">Verlauf und Notizen <span lang="en">/ Notes</span></h2>
-<ol class="notes" id="notes">${view.notes.map(
-  (note) => html`<li class="note ${note.kind}"><strong>${noteKinds[note.kind] ?? note.kind}</strong> · ${options.names.get(note.author) ?? (note.author === 'family' ? 'Familie' : note.author)} · ${germanDateTime(note.createdAt)}<p>${note.text}</p></li>`,
-)}</ol>
-<form method="post" action="/review/cases/${id}/notes">${csrf}
-  <label for="note-text">Interne Notiz / internal note</label>
-  <textarea id="note-text" name="text" rows="3" required></textarea>
-  <button type="submit">Notiz speichern</button>
-</form>
-<form method="post" action="/review/cases/${id}/ask-back">${csrf}
-  <label for="ask-text">Rückfrage an die Familie (wird im Chat gesendet) / question to the family</label>
-  <textarea id="ask-text" name="text" rows="3" required></textarea>
-  <button type="submit">Rückfrage senden</button>
-</form>
-</section>
-<section aria-labelledby="status-heading">
-<h2 id="status-heading">Freigabe und Status <span lang="en">/ Approval</span></h2>
-${view.summary.status === 'submitted' || view.summary.status === 'in_review'
-  ? html`<form method="post" action="/review/cases/${id}/approve">${csrf}
-  <label for="attachments">Beizulegende Unterlagen, eine pro Zeile / attachments, one per line</label>
-  <textarea id="attachments" name="attachments" rows="3"></textarea>
-  <button type="submit">Freigeben / Approve</button>
-</form>`
-  : ''}
-${transitions.map((status) => html`<form method="post" action="/review/cases/${id}/status" class="inline">${csrf}<input type="hidden" name="status" value="${status}"><button type="submit">Status: ${statusLabels[status]}</button></form>`)}
-<ol class="history">${view.statusChanges.map((change) => html`<li>${statusLabels[change.toStatus] ?? change.toStatus} – ${options.names.get(change.changedBy) ?? (change.changedBy === 'family' ? 'Familie' : change.changedBy)}, ${germanDateTime(change.changedAt)}</li>`)}</ol>
-</section>
-</aside>
-</div>`,
+      <h1>${view.summary.familyName}</h1>
+      ${options.message ? html`<p class="ok" role="status">${options.message}</p>` : ''}
+      ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
+      <p>
+        Status:
+        <strong id="case-status">${statusLabels[view.summary.status] ?? view.summary.status}</strong> · Frist
+        / deadline: ${germanDay(view.summary.nearestDeadline)} · Eingang:
+        ${germanDateTime(view.summary.createdAt)}
+      </p>
+      <div class="columns">
+        <section aria-labelledby="answers-heading" class="answers">
+          <h2 id="answers-heading">Angaben <span lang="en">/ Answers</span></h2>
+          ${view.forms.map(
+            (form) =>
+              html`<h3>${form.title}</h3>
+                ${form.sections.map(
+                  (section) =>
+                    html`<h4>${section.title}${section.copy ? html` – ${section.copy}` : ''}</h4>
+                      <dl class="answers-list">
+                        ${section.answers.map(
+                          (answer) =>
+                            html`<div
+                              class="answer${answer.markedUnknown ? html` unknown` : ''}${answer.lowConfidence ? html` low` : ''}"
+                            >
+                              <dt>${answer.label}</dt>
+                              <dd>
+                                <span class="value">${shown(answer.value)}</span>
+                                ${answer.markedUnknown ? html` <strong class="badge warn">Familie: „Ich weiß es nicht“</strong>` : ''}
+                                ${answer.lowConfidence ? html` <strong class="badge warn">Unsichere Texterkennung / low OCR confidence</strong>` : ''}
+                                <small class="source">${provenance(answer, options.names)}</small>
+                                <details>
+                                  <summary>Ändern<span class="sr-only"> – ${answer.label}</span></summary>
+                                  <form method="post" action="/review/cases/${id}/answers">
+                                    ${csrf}<input type="hidden" name="path" value="${answer.path}" />
+                                    <label for="v-${answer.path}">Neuer Wert für ${answer.label}</label>
+                                    <input
+                                      id="v-${answer.path}"
+                                      name="value"
+                                      value="${answer.value === null ? '' : shown(answer.value)}"
+                                    />
+                                    <button type="submit">Speichern / Save</button>
+                                  </form>
+                                </details>
+                              </dd>
+                            </div>`,
+                        )}
+                      </dl>`,
+                )}`,
+          )}
+        </section>
+        <aside class="side">
+          <section aria-labelledby="pdf-heading">
+            <h2 id="pdf-heading">Formulare <span lang="en">/ Forms</span></h2>
+            <h3>Entwurf / draft</h3>
+            <ul>
+              ${drafts.map((document) => html`<li>${docLink(document.id, document.title)}</li>`)}
+            </ul>
+            ${drafts.length > 0 ? pdfPreview(id, finals.length > 0 ? finals : drafts) : ''}
+            ${
+              finals.length > 0
+                ? html`<h3>Freigegeben / final</h3>
+                    <ul id="final-documents">
+                      ${finals.map((document) => html`<li>${docLink(document.id, document.title)}</li>`)}
+                    </ul>`
+                : ''
+            }
+          </section>
+          <section aria-labelledby="uploads-heading">
+            <h2 id="uploads-heading">Unterlagen der Familie <span lang="en">/ Uploads</span></h2>
+            ${
+              view.uploads.length === 0
+                ? html`<p>Keine / none</p>`
+                : html`<ul class="uploads">
+                    ${view.uploads.map((upload) => html`<li>${upload.mediaType}, ${Math.ceil(upload.sizeBytes / 1024)} KB, ${germanDateTime(upload.createdAt)}${uploadAnalysis(upload.analysis)}</li>`)}
+                  </ul>`
+            }
+          </section>
+          <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">Verlauf und Notizen <span lang="en">/ Notes</span></h2>
+            <ol class="notes" id="notes">
+              ${view.notes.map(
+                (note) =>
+                  html`<li class="note ${note.kind}">
+                    <strong>${noteKinds[note.kind] ?? note.kind}</strong> ·
+                    ${options.names.get(note.author) ?? (note.author === 'family' ? 'Familie' : note.author)}
+                    · ${germanDateTime(note.createdAt)}
+                    <p>${note.text}</p>
+                  </li>`,
+              )}
+            </ol>
+            <form method="post" action="/review/cases/${id}/notes">
+              ${csrf}
+              <label for="note-text">Interne Notiz / internal note</label>
+              <textarea id="note-text" name="text" rows="3" required></textarea>
+              <button type="submit">Notiz speichern</button>
+            </form>
+            <form method="post" action="/review/cases/${id}/ask-back">
+              ${csrf}
+              <label for="ask-text"
+                >Rückfrage an die Familie (wird im Chat gesendet) / question to the family</label
+              >
+              <textarea id="ask-text" name="text" rows="3" required></textarea>
+              <button type="submit">Rückfrage senden</button>
+            </form>
+          </section>
+          <section aria-labelledby="status-heading">
+            <h2 id="status-heading">Freigabe und Status <span lang="en">/ Approval</span></h2>
+            ${
+              view.summary.status === 'submitted' || view.summary.status === 'in_review'
+                ? html`<form method="post" action="/review/cases/${id}/approve">
+                    ${csrf}
+                    <label for="attachments"
+                      >Beizulegende Unterlagen, eine pro Zeile / attachments, one per line</label
+                    >
+                    <textarea id="attachments" name="attachments" rows="3"></textarea>
+                    <button type="submit">Freigeben / Approve</button>
+                  </form>`
+                : ''
+            }
+            ${transitions.map((status) => html`<form method="post" action="/review/cases/${id}/status" class="inline">${csrf}<input type="hidden" name="status" value="${status}" /><button type="submit">Status: ${statusLabels[status]}</button></form>`)}
+            <ol class="history">
+              ${view.statusChanges.map((change) => html`<li>${statusLabels[change.toStatus] ?? change.toStatus} – ${options.names.get(change.changedBy) ?? (change.changedBy === 'family' ? 'Familie' : change.changedBy)}, ${germanDateTime(change.changedAt)}</li>`)}
+            </ol>
+          </section>
+        </aside>
+      </div>`,
   });
 }
 
@@ -136,11 +203,25 @@ ${transitions.map((status) => html`<form method="post" action="/review/cases/${i
  */
 function pdfPreview(caseId: string, documents: CaseView['documents']): SafeHtml {
   const forms = documents.filter((document) => document.kind !== 'cover');
-  return html`<details class="preview"><summary>Vorschau der Formulare / preview</summary>
-${forms.map(
-  (document) => html`<iframe src="/api/review/cases/${caseId}/documents/${document.id}?inline=1" title="Vorschau: ${document.title} (PDF)" loading="lazy"></iframe>
-  <p><a href="/api/review/cases/${caseId}/documents/${document.id}?inline=1" target="_blank" rel="noopener">${document.title} im neuen Tab öffnen / open in a new tab</a></p>`,
-)}</details>`;
+  return html`<details class="preview">
+    <summary>Vorschau der Formulare / preview</summary>
+    ${forms.map(
+      (document) =>
+        html`<iframe
+            src="/api/review/cases/${caseId}/documents/${document.id}?inline=1"
+            title="Vorschau: ${document.title} (PDF)"
+            loading="lazy"
+          ></iframe>
+          <p>
+            <a
+              href="/api/review/cases/${caseId}/documents/${document.id}?inline=1"
+              target="_blank"
+              rel="noopener"
+              >${document.title} im neuen Tab öffnen / open in a new tab</a
+            >
+          </p>`,
+    )}
+  </details>`;
 }
 
 const authorityNames: Record<string, string> = {
@@ -160,12 +241,21 @@ function uploadAnalysis(analysis: CaseView['uploads'][number]['analysis']): Safe
   }
   const letter = analysis.analysis;
   return html`<dl class="analysis">
-  <dt>Absender / from</dt><dd>${authorityNames[letter.authority] ?? letter.authority}</dd>
-  <dt>Art / type</dt><dd>${letter.letterType}${letter.letterDate ? html`, vom ${germanDay(letter.letterDate)}` : ''}</dd>
-  <dt>Frist / deadline</dt><dd>${germanDay(letter.deadline?.date ?? null)}</dd>
-  ${letter.requestedDocuments.length > 0 ? html`<dt>Verlangt / requested</dt><dd>${letter.requestedDocuments.join(', ')}</dd>` : ''}
-  <dt>Erklärung für die Familie / explanation (${analysis.locale})</dt><dd lang="${analysis.locale}" class="explanation">${analysis.explanation}</dd>
-</dl>`;
+    <dt>Absender / from</dt>
+    <dd>${authorityNames[letter.authority] ?? letter.authority}</dd>
+    <dt>Art / type</dt>
+    <dd>${letter.letterType}${letter.letterDate ? html`, vom ${germanDay(letter.letterDate)}` : ''}</dd>
+    <dt>Frist / deadline</dt>
+    <dd>${germanDay(letter.deadline?.date ?? null)}</dd>
+    ${
+      letter.requestedDocuments.length > 0
+        ? html`<dt>Verlangt / requested</dt>
+            <dd>${letter.requestedDocuments.join(', ')}</dd>`
+        : ''
+    }
+    <dt>Erklärung für die Familie / explanation (${analysis.locale})</dt>
+    <dd lang="${analysis.locale}" class="explanation">${analysis.explanation}</dd>
+  </dl>`;
 }
 
 const noteKinds: Record<string, string> = {

@@ -27,7 +27,7 @@ function render(part: Part): string {
   if (Array.isArray(part)) {
     return (part as readonly Part[]).map(render).join('');
   }
-  return escapeHtml(String(part as string | number | boolean));
+  return escapeHtml(String(part));
 }
 
 /** Tagged template: every interpolated value is escaped unless it is SafeHtml (nested `html`). */

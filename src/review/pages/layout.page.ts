@@ -12,7 +12,8 @@ export interface LayoutOptions {
 }
 
 export function layoutPage(options: LayoutOptions): string {
-  return `<!DOCTYPE html>${html`<html lang="de">
+  return `<!DOCTYPE html>${
+    html`<html lang="de">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -25,16 +26,21 @@ export function layoutPage(options: LayoutOptions): string {
 <a class="skip" href="#main">Zum Inhalt springen / Skip to content</a>
 <header class="top">
   <p class="brand"><a href="/review">Antragslotse – Arbeitsplatz</a></p>
-  ${options.user
-    ? html`<nav aria-label="Konto / Account"><span>${options.user.displayName}</span>
-      <button type="button" id="logout">Abmelden / Sign out</button></nav>`
-    : ''}
+  ${
+    options.user
+      ? html`<nav aria-label="Konto / Account">
+          <span>${options.user.displayName}</span>
+          <button type="button" id="logout">Abmelden / Sign out</button>
+        </nav>`
+      : ''
+  }
 </header>
 <main id="main" tabindex="-1">
 ${options.body}
 </main>
 </body>
-</html>`.value}`;
+</html>`.value
+  }`;
 }
 
 export function germanDateTime(date: Date | string | null): string {

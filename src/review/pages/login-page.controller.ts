@@ -31,17 +31,25 @@ export class LoginPageController {
 
   @Get()
   show(@Req() request: Request, @Res() response: Response): void {
-    sendPage(response, loginPage({ formToken: issueLoginToken(response, isSecureRequest(request, this.config)) }));
+    sendPage(
+      response,
+      loginPage({ formToken: issueLoginToken(response, isSecureRequest(request, this.config)) }),
+    );
   }
 
   @Post()
-  async submit(@Body() body: LoginFormDto, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async submit(
+    @Body() body: LoginFormDto,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     const secure = isSecureRequest(request, this.config);
     if (!loginTokenValid(request, body._csrf)) {
       const page = loginPage({
         formToken: issueLoginToken(response, secure),
         email: body.email,
-        error: 'Die Anmeldeseite war veraltet. Bitte versuchen Sie es noch einmal. / The page was out of date; please try again.',
+        error:
+          'Die Anmeldeseite war veraltet. Bitte versuchen Sie es noch einmal. / The page was out of date; please try again.',
       });
       sendPage(response.status(403), page);
       return;
@@ -60,7 +68,11 @@ export class LoginPageController {
       if (!refusal) {
         throw error;
       }
-      const page = loginPage({ formToken: issueLoginToken(response, secure), email: body.email, error: refusal.text });
+      const page = loginPage({
+        formToken: issueLoginToken(response, secure),
+        email: body.email,
+        error: refusal.text,
+      });
       sendPage(response.status(refusal.status), page);
     }
   }

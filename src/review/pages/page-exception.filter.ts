@@ -5,13 +5,21 @@ import { html } from './html.util';
 import { contentSecurityPolicy, layoutPage } from './layout.page';
 
 const pages: Record<string, { status: number; title: string; text: string }> = {
-  SCOPED_RESOURCE_NOT_FOUND: { status: 404, title: 'Nicht gefunden', text: 'Diese Seite gibt es nicht. / Not found.' },
+  SCOPED_RESOURCE_NOT_FOUND: {
+    status: 404,
+    title: 'Nicht gefunden',
+    text: 'Diese Seite gibt es nicht. / Not found.',
+  },
   AUTH_CSRF_INVALID: {
     status: 403,
     title: 'Bitte neu laden',
     text: 'Die Sitzung ist abgelaufen oder die Anfrage kam nicht von dieser Seite. Bitte laden Sie die Seite neu. / Please reload the page.',
   },
-  AUTH_FORBIDDEN: { status: 403, title: 'Keine Berechtigung', text: 'Dafür fehlt Ihnen die Berechtigung. / No permission.' },
+  AUTH_FORBIDDEN: {
+    status: 403,
+    title: 'Keine Berechtigung',
+    text: 'Dafür fehlt Ihnen die Berechtigung. / No permission.',
+  },
 };
 
 /** Workspace pages answer in HTML: not signed in -> the login page, other errors as a short page. */
@@ -30,7 +38,9 @@ export class PageExceptionFilter implements ExceptionFilter {
     const status = known?.status ?? (exception instanceof HttpException ? exception.getStatus() : 500);
     const correlationId = randomUUID();
     if (!known && status >= 500) {
-      this.logger.error(`${correlationId}: ${exception instanceof Error ? exception.message : String(exception)}`);
+      this.logger.error(
+        `${correlationId}: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
     }
     response
       .status(status)
@@ -39,8 +49,12 @@ export class PageExceptionFilter implements ExceptionFilter {
       .send(
         layoutPage({
           title: known?.title ?? 'Fehler',
-          body: html`<h1>${known?.title ?? 'Fehler / Error'}</h1><p>${known?.text ?? 'Etwas ist schiefgegangen. Bitte nennen Sie diese Nummer, wenn Sie Hilfe brauchen.'}</p>
-<p><small>${correlationId}</small></p><p><a href="/review">Zu den Fällen / to the cases</a></p>`,
+          body: html`<h1>${known?.title ?? 'Fehler / Error'}</h1>
+            <p>
+              ${known?.text ?? 'Etwas ist schiefgegangen. Bitte nennen Sie diese Nummer, wenn Sie Hilfe brauchen.'}
+            </p>
+            <p><small>${correlationId}</small></p>
+            <p><a href="/review">Zu den Fällen / to the cases</a></p>`,
         }),
       );
   }

@@ -12,14 +12,34 @@ export interface QueuePageOptions {
 
 export function queueRows(queue: CaseQueuePage, actor: string): SafeHtml {
   return html`${queue.items.map(
-    (item) => html`<tr data-case="${item.id}"${item.familyMovedLast ? html` class="new"` : ''}>
-  <td><a href="/review/cases/${item.id}">${item.familyName}</a>${item.familyMovedLast ? html` <strong class="badge">Neu / new</strong>` : ''}</td>
-  <td>${statusLabels[item.status] ?? item.status}</td>
-  <td>${item.forms.join(', ') || '–'}</td>
-  <td>${germanDay(item.nearestDeadline)}</td>
-  <td>${germanDateTime(item.lastActivityAt)}</td>
-  <td>${item.assignedTo === actor ? 'Ich / me' : item.assignedTo ? 'vergeben / taken' : html`<form method="post" action="/review/cases/${item.id}/assign"><input type="hidden" name="assignee" value="me"><input type="hidden" name="_csrf" class="csrf"><button type="submit">Mir zuweisen<span class="sr-only"> (${item.familyName})</span></button></form>`}</td>
-</tr>`,
+    (item) =>
+      html`<tr data-case="${item.id}" ${item.familyMovedLast ? html` class="new"` : ''}>
+        <td>
+          <a href="/review/cases/${item.id}">${item.familyName}</a
+          >${item.familyMovedLast ? html` <strong class="badge">Neu / new</strong>` : ''}
+        </td>
+        <td>${statusLabels[item.status] ?? item.status}</td>
+        <td>${item.forms.join(', ') || '–'}</td>
+        <td>${germanDay(item.nearestDeadline)}</td>
+        <td>${germanDateTime(item.lastActivityAt)}</td>
+        <td>
+          ${
+            item.assignedTo === actor
+              ? 'Ich / me'
+              : item.assignedTo
+                ? 'vergeben / taken'
+                : html`<form method="post" action="/review/cases/${item.id}/assign">
+                    <input type="hidden" name="assignee" value="me" /><input
+                      type="hidden"
+                      name="_csrf"
+                      class="csrf"
+                    /><button type="submit">
+                      Mir zuweisen<span class="sr-only"> (${item.familyName})</span>
+                    </button>
+                  </form>`
+          }
+        </td>
+      </tr>`,
   )}`;
 }
 
@@ -32,30 +52,48 @@ export function queuePage(options: QueuePageOptions): string {
     title: 'Fälle',
     user: options.user,
     body: html`<h1>Fälle <span lang="en">/ Cases</span></h1>
-<form class="filters" method="get" action="/review">
-  <label for="status">Status</label>
-  <select id="status" name="status">
-    <option value="">Alle offenen / all open</option>
-    ${caseStatuses.map((status) => html`<option value="${status}"${options.status === status ? html` selected` : ''}>${statusLabels[status]}</option>`)}
-  </select>
-  <label for="assignee">Zuständig / Assignee</label>
-  <select id="assignee" name="assignee">
-    <option value="">Alle / everyone</option>
-    <option value="me"${options.assignee === 'me' ? html` selected` : ''}>Ich / me</option>
-    <option value="none"${options.assignee === 'none' ? html` selected` : ''}>Niemand / nobody</option>
-  </select>
-  <button type="submit">Filtern / Filter</button>
-</form>
-<p id="live" role="status" aria-live="polite" class="live"></p>
-<p>${queue.total} Fälle / cases · Seite ${queue.page} von ${pages}</p>
-<table id="queue" data-status="${options.status ?? ''}" data-assignee="${options.assignee ?? ''}" data-page="${queue.page}">
-  <caption class="sr-only">Fälle nach Dringlichkeit / cases by urgency</caption>
-  <thead><tr><th scope="col">Familie</th><th scope="col">Status</th><th scope="col">Formulare</th><th scope="col">Frist</th><th scope="col">Letzte Aktivität</th><th scope="col">Zuständig</th></tr></thead>
-  <tbody>${queueRows(queue, options.user.actor)}</tbody>
-</table>
-<nav aria-label="Seiten / pages" class="pager">
-  ${queue.page > 1 ? html`<a href="${query(queue.page - 1)}">Vorherige Seite</a>` : ''}
-  ${queue.page < pages ? html`<a href="${query(queue.page + 1)}">Nächste Seite</a>` : ''}
-</nav>`,
+      <form class="filters" method="get" action="/review">
+        <label for="status">Status</label>
+        <select id="status" name="status">
+          <option value="">Alle offenen / all open</option>
+          ${caseStatuses.map((status) => html`<option value="${status}" ${options.status === status ? html` selected` : ''}>${statusLabels[status]}</option>`)}
+        </select>
+        <label for="assignee">Zuständig / Assignee</label>
+        <select id="assignee" name="assignee">
+          <option value="">Alle / everyone</option>
+          <option value="me" ${options.assignee === 'me' ? html` selected` : ''}>Ich / me</option>
+          <option value="none" ${options.assignee === 'none' ? html` selected` : ''}>Niemand / nobody</option>
+        </select>
+        <button type="submit">Filtern / Filter</button>
+      </form>
+      <p id="live" role="status" aria-live="polite" class="live"></p>
+      <p>${queue.total} Fälle / cases · Seite ${queue.page} von ${pages}</p>
+      <table
+        id="queue"
+        data-status="${options.status ?? ''}"
+        data-assignee="${options.assignee ?? ''}"
+        data-page="${queue.page}"
+      >
+        <caption class="sr-only">
+          Fälle nach Dringlichkeit / cases by urgency
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Familie</th>
+            <th scope="col">Status</th>
+            <th scope="col">Formulare</th>
+            <th scope="col">Frist</th>
+            <th scope="col">Letzte Aktivität</th>
+            <th scope="col">Zuständig</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${queueRows(queue, options.user.actor)}
+        </tbody>
+      </table>
+      <nav aria-label="Seiten / pages" class="pager">
+        ${queue.page > 1 ? html`<a href="${query(queue.page - 1)}">Vorherige Seite</a>` : ''}
+        ${queue.page < pages ? html`<a href="${query(queue.page + 1)}">Nächste Seite</a>` : ''}
+      </nav>`,
   });
 }

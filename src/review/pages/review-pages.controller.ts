@@ -1,4 +1,15 @@
-import { Body, Controller, Get, NotFoundException, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
@@ -11,7 +22,14 @@ import { CaseScoped } from '../auth/case-scoped.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { SignedIn } from '../auth/roles.decorator';
 import { WorkspaceRequest } from '../auth/workspace-request.types';
-import { ApproveDto, AssignDto, CorrectAnswerDto, QueueQueryDto, StatusDto, TextDto } from '../cases/dto/review-case.dto';
+import {
+  ApproveDto,
+  AssignDto,
+  CorrectAnswerDto,
+  QueueQueryDto,
+  StatusDto,
+  TextDto,
+} from '../cases/dto/review-case.dto';
 import { ReviewCaseActionsService } from '../cases/review-case-actions.service';
 import { CaseViewService } from '../cases/case-view.service';
 import { casePage } from './case.page';
@@ -59,7 +77,11 @@ export class ReviewPagesController {
 
   @Get()
   @SignedIn()
-  async queuePage(@Query() query: QueueQueryDto, @Req() request: WorkspaceRequest, @Res() response: Response) {
+  async queuePage(
+    @Query() query: QueueQueryDto,
+    @Req() request: WorkspaceRequest,
+    @Res() response: Response,
+  ) {
     const { user, csrfToken } = request.workspaceSession!;
     const page = await this.queue.findQueue(TeamScope.of(user), {
       status: query.status,
@@ -105,7 +127,13 @@ export class ReviewPagesController {
 
   @Post('cases/:caseId/answers')
   @CaseScoped()
-  correct(@Param('caseId') id: string, @Body() body: CorrectAnswerDto, @CurrentUser() user: AuthenticatedUser, @Req() request: WorkspaceRequest, @Res() response: Response) {
+  correct(
+    @Param('caseId') id: string,
+    @Body() body: CorrectAnswerDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: WorkspaceRequest,
+    @Res() response: Response,
+  ) {
     return this.act(request, response, id, async () => {
       const result = await this.actions.correct(id, body.path, body.value, user);
       return result.documentsRegenerated ? 'saved' : 'saved-incomplete';
@@ -114,37 +142,91 @@ export class ReviewPagesController {
 
   @Post('cases/:caseId/notes')
   @CaseScoped()
-  note(@Param('caseId') id: string, @Body() body: TextDto, @CurrentUser() user: AuthenticatedUser, @Req() request: WorkspaceRequest, @Res() response: Response) {
-    return this.act(request, response, id, async () => (await this.actions.addNote(id, body.text, user), 'note'));
+  note(
+    @Param('caseId') id: string,
+    @Body() body: TextDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: WorkspaceRequest,
+    @Res() response: Response,
+  ) {
+    return this.act(
+      request,
+      response,
+      id,
+      async () => (await this.actions.addNote(id, body.text, user), 'note'),
+    );
   }
 
   @Post('cases/:caseId/ask-back')
   @CaseScoped()
-  askBack(@Param('caseId') id: string, @Body() body: TextDto, @CurrentUser() user: AuthenticatedUser, @Req() request: WorkspaceRequest, @Res() response: Response) {
-    return this.act(request, response, id, async () => (await this.actions.askBack(id, body.text, user), 'ask-back'));
+  askBack(
+    @Param('caseId') id: string,
+    @Body() body: TextDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: WorkspaceRequest,
+    @Res() response: Response,
+  ) {
+    return this.act(
+      request,
+      response,
+      id,
+      async () => (await this.actions.askBack(id, body.text, user), 'ask-back'),
+    );
   }
 
   @Post('cases/:caseId/assign')
   @CaseScoped()
-  async assign(@Param('caseId') id: string, @Body() body: AssignDto, @CurrentUser() user: AuthenticatedUser, @Res() response: Response) {
+  async assign(
+    @Param('caseId') id: string,
+    @Body() body: AssignDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res() response: Response,
+  ) {
     await this.actions.assign(id, body.assignee, user);
     response.redirect(303, '/review');
   }
 
   @Post('cases/:caseId/approve')
   @CaseScoped()
-  approve(@Param('caseId') id: string, @Body() body: ApproveDto, @CurrentUser() user: AuthenticatedUser, @Req() request: WorkspaceRequest, @Res() response: Response) {
-    return this.act(request, response, id, async () => (await this.actions.approve(id, body.attachments ?? '', user), 'approved'));
+  approve(
+    @Param('caseId') id: string,
+    @Body() body: ApproveDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: WorkspaceRequest,
+    @Res() response: Response,
+  ) {
+    return this.act(
+      request,
+      response,
+      id,
+      async () => (await this.actions.approve(id, body.attachments ?? '', user), 'approved'),
+    );
   }
 
   @Post('cases/:caseId/status')
   @CaseScoped()
-  status(@Param('caseId') id: string, @Body() body: StatusDto, @CurrentUser() user: AuthenticatedUser, @Req() request: WorkspaceRequest, @Res() response: Response) {
-    return this.act(request, response, id, async () => (await this.actions.changeStatus(id, body.status, user), 'status'));
+  status(
+    @Param('caseId') id: string,
+    @Body() body: StatusDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: WorkspaceRequest,
+    @Res() response: Response,
+  ) {
+    return this.act(
+      request,
+      response,
+      id,
+      async () => (await this.actions.changeStatus(id, body.status, user), 'status'),
+    );
   }
 
   /** Runs an action; success -> back to the case page (303), a refusal -> the page with the reason. */
-  private async act(request: WorkspaceRequest, response: Response, caseId: string, action: () => Promise<string>) {
+  private async act(
+    request: WorkspaceRequest,
+    response: Response,
+    caseId: string,
+    action: () => Promise<string>,
+  ) {
     try {
       const message = await action();
       response.redirect(303, `/review/cases/${caseId}?msg=${message}`);
@@ -167,7 +249,10 @@ export class ReviewPagesController {
     const { user, csrfToken } = request.workspaceSession!;
     const view = await this.actions.read(caseId, user);
     const names = await this.view.actorNames();
-    send(response.status(status), casePage({ user: { displayName: user.displayName, csrfToken }, view, names, ...flash }));
+    send(
+      response.status(status),
+      casePage({ user: { displayName: user.displayName, csrfToken }, view, names, ...flash }),
+    );
   }
 }
 
