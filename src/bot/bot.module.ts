@@ -15,6 +15,7 @@ import { LetterDeadlinesService } from './letters/letter-deadlines.service';
 import { LetterFlowService } from './letters/letter-flow.service';
 import { LetterReminderService } from './letters/letter-reminder.service';
 import { LetterReminderSender } from './letters/letter-reminder-sender.service';
+import { LetterReadingService } from './letters/letter-reading.service';
 import { ProactiveMessenger } from './proactive/proactive-messenger.service';
 import { ResumeCodeCleanupService } from './resume/resume-code-cleanup.service';
 import { ResumeCodeHasher } from './resume/resume-code-hasher';
@@ -72,6 +73,7 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
     LetterDeadlinesService,
     LetterReminderService,
     LetterReminderSender,
+    LetterReadingService,
     EngineEffectsService,
     FamilyTurnService,
     ProactiveMessenger,
@@ -82,6 +84,6 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
     },
     { provide: BOT_HANDLER, useExisting: AntragslotseBot },
   ],
-  exports: [AntragslotseBot, BOT_HANDLER, ProactiveMessenger, BotStates, ResumeCodeService, LetterFlowService, LetterDeadlinesService],
+  exports: [AntragslotseBot, BOT_HANDLER, ProactiveMessenger, BotStates, ResumeCodeService, LetterFlowService, LetterDeadlinesService, LetterReadingService],
 })
 export class BotModule {}

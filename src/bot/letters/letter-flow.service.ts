@@ -1,22 +1,18 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Activity, ConversationReference, TurnContext } from 'botbuilder';
-import { analyzeLetter, explainLetter } from '../../documents/analysis';
-import { DocumentsService } from '../../documents/documents.service';
 import { DocumentIntakeError } from '../../documents/intake/document-intake.errors';
 import { documentIntakeMessage } from '../../documents/intake/document-intake-messages.util';
 import { OcrError } from '../../documents/ocr/ocr.errors';
-import { DocumentReader } from '../../documents/ocr/read-document.service';
 import { FormRegistry } from '../../forms/forms.registry';
 import { InterviewLocale } from '../../interview/interview-state.types';
 import { AntragslotseBot } from '../antragslotse.bot';
-import { BOT_CLOCK, BotClock } from '../bot-clock';
 import { BotError } from '../bot.errors';
 import { chatApplicationId } from '../interview-runner.service';
 import { CONVERSATION_GATEWAY, ConversationGateway } from '../proactive/conversation-gateway';
-import { LetterDeadlinesService } from './letter-deadlines.service';
 import { letterFlowText } from './letter-flow.texts';
 import { letterProposals } from './letter-proposals.util';
+import { LetterReadingService } from './letter-reading.service';
 
 /** A progress message at most this often while a long letter is read. */
 const progressEveryMs = 15_000;
@@ -32,12 +28,9 @@ export class LetterFlowService {
   private readonly running = new Set<Promise<void>>();
 
   constructor(
-    private readonly reader: DocumentReader,
-    private readonly documents: DocumentsService,
-    private readonly deadlines: LetterDeadlinesService,
+    private readonly reading: LetterReadingService,
     private readonly registry: FormRegistry,
     private readonly moduleRef: ModuleRef,
-    @Inject(BOT_CLOCK) private readonly clock: BotClock,
   ) {}
 
   /** Starts reading a stored document; returns what the family sees at once (typing + "Ich lese …"). */
@@ -64,7 +57,9 @@ export class LetterFlowService {
     try {
       const startedAt = Date.now();
       let lastProgressAt = startedAt;
-      const { document } = await this.reader.read(bytes, {
+      // The reference goes with the analysis so a deadline reminder reaches families without a case.
+      const { analysis, explanation, document } = await this.reading.readAndStore(documentId, bytes, locale, {
+        conversationReference: reference,
         onProgress: (progress) => {
           const now = Date.now();
           if (progress.stage === 'page-done' && progress.pagesDone < progress.pagesTotal && now - lastProgressAt >= progressEveryMs) {
@@ -76,11 +71,6 @@ export class LetterFlowService {
           }
         },
       });
-      const analysis = analyzeLetter(document, { today: this.clock.now().toISOString().slice(0, 10) });
-      const explanation = explainLetter(analysis, locale);
-      // The reference goes with the analysis so a deadline reminder reaches families without a case.
-      await this.documents.saveAnalysis(documentId, { analysis, explanation, locale, conversationReference: reference });
-      await this.deadlines.applyForDocument(documentId);
       const proposals = letterProposals({
         analysis,
         document,

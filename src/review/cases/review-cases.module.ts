@@ -9,6 +9,7 @@ import { CASE_TEAM_LOOKUP } from '../auth/case-team-lookup.types';
 import { ReviewAuthModule } from '../auth/review-auth.module';
 import { ReviewPagesController } from '../pages/review-pages.controller';
 import { CaseEventsService } from './case-events.service';
+import { CaseDocumentsUploadController } from './case-documents-upload.controller';
 import { CaseViewService } from './case-view.service';
 import { ReviewCaseActionsService } from './review-case-actions.service';
 import { ReviewCaseController, ReviewQueueController } from './review-cases.controller';
@@ -16,7 +17,7 @@ import { ReviewCaseController, ReviewQueueController } from './review-cases.cont
 /** Queue, case view, corrections, ask-back, approval: the API and the pages. */
 @Module({
   imports: [ReviewAuthModule, AuditModule, CasesModule, BotModule, DocumentsModule],
-  controllers: [ReviewQueueController, ReviewCaseController, ReviewPagesController],
+  controllers: [ReviewQueueController, ReviewCaseController, ReviewPagesController, CaseDocumentsUploadController],
   providers: [
     CaseAccessGuard,
     { provide: CASE_TEAM_LOOKUP, useExisting: CaseQueueRepository },
