@@ -70,6 +70,50 @@
   var service = (root.getAttribute('data-service') || window.location.origin).replace(/\/$/, '');
   var domain = service + '/v3/directline';
   var current = null; // { directLine, host, tokenTimer }
+  var team = pickTeam();
+
+  /**
+   * The neighbourhood team this page serves: data-team="essen-altendorf" on the embed element, or
+   * ?team=essen-altendorf on the demo page. Sent as channelData.team with every message, so the
+   * case lands in that team's queue. Only a plain slug is passed on.
+   */
+  function pickTeam() {
+    var wanted = root.getAttribute('data-team');
+    if (!wanted) {
+      try {
+        wanted = new URLSearchParams(window.location.search).get('team');
+      } catch (error) {
+        wanted = null;
+      }
+    }
+    wanted = String(wanted || '')
+      .trim()
+      .toLowerCase();
+    return /^[a-z0-9äöüß][a-z0-9äöüß -]{0,62}$/.test(wanted) ? wanted : null;
+  }
+
+  /** Web Chat store middleware: adds channelData.team to every activity the family sends. */
+  function createStore() {
+    if (!team || !window.WebChat.createStore) {
+      return undefined;
+    }
+    return window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload && action.payload.activity) {
+            var activity = action.payload.activity;
+            var channelData = Object.assign({}, activity.channelData, { team: team });
+            action = Object.assign({}, action, {
+              payload: Object.assign({}, action.payload, {
+                activity: Object.assign({}, activity, { channelData: channelData }),
+              }),
+            });
+          }
+          return next(action);
+        };
+      };
+    });
+  }
 
   function pickLocale() {
     var wanted = [root.getAttribute('data-locale'), read(localeKey)].concat(
@@ -261,6 +305,7 @@
         window.WebChat.renderWebChat(
           {
             directLine: directLine,
+            store: createStore(),
             userID: session.userId,
             locale: webChatLocales[locale],
             styleOptions: {
