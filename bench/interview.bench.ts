@@ -25,7 +25,12 @@ void (async () => {
     for (let session = 0; session < sessions; session += 1) {
       let result = startInterview(application, { locale: 'de', ...options });
       for (const input of inputs) {
-        result = handleInput(application, JSON.parse(JSON.stringify(result.state)) as InterviewState, input, options);
+        result = handleInput(
+          application,
+          JSON.parse(JSON.stringify(result.state)) as InterviewState,
+          input,
+          options,
+        );
       }
     }
     rates.push((sessions * inputs.length) / ((performance.now() - started) / 1000));

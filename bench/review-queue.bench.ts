@@ -19,11 +19,21 @@ async function main(): Promise<void> {
   await database.transaction(async (manager) => {
     for (let index = 0; index < 5000; index++) {
       const id = randomUUID();
-      const deadline = index % 3 === 0 ? null : `2026-0${1 + (index % 9)}-${String(1 + (index % 28)).padStart(2, '0')}`;
+      const deadline =
+        index % 3 === 0 ? null : `2026-0${1 + (index % 9)}-${String(1 + (index % 28)).padStart(2, '0')}`;
       await manager.query(
         `INSERT INTO cases (id, application_id, status, family_name, nearest_deadline, last_activity_at, team_id, created_at, updated_at)
          VALUES (?, 'kindergeld', ?, ?, ?, ?, ?, ?, ?)`,
-        [id, statuses[index % 4], cipher.encryptJson(`Familie ${index}`, `case-family-name:${id}`), deadline, new Date().toISOString(), team, new Date(Date.now() - index * 60_000).toISOString(), new Date().toISOString()],
+        [
+          id,
+          statuses[index % 4],
+          cipher.encryptJson(`Familie ${index}`, `case-family-name:${id}`),
+          deadline,
+          new Date().toISOString(),
+          team,
+          new Date(Date.now() - index * 60_000).toISOString(),
+          new Date().toISOString(),
+        ],
       );
       await manager.query(
         `INSERT INTO case_status_changes (id, case_id, from_status, to_status, changed_by, changed_at) VALUES (?, ?, NULL, 'submitted', 'family', ?)`,
@@ -38,7 +48,9 @@ async function main(): Promise<void> {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  console.log(`review queue page, 5000 cases, 50 per page: median ${times[10].toFixed(1)} ms, max ${times[20].toFixed(1)} ms (21 runs)`);
+  console.log(
+    `review queue page, 5000 cases, 50 per page: median ${times[10].toFixed(1)} ms, max ${times[20].toFixed(1)} ms (21 runs)`,
+  );
   await testApp.close();
 }
 

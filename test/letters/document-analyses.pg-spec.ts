@@ -50,7 +50,9 @@ describe('document_analyses on PostgreSQL', () => {
     );
     assert.equal(row.deadline, '2026-12-15');
     await database.dataSource.query(`DELETE FROM documents WHERE id = $1`, [id]);
-    const left = await database.dataSource.query(`SELECT 1 FROM document_analyses WHERE document_id = $1`, [id]);
+    const left = await database.dataSource.query(`SELECT 1 FROM document_analyses WHERE document_id = $1`, [
+      id,
+    ]);
     assert.equal(left.length, 0, 'deleted with its document');
   });
 

@@ -87,7 +87,7 @@ describe('a letter photo sent through Direct Line', () => {
     };
     const say = async (text: string) => {
       await new Promise((resolve, reject) =>
-        client.postActivity({ type: 'message', from: { id: userId }, text } as Activity).subscribe(resolve, reject),
+        client.postActivity({ type: 'message', from: { id: userId }, text }).subscribe(resolve, reject),
       );
     };
 
@@ -103,7 +103,9 @@ describe('a letter photo sent through Direct Line', () => {
       const upload = new FormData();
       upload.append(
         'activity',
-        new Blob([JSON.stringify({ type: 'message', from: { id: userId } })], { type: 'application/vnd.microsoft.activity' }),
+        new Blob([JSON.stringify({ type: 'message', from: { id: userId } })], {
+          type: 'application/vnd.microsoft.activity',
+        }),
         'blob',
       );
       upload.append('file', new Blob([photo], { type: 'image/png' }), 'brief.png');
@@ -143,7 +145,10 @@ describe('a letter photo sent through Direct Line', () => {
       const provenance = interview.provenance['applicant.kindergeldNumber'];
       assert.equal(provenance.source, 'letter');
       assert.equal(provenance.page, 1);
-      assert.ok(provenance.box && provenance.box.width > 0 && provenance.box.height > 0, 'a box on the photo');
+      assert.ok(
+        provenance.box && provenance.box.width > 0 && provenance.box.height > 0,
+        'a box on the photo',
+      );
       const documents = await app.get(DocumentsService).listForConversation(key);
       assert.deepEqual(
         documents.map((document) => document.id),

@@ -30,7 +30,13 @@ function analysisWithDeadline(date: string): LetterAnalysis {
     deadline: { date, estimated: false, text: `bis zum ${date}` },
     validUntil: null,
     appointment: null,
-    references: { kindergeldNummer: null, bgNummer: null, kundennummer: null, aktenzeichen: null, steuerId: null },
+    references: {
+      kindergeldNummer: null,
+      bgNummer: null,
+      kundennummer: null,
+      aktenzeichen: null,
+      steuerId: null,
+    },
     iban: null,
     amounts: [],
     recipient: null,
@@ -95,7 +101,9 @@ describe('LetterDeadlinesService with real cases', () => {
     assert.equal(await nearestDeadline(), '2026-03-10');
 
     // A nearer deadline set otherwise (e.g. by the Kümmerer) is kept against later letters.
-    await harness.app.get(DataSource).query(`UPDATE cases SET nearest_deadline = '2026-03-01' WHERE id = ?`, [caseId]);
+    await harness.app
+      .get(DataSource)
+      .query(`UPDATE cases SET nearest_deadline = '2026-03-01' WHERE id = ?`, [caseId]);
     assert.equal(await sut.applyToCase(caseId), '2026-03-10', 'returns the nearest letter deadline');
     assert.equal(await nearestDeadline(), '2026-03-01');
 
@@ -153,7 +161,9 @@ describe('letter reminders before submission', () => {
       conversation?: { id: string };
     };
     assert.equal(reference?.conversation?.id, conversation.id, 'the chat is stored with the letter');
-    const raw = JSON.stringify(await harness.app.get(DataSource).query('SELECT conversation_reference FROM document_analyses'));
+    const raw = JSON.stringify(
+      await harness.app.get(DataSource).query('SELECT conversation_reference FROM document_analyses'),
+    );
     assert.ok(!raw.includes(conversation.id), 'the reference is encrypted at rest');
 
     const deadline = spec.truth.deadline!.date;

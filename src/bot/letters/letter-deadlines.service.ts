@@ -72,7 +72,10 @@ export class LetterDeadlinesService {
       ])
       .from(DocumentAnalysisRecord, 'analysis')
       .innerJoin(StoredDocument, 'document', 'document.id = analysis.document_id')
-      .where('analysis.deadline >= :today AND analysis.deadline <= :last', { today, last: addDays(today, daysBefore) })
+      .where('analysis.deadline >= :today AND analysis.deadline <= :last', {
+        today,
+        last: addDays(today, daysBefore),
+      })
       .andWhere('analysis.reminded_at IS NULL')
       .andWhere('(document.case_id IS NOT NULL OR analysis.conversation_reference IS NOT NULL)')
       .orderBy('analysis.deadline', 'ASC')

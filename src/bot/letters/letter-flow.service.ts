@@ -34,7 +34,12 @@ export class LetterFlowService {
   ) {}
 
   /** Starts reading a stored document; returns what the family sees at once (typing + "Ich lese …"). */
-  accept(context: TurnContext, documentId: string, bytes: Uint8Array, locale: InterviewLocale): Partial<Activity>[] {
+  accept(
+    context: TurnContext,
+    documentId: string,
+    bytes: Uint8Array,
+    locale: InterviewLocale,
+  ): Partial<Activity>[] {
     const reference = TurnContext.getConversationReference(context.activity);
     const job = this.process(reference, documentId, bytes, locale).finally(() => this.running.delete(job));
     this.running.add(job);
@@ -62,9 +67,16 @@ export class LetterFlowService {
         conversationReference: reference,
         onProgress: (progress) => {
           const now = Date.now();
-          if (progress.stage === 'page-done' && progress.pagesDone < progress.pagesTotal && now - lastProgressAt >= progressEveryMs) {
+          if (
+            progress.stage === 'page-done' &&
+            progress.pagesDone < progress.pagesTotal &&
+            now - lastProgressAt >= progressEveryMs
+          ) {
             lastProgressAt = now;
-            const text = letterFlowText('progress', locale, { done: progress.pagesDone, pages: progress.pagesTotal });
+            const text = letterFlowText('progress', locale, {
+              done: progress.pagesDone,
+              pages: progress.pagesTotal,
+            });
             void this.post(reference, async (context) => {
               await context.sendActivities([info(text, locale), { type: 'typing' }]);
             }).catch(() => undefined);
@@ -94,14 +106,20 @@ export class LetterFlowService {
   }
 
   /** The family hears why the letter was not read; nothing is thrown out of the background job. */
-  private async refuse(reference: Partial<ConversationReference>, error: unknown, locale: InterviewLocale): Promise<void> {
+  private async refuse(
+    reference: Partial<ConversationReference>,
+    error: unknown,
+    locale: InterviewLocale,
+  ): Promise<void> {
     const text =
       error instanceof DocumentIntakeError
         ? documentIntakeMessage(error.code, locale, error.details)
         : error instanceof OcrError && error.code === 'OCR_BUSY'
           ? letterFlowText('busy', locale)
           : letterFlowText('failed', locale);
-    this.logger.warn(`Reading a letter failed: ${(error as Error).name} ${(error as { code?: string }).code ?? ''}`);
+    this.logger.warn(
+      `Reading a letter failed: ${(error as Error).name} ${(error as { code?: string }).code ?? ''}`,
+    );
     try {
       await this.post(reference, async (context) => {
         await context.sendActivity(info(text, locale));
@@ -111,7 +129,10 @@ export class LetterFlowService {
     }
   }
 
-  private post(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  private post(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
     return this.gateway().continueConversation(reference, logic);
   }
 

@@ -71,7 +71,7 @@ describe('a letter in the chat', () => {
     const analysis = await harness.app.get(DocumentsService).findAnalysis(documentId);
     assert.equal(analysis?.analysis.references.kindergeldNummer, number);
     assert.equal(analysis?.deadline, spec.truth.deadline!.date);
-    assert.match(analysis!.explanation, /Familienkasse/);
+    assert.match(analysis.explanation, /Familienkasse/);
     const raw = JSON.stringify(await harness.app.get(DataSource).query('SELECT * FROM document_analyses'));
     assert.ok(!raw.includes(number), 'the analysis is encrypted at rest');
 

@@ -13,10 +13,21 @@ function analysis(overrides: Partial<LetterAnalysis>): LetterAnalysis {
     deadline: null,
     validUntil: null,
     appointment: null,
-    references: { kindergeldNummer: null, bgNummer: null, kundennummer: null, aktenzeichen: null, steuerId: null },
+    references: {
+      kindergeldNummer: null,
+      bgNummer: null,
+      kundennummer: null,
+      aktenzeichen: null,
+      steuerId: null,
+    },
     iban: 'DE02120300000000202051',
     amounts: [],
-    recipient: { name: 'Dragana Petrović', street: 'Altendorfer Straße 3a', postalCode: '45127', city: 'Essen' },
+    recipient: {
+      name: 'Dragana Petrović',
+      street: 'Altendorfer Straße 3a',
+      postalCode: '45127',
+      city: 'Essen',
+    },
     requestedDocuments: [],
     evidence: { iban: { page: 1, box: [10, 20, 100, 10], confidence: 0.9 } },
     ...overrides,
@@ -52,7 +63,7 @@ describe('letterProposals', () => {
     const questions = (await kindergeldApplication()).questions.values();
     const sut = letterProposals({
       analysis: analysis({ letterType: 'rueckforderung' }),
-      document: { pages: [] } as never,
+      document: { pages: [] },
       documentId: 'doc-2',
       questions,
     });

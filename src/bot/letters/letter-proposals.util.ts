@@ -65,7 +65,10 @@ export function letterValue(analysis: LetterAnalysis, field: LetterField): strin
       return splitStreet(recipient?.street)?.houseNumber ?? null;
     default: {
       const [group, key] = field.split('.') as ['references' | 'recipient', string];
-      const values = (group === 'references' ? analysis.references : recipient) as Record<string, string | null> | null;
+      const values = (group === 'references' ? analysis.references : recipient) as Record<
+        string,
+        string | null
+      > | null;
       return values?.[key] ?? null;
     }
   }
@@ -79,13 +82,19 @@ function splitName(name: string | null | undefined): { firstName: string; lastNa
 
 /** "Hauptstraße 12a" -> Hauptstraße / 12a. */
 function splitStreet(street: string | null | undefined): { streetName: string; houseNumber: string } | null {
-  const match = street ? /^(.+?)\s+(\d+\s?[a-zA-Z]?(?:\s?[-/]\s?\d+\s?[a-zA-Z]?)?)$/u.exec(street.trim()) : null;
+  const match = street
+    ? /^(.+?)\s+(\d+\s?[a-zA-Z]?(?:\s?[-/]\s?\d+\s?[a-zA-Z]?)?)$/u.exec(street.trim())
+    : null;
   return match ? { streetName: match[1], houseNumber: match[2].replace(/\s+/g, '') } : null;
 }
 
-function evidenceOf(input: LetterProposalInput, field: LetterField): Omit<PendingProposal['source'], 'documentId'> {
+function evidenceOf(
+  input: LetterProposalInput,
+  field: LetterField,
+): Omit<PendingProposal['source'], 'documentId'> {
   const evidence: FieldEvidence | undefined =
-    input.analysis.evidence[field] ?? (field.startsWith('recipient.') ? input.analysis.evidence.recipient : undefined);
+    input.analysis.evidence[field] ??
+    (field.startsWith('recipient.') ? input.analysis.evidence.recipient : undefined);
   if (!evidence) {
     return {};
   }

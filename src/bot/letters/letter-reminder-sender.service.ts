@@ -30,11 +30,14 @@ export class LetterReminderSender {
       await this.messenger.remind(reminder.caseId, reminderKey);
       return;
     }
-    const reference = (await this.documents.findConversationReference(reminder.documentId)) as
-      | Partial<ConversationReference>
-      | null;
+    const reference = (await this.documents.findConversationReference(
+      reminder.documentId,
+    )) as Partial<ConversationReference> | null;
     if (!reference) {
-      throw new BotError('CONVERSATION_REFERENCE_MISSING', `Document ${reminder.documentId} has no chat to write to.`);
+      throw new BotError(
+        'CONVERSATION_REFERENCE_MISSING',
+        `Document ${reminder.documentId} has no chat to write to.`,
+      );
     }
     const locale = reminder.locale as InterviewLocale;
     await this.gateway().continueConversation(reference, async (context) => {

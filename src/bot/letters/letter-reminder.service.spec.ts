@@ -15,7 +15,9 @@ class FakeDeadlines {
     last.setUTCDate(last.getUTCDate() + daysBefore);
     const lastDay = last.toISOString().slice(0, 10);
     return Promise.resolve(
-      this.rows.filter((row) => row.deadline >= today && row.deadline <= lastDay && !this.reminded.has(row.documentId)),
+      this.rows.filter(
+        (row) => row.deadline >= today && row.deadline <= lastDay && !this.reminded.has(row.documentId),
+      ),
     );
   }
   markReminded(documentId: string): Promise<void> {
@@ -25,7 +27,9 @@ class FakeDeadlines {
 }
 
 function setUp(failFirst = false) {
-  const deadlines = new FakeDeadlines([{ documentId: 'doc-1', caseId: 'case-1', deadline: '2026-02-19', locale: 'de' }]);
+  const deadlines = new FakeDeadlines([
+    { documentId: 'doc-1', caseId: 'case-1', deadline: '2026-02-19', locale: 'de' },
+  ]);
   const sent: string[] = [];
   let failures = failFirst ? 1 : 0;
   const sender = {

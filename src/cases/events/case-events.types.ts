@@ -1,5 +1,6 @@
 /** What happened to a case; the workspace queue reloads the row (never trusts the event's data). */
-export type CaseEventKind = 'created' | 'family-message' | 'status-changed' | 'assigned' | 'answer-changed' | 'note-added';
+export type CaseEventKind =
+  'created' | 'family-message' | 'status-changed' | 'assigned' | 'answer-changed' | 'note-added';
 
 /** Ids only: events may cross process boundaries (Redis), so they never carry personal data. */
 export interface CaseEvent {

@@ -1,4 +1,8 @@
-import type { LetterAnalysis, LetterRecipient, LetterReferences } from '../../documents/analysis/letter-analysis.types';
+import type {
+  LetterAnalysis,
+  LetterRecipient,
+  LetterReferences,
+} from '../../documents/analysis/letter-analysis.types';
 
 /**
  * The names a question's `letterFields` may use: the paths of the letter analysis

@@ -26,7 +26,9 @@ describe('FormLoaderService: letterFields', () => {
     const formsDir = workspaceWithLetterFields('letterFields: [recipient.lastName]');
     try {
       const result = await sut.load({ formsDir, templateDir: '/nonexistent-templates' });
-      const question = result.applications.get('family-benefit')?.questions.get('applicant.lastName')?.question;
+      const question = result.applications
+        .get('family-benefit')
+        ?.questions.get('applicant.lastName')?.question;
       assert.deepEqual(question?.letterFields, ['recipient.lastName']);
     } finally {
       rmSync(dirname(formsDir), { recursive: true, force: true });
@@ -34,14 +36,19 @@ describe('FormLoaderService: letterFields', () => {
   });
 
   it('refuses an unknown letter field name with file, line, path and the allowed names', async () => {
-    const formsDir = workspaceWithLetterFields('letterFields: [recipient.lastName, references.kindergeldnummer]');
+    const formsDir = workspaceWithLetterFields(
+      'letterFields: [recipient.lastName, references.kindergeldnummer]',
+    );
     try {
       await assert.rejects(
         () => sut.load({ formsDir, templateDir: '/nonexistent-templates' }),
         (error: unknown) => {
           assert.ok(error instanceof FormDefinitionError);
           assert.equal(error.code, 'FORM_DEFINITION_INVALID');
-          const problems = error.message.split('\n').slice(1).map((line) => line.trim());
+          const problems = error.message
+            .split('\n')
+            .slice(1)
+            .map((line) => line.trim());
           assert.equal(problems.length, 1, problems.join('\n'));
           assert.match(
             problems[0],

@@ -186,16 +186,23 @@ describe('TemplateFieldsService', () => {
   it('reads short chat labels (German from pdfLabel) and letter read-backs with {value}', async () => {
     const workspace = createFormsWorkspace('valid');
     const file = join(workspace.formsDir, 'family', 'form.yaml');
-    const lines = 'pdfLabel: "Familienname"\n        label: { en: "Last name" }\n        confirmText: { de: "Ihr Familienname ist {value}" }';
+    const lines =
+      'pdfLabel: "Familienname"\n        label: { en: "Last name" }\n        confirmText: { de: "Ihr Familienname ist {value}" }';
     writeFileSync(file, readFileSync(file, 'utf8').replace('pdfLabel: "Familienname"', lines));
     const result = await sut.load({ formsDir: workspace.formsDir, templateDir: '/nonexistent-templates' });
     const question = result.applications.get('family-benefit')?.questions.get('applicant.lastName')?.question;
     assert.deepEqual(question?.label, { de: 'Familienname', en: 'Last name' });
     assert.deepEqual(question?.confirmText, { de: 'Ihr Familienname ist {value}' });
 
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Ihr Familienname ist {value}', 'Ihr Familienname ist'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('Ihr Familienname ist {value}', 'Ihr Familienname ist'),
+    );
     const problems = await problemsOf(workspace.formsDir);
     assert.equal(problems.length, 1);
-    assert.match(problems[0], /sections\[0\]\.questions\[0\]\.confirmText\.de: must contain the placeholder \{value\}$/);
+    assert.match(
+      problems[0],
+      /sections\[0\]\.questions\[0\]\.confirmText\.de: must contain the placeholder \{value\}$/,
+    );
   });
 });

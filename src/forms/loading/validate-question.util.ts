@@ -83,7 +83,10 @@ export function validateQuestion(
   const letterFields = readStringList(raw, 'letterFields', path, problems);
   for (const name of letterFields ?? []) {
     if (!isLetterField(name)) {
-      problems.add([...path, 'letterFields'], `unknown letter field "${name}" (allowed: ${LETTER_FIELDS.join(', ')})`);
+      problems.add(
+        [...path, 'letterFields'],
+        `unknown letter field "${name}" (allowed: ${LETTER_FIELDS.join(', ')})`,
+      );
     }
   }
   const required = readBoolean(raw, 'required', path, problems) ?? true;
@@ -135,11 +138,20 @@ function readShortLabel(
     problems.add([...path, 'label'], 'German label "de" is missing; give it or a pdfLabel');
     return undefined;
   }
-  return readLocalized(german === undefined ? raw : { label: { ...raw.label, de: german } }, 'label', path, problems);
+  return readLocalized(
+    german === undefined ? raw : { label: { ...raw.label, de: german } },
+    'label',
+    path,
+    problems,
+  );
 }
 
 /** `confirmText: { de: "Ihre IBAN ist {value}" }`: how a value found in a letter is read back. */
-function readConfirmText(raw: RawObject, path: PathSegment[], problems: ProblemCollector): LocalizedText | undefined {
+function readConfirmText(
+  raw: RawObject,
+  path: PathSegment[],
+  problems: ProblemCollector,
+): LocalizedText | undefined {
   const confirmText = readLocalized(raw, 'confirmText', path, problems, false);
   if (!confirmText) {
     return undefined;
