@@ -1,11 +1,8 @@
-// Progressive enhancement for the workspace pages: CSRF token into forms and fetch, sign-out over
+// Progressive enhancement for the workspace pages: CSRF token for fetch (forms carry it from the server), sign-out over
 // the JSON API, and the live queue (Server-Sent Events). Sign-in is a plain form POST. No inline scripts (CSP).
 'use strict';
 (function () {
   var csrf = document.body.getAttribute('data-csrf') || '';
-  document.querySelectorAll('input.csrf').forEach(function (input) {
-    input.value = csrf;
-  });
 
   function post(url, body) {
     return fetch(url, {
@@ -49,9 +46,6 @@
           template.innerHTML = '<table><tbody>' + rows + '</tbody></table>';
           var body = table.querySelector('tbody');
           body.replaceWith(template.content.querySelector('tbody'));
-          table.querySelectorAll('input.csrf').forEach(function (input) {
-            input.value = csrf;
-          });
           live.textContent = 'Die Liste wurde aktualisiert. / The list was updated.';
           table.setAttribute('data-updated', String(Date.now()));
         });

@@ -8,6 +8,8 @@ import { CaseAccessGuard } from '../auth/case-access.guard';
 import { CASE_TEAM_LOOKUP } from '../auth/case-team-lookup.types';
 import { ReviewAuthModule } from '../auth/review-auth.module';
 import { ReviewPagesController } from '../pages/review-pages.controller';
+import { CasePreviewController } from '../preview/case-preview.controller';
+import { CasePreviewService } from '../preview/case-preview.service';
 import { CaseEventsService } from './case-events.service';
 import { CaseDocumentsUploadController } from './case-documents-upload.controller';
 import { CaseViewService } from './case-view.service';
@@ -17,13 +19,20 @@ import { ReviewCaseController, ReviewQueueController } from './review-cases.cont
 /** Queue, case view, corrections, ask-back, approval: the API and the pages. */
 @Module({
   imports: [ReviewAuthModule, AuditModule, CasesModule, BotModule, DocumentsModule],
-  controllers: [ReviewQueueController, ReviewCaseController, ReviewPagesController, CaseDocumentsUploadController],
+  controllers: [
+    ReviewQueueController,
+    ReviewCaseController,
+    ReviewPagesController,
+    CaseDocumentsUploadController,
+    CasePreviewController,
+  ],
   providers: [
     CaseAccessGuard,
     { provide: CASE_TEAM_LOOKUP, useExisting: CaseQueueRepository },
     CaseViewService,
     CaseEventsService,
     ReviewCaseActionsService,
+    CasePreviewService,
   ],
 })
 export class ReviewCasesModule {}

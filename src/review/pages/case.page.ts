@@ -1,6 +1,7 @@
 import { AnswerValue } from '../../forms/definition/answers.types';
 import { CaseView, CaseViewAnswer } from '../cases/case-view.types';
 import { manualTransitionsFrom } from '../cases/status-transitions.util';
+import { csrfField } from './csrf-field.util';
 import { html, SafeHtml } from './html.util';
 import { germanDateTime, germanDay, layoutPage, statusLabels } from './layout.page';
 
@@ -9,6 +10,8 @@ export interface CasePageOptions {
   view: CaseView;
   /** "user:<id>" -> display name, for provenance. */
   names: Map<string, string>;
+  /** Pages of each form document (id -> count), for the page images. */
+  pageCounts?: Map<string, number>;
   message?: string;
   error?: string;
 }
@@ -27,7 +30,6 @@ function shown(value: AnswerValue): string {
       : JSON.stringify(value);
 }
 
-const csrf = html`<input type="hidden" name="_csrf" class="csrf" />`;
 
 function provenance(answer: CaseViewAnswer, names: Map<string, string>): SafeHtml {
   const by = (actor: string) => names.get(actor) ?? (actor === 'family' ? 'Familie' : actor);
@@ -52,6 +54,7 @@ function provenance(answer: CaseViewAnswer, names: Map<string, string>): SafeHtm
 export function casePage(options: CasePageOptions): string {
   const { view } = options;
   const id = view.summary.id;
+  const csrf = csrfField(options.user.csrfToken);
   const transitions = manualTransitionsFrom(view.summary.status);
   const finals = view.documents.filter((document) => document.mode === 'final');
   const drafts = view.documents.filter((document) => document.mode === 'draft');
@@ -97,6 +100,7 @@ export function casePage(options: CasePageOptions): string {
                                 ${answer.markedUnknown ? html` <strong class="badge warn">Familie: „Ich weiß es nicht“</strong>` : ''}
                                 ${answer.lowConfidence ? html` <strong class="badge warn">Unsichere Texterkennung / low OCR confidence</strong>` : ''}
                                 <small class="source">${provenance(answer, options.names)}</small>
+                                ${letterRegion(id, answer)}
                                 <details>
                                   <summary>Ändern<span class="sr-only"> – ${answer.label}</span></summary>
                                   <form method="post" action="/review/cases/${id}/answers">
@@ -124,7 +128,7 @@ export function casePage(options: CasePageOptions): string {
             <ul>
               ${drafts.map((document) => html`<li>${docLink(document.id, document.title)}</li>`)}
             </ul>
-            ${drafts.length > 0 ? pdfPreview(id, finals.length > 0 ? finals : drafts) : ''}
+            ${drafts.length > 0 ? pagePreview(id, finals.length > 0 ? finals : drafts, options.pageCounts) : ''}
             ${
               finals.length > 0
                 ? html`<h3>Freigegeben / final</h3>
@@ -197,6 +201,57 @@ export function casePage(options: CasePageOptions): string {
 }
 
 /**
+ * The crop of the letter around the area an answer was read from, marked, loaded when opened
+ * (a lazy image inside closed details is not fetched).
+ */
+function letterRegion(caseId: string, answer: CaseViewAnswer): SafeHtml | string {
+  if (answer.source !== 'letter' || !answer.sourceDocumentId || !answer.sourcePage || !answer.sourceBox) {
+    return '';
+  }
+  return html`<details class="region">
+    <summary>Stelle im Brief zeigen<span class="sr-only"> – ${answer.label}</span> / show in letter</summary>
+    <img
+      src="/api/review/cases/${caseId}/letter-region?path=${encodeURIComponent(answer.path)}"
+      alt="Ausschnitt aus dem Brief, Seite ${answer.sourcePage}, markiert: „${shown(answer.value)}“"
+      loading="lazy"
+    />
+  </details>`;
+}
+
+/**
+ * Page images of the filled forms (server-rendered PNG, lazy-loaded): tablets whose browsers show
+ * only the first page of an embedded PDF see every page. The PDF in the browser's viewer stays
+ * one click away.
+ */
+function pagePreview(
+  caseId: string,
+  documents: CaseView['documents'],
+  pageCounts: Map<string, number> | undefined,
+): SafeHtml {
+  const forms = documents.filter((document) => document.kind !== 'cover');
+  return html`<details class="preview" id="page-preview">
+      <summary>Vorschau der Seiten als Bilder / page images</summary>
+      ${forms.map((document) => {
+        const count = pageCounts?.get(document.id) ?? 0;
+        return html`<h4>${document.title}</h4>
+          <ol class="pages">
+            ${Array.from({ length: count }, (_, index) => index + 1).map(
+              (page) =>
+                html`<li>
+                  <img
+                    src="/api/review/cases/${caseId}/documents/${document.id}/pages/${page}"
+                    alt="Seite ${page} von ${count} des Formulars ${document.title}"
+                    loading="lazy"
+                  />
+                </li>`,
+            )}
+          </ol>`;
+      })}
+    </details>
+    ${pdfPreview(caseId, documents)}`;
+}
+
+/**
  * The filled forms in the browser's own PDF viewer (keyboard and screen reader support of the
  * browser); the link above opens the same file in a tab. One frame per form, shown on request,
  * so the case page stays light.
@@ -204,7 +259,7 @@ export function casePage(options: CasePageOptions): string {
 function pdfPreview(caseId: string, documents: CaseView['documents']): SafeHtml {
   const forms = documents.filter((document) => document.kind !== 'cover');
   return html`<details class="preview">
-    <summary>Vorschau der Formulare / preview</summary>
+    <summary>Vorschau der Formulare (PDF) / preview</summary>
     ${forms.map(
       (document) =>
         html`<iframe

@@ -1,5 +1,6 @@
 import { CaseQueuePage } from '../../cases/case-queue.types';
 import { caseStatuses } from '../../cases/case-status.types';
+import { csrfField } from './csrf-field.util';
 import { html, SafeHtml } from './html.util';
 import { germanDateTime, germanDay, layoutPage, statusLabels } from './layout.page';
 
@@ -10,7 +11,7 @@ export interface QueuePageOptions {
   assignee?: string;
 }
 
-export function queueRows(queue: CaseQueuePage, actor: string): SafeHtml {
+export function queueRows(queue: CaseQueuePage, actor: string, csrfToken: string): SafeHtml {
   return html`${queue.items.map(
     (item) =>
       html`<tr data-case="${item.id}" ${item.familyMovedLast ? html` class="new"` : ''}>
@@ -29,11 +30,7 @@ export function queueRows(queue: CaseQueuePage, actor: string): SafeHtml {
               : item.assignedTo
                 ? 'vergeben / taken'
                 : html`<form method="post" action="/review/cases/${item.id}/assign">
-                    <input type="hidden" name="assignee" value="me" /><input
-                      type="hidden"
-                      name="_csrf"
-                      class="csrf"
-                    /><button type="submit">
+                    <input type="hidden" name="assignee" value="me" />${csrfField(csrfToken)}<button type="submit">
                       Mir zuweisen<span class="sr-only"> (${item.familyName})</span>
                     </button>
                   </form>`
@@ -88,7 +85,7 @@ export function queuePage(options: QueuePageOptions): string {
           </tr>
         </thead>
         <tbody>
-          ${queueRows(queue, options.user.actor)}
+          ${queueRows(queue, options.user.actor, options.user.csrfToken)}
         </tbody>
       </table>
       <nav aria-label="Seiten / pages" class="pager">

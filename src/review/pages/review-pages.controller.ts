@@ -32,6 +32,7 @@ import {
 } from '../cases/dto/review-case.dto';
 import { ReviewCaseActionsService } from '../cases/review-case-actions.service';
 import { CaseViewService } from '../cases/case-view.service';
+import { CasePreviewService } from '../preview/case-preview.service';
 import { casePage } from './case.page';
 import { sendPage } from './send-page.util';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -62,6 +63,7 @@ export class ReviewPagesController {
     private readonly queue: CaseQueueRepository,
     private readonly actions: ReviewCaseActionsService,
     private readonly view: CaseViewService,
+    private readonly previews: CasePreviewService,
   ) {}
 
   @Get('assets/:file')
@@ -104,14 +106,14 @@ export class ReviewPagesController {
   @Get('rows')
   @SignedIn()
   async rows(@Query() query: QueueQueryDto, @Req() request: WorkspaceRequest, @Res() response: Response) {
-    const { user } = request.workspaceSession!;
+    const { user, csrfToken } = request.workspaceSession!;
     const page = await this.queue.findQueue(TeamScope.of(user), {
       status: query.status,
       assignee: query.assignee === 'me' ? actorOf(user) : query.assignee === 'none' ? 'none' : undefined,
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 50,
     });
-    send(response, queueRows(page, actorOf(user)).value);
+    send(response, queueRows(page, actorOf(user), csrfToken).value);
   }
 
   @Get('cases/:caseId')
@@ -249,9 +251,13 @@ export class ReviewPagesController {
     const { user, csrfToken } = request.workspaceSession!;
     const view = await this.actions.read(caseId, user);
     const names = await this.view.actorNames();
+    const pageCounts = await this.previews.pageCounts(
+      caseId,
+      view.documents.filter((document) => document.kind !== 'cover'),
+    );
     send(
       response.status(status),
-      casePage({ user: { displayName: user.displayName, csrfToken }, view, names, ...flash }),
+      casePage({ user: { displayName: user.displayName, csrfToken }, view, names, pageCounts, ...flash }),
     );
   }
 }

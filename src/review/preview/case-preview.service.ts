@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import sharp from 'sharp';
+import { actorOf, AuthenticatedUser } from '../../accounts/accounts.types';
+import { AuditService } from '../../audit/audit.service';
+import { CaseDocumentInfo } from '../../cases/cases.types';
+import { CasesRepository } from '../../cases/cases.repository';
+import { DocumentsService } from '../../documents/documents.service';
+import { caseNotFound } from '../auth/case-access.guard';
+import { BoundedCache } from './bounded-cache.util';
+import { highlightRegion, parseBox } from './letter-region.util';
+import { pdfPageCount, renderPdfPage } from './pdf-page-render.util';
+
+export interface PreviewImage {
+  png: Buffer;
+  /** German first: what the image shows, for screen readers. */
+  alt: string;
+}
+
+/** 110 dpi: an A4 page is about 910 × 1290 pixels, sharp enough on a tablet, small to send. */
+export const PREVIEW_DPI = 110;
+/** Letters are rendered sharper: the crop shows a small part of the page. */
+const LETTER_DPI = 150;
+/** Memory for rendered previews per instance. */
+const CACHE_BYTES = 48 * 1024 * 1024;
+
+/**
+ * Page images of the filled forms (for tablets whose browsers show only the first PDF page) and
+ * crops of the family's letters around the area an answer was read from. Every image is a read of
+ * a case document and audited. Rendered pages are cached per document id and page: a document id
+ * never gets other content (regenerated forms get new ids).
+ */
+@Injectable()
+export class CasePreviewService {
+  private readonly pages = new BoundedCache<Buffer>(CACHE_BYTES, (png) => png.length);
+  private readonly counts = new BoundedCache<number>(2000, () => 1);
+
+  constructor(
+    private readonly repository: CasesRepository,
+    private readonly documents: DocumentsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Page counts of the case's form documents, for the case page's <img> list. */
+  async pageCounts(caseId: string, documents: readonly CaseDocumentInfo[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>();
+    for (const document of documents) {
+      result.set(document.id, await this.pageCount(caseId, document.id));
+    }
+    return result;
+  }
+
+  /** One page of a filled form as PNG; an unknown document or page is the case's 404. */
+  async formPage(
+    caseId: string,
+    documentId: string,
+    page: number,
+    user: AuthenticatedUser,
+  ): Promise<PreviewImage> {
+    const info = (await this.repository.findDocuments(caseId)).find((document) => document.id === documentId);
+    if (!info) {
+      throw caseNotFound();
+    }
+    const count = await this.pageCount(caseId, documentId);
+    if (!Number.isInteger(page) || page < 1 || page > count) {
+      throw caseNotFound();
+    }
+    const key = `form:${documentId}:${page}`;
+    let png = this.pages.get(key);
+    if (!png) {
+      const rendered = await renderPdfPage(
+        await this.repository.readDocument(caseId, documentId),
+        page,
+        PREVIEW_DPI,
+      );
+      png = rendered!.png;
+      this.pages.set(key, png);
+    }
+    await this.record(user, 'case.document-page-viewed', caseId, { documentId, page: String(page) });
+    return { png, alt: formPageAlt(page, count, info.title) };
+  }
+
+  /**
+   * The crop of the family's letter around the area the answer at `path` was read from, the area
+   * marked. Only answers with a letter provenance (document, page, box) have one.
+   */
+  async letterRegion(caseId: string, path: string, user: AuthenticatedUser): Promise<PreviewImage> {
+    const answer = (await this.repository.findCurrentAnswers(caseId)).find(
+      (candidate) => candidate.path === path,
+    );
+    const box = parseBox(answer?.sourceBox ?? null);
+    if (!answer?.sourceDocumentId || !answer.sourcePage || !box) {
+      throw caseNotFound();
+    }
+    const documentId = answer.sourceDocumentId;
+    const info = await this.documents.info(documentId).catch(() => undefined);
+    if (!info || info.caseId !== caseId) {
+      throw caseNotFound();
+    }
+    const key = `letter:${documentId}:${answer.sourcePage}:${answer.sourceBox}`;
+    let png = this.pages.get(key);
+    if (!png) {
+      const { bytes } = await this.documents.read(documentId);
+      const page = await this.letterPage(bytes, info.mediaType, answer.sourcePage);
+      if (!page) {
+        throw caseNotFound();
+      }
+      const scaled = box.map((value) => value * page.scale) as typeof box;
+      png = await highlightRegion(page.image, scaled);
+      this.pages.set(key, png);
+    }
+    await this.record(user, 'case.letter-region-viewed', caseId, {
+      documentId,
+      page: String(answer.sourcePage),
+    });
+    const value = typeof answer.value === 'string' ? answer.value : JSON.stringify(answer.value);
+    return {
+      png,
+      alt: `Ausschnitt aus dem Brief, Seite ${answer.sourcePage}, markiert: „${value}“ / letter region, page ${answer.sourcePage}`,
+    };
+  }
+
+  /**
+   * The letter page as an image and the factor from the box's units to its pixels: photos and
+   * scans are boxes in pixels of the image as received (EXIF orientation applied); PDF pages with a
+   * text layer are boxes in PDF points.
+   */
+  private async letterPage(
+    bytes: Buffer,
+    mediaType: string,
+    page: number,
+  ): Promise<{ image: Buffer; scale: number } | undefined> {
+    if (mediaType === 'application/pdf') {
+      const rendered = await renderPdfPage(bytes, page, LETTER_DPI);
+      return rendered && { image: rendered.png, scale: rendered.scale };
+    }
+    if (page !== 1) {
+      return undefined;
+    }
+    return { image: await sharp(bytes).rotate().png().toBuffer(), scale: 1 };
+  }
+
+  private async pageCount(caseId: string, documentId: string): Promise<number> {
+    let count = this.counts.get(documentId);
+    if (count === undefined) {
+      count = await pdfPageCount(await this.repository.readDocument(caseId, documentId));
+      this.counts.set(documentId, count);
+    }
+    return count;
+  }
+
+  private async record(
+    user: AuthenticatedUser,
+    action: string,
+    caseId: string,
+    details: Record<string, string>,
+  ): Promise<void> {
+    await this.audit.record({ actor: actorOf(user), action, subjectType: 'case', subjectId: caseId, details });
+  }
+}
+
+/** "Seite 2 von 5 des Formulars KG 1" */
+export function formPageAlt(page: number, count: number, title: string): string {
+  return `Seite ${page} von ${count} des Formulars ${title}`;
+}
