@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DocumentsService } from '../documents/documents.service';
@@ -8,6 +9,12 @@ import { DataCipher } from '../privacy/data-cipher.service';
 import { pathOfRow } from './case-answer-rows.util';
 import { CaseExport } from './case-export.types';
 import { CasesRepository } from './cases.repository';
+import {
+  CONVERSATION_RECORDS,
+  ConversationRecords,
+  ConversationRecordsExport,
+} from './conversation-records.types';
+import { Case } from './entities/case.entity';
 import { CaseAnswer } from './entities/case-answer.entity';
 import { CaseStatusChange } from './entities/case-status-change.entity';
 
@@ -20,6 +27,7 @@ export class CaseExportService {
     private readonly cases: CasesRepository,
     private readonly documents: DocumentsService,
     private readonly audit: AuditService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   /** Throws CasesError CASE_NOT_FOUND. `requestedBy` is written to the audit log ("user:<id>"). */
@@ -68,6 +76,7 @@ export class CaseExportService {
         }),
       ),
       conversationReference: await this.cases.findConversationReference(caseId),
+      conversationLog: await this.conversationLog(caseId),
     };
     await this.audit.record({
       actor: requestedBy,
@@ -100,5 +109,22 @@ export class CaseExportService {
       givenAt: row.givenAt,
       supersededAt: row.supersededAt,
     }));
+  }
+
+  private async conversationLog(caseId: string): Promise<ConversationRecordsExport | null> {
+    const record = await this.dataSource
+      .getRepository(Case)
+      .findOne({ where: { id: caseId }, select: { id: true, conversationKey: true } });
+    const records = this.conversationRecords();
+    return record?.conversationKey && records ? records.export(record.conversationKey) : null;
+  }
+
+  /** The channels' conversation records (the Direct Line log), when a channel module is loaded. */
+  private conversationRecords(): ConversationRecords | undefined {
+    try {
+      return this.moduleRef.get<ConversationRecords>(CONVERSATION_RECORDS, { strict: false });
+    } catch {
+      return undefined;
+    }
   }
 }

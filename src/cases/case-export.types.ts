@@ -1,3 +1,4 @@
+import { ConversationRecordsExport } from './conversation-records.types';
 import { CaseAnswerView, CaseDocumentInfo, CaseNoteView, CaseSummary } from './cases.types';
 import { CaseStatus } from './case-status.types';
 
@@ -33,4 +34,6 @@ export interface CaseExport {
   }>;
   /** The channel's address of the family's conversation (ids only), or null. */
   conversationReference: object | null;
+  /** The channel's log of the conversation (Direct Line: every activity and file), or null. */
+  conversationLog: ConversationRecordsExport | null;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { runInWriteTransaction } from '../database/write-transaction.util';
@@ -12,6 +13,7 @@ import { InterviewState } from '../interview/interview-state.types';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { AnswerRow, toAnswerRows } from './case-answer-rows.util';
 import { CaseExportService } from './case-export.service';
+import { CONVERSATION_RECORDS, ConversationRecords } from './conversation-records.types';
 import { CaseTeamService } from './case-team.service';
 import { CASE_EVENT_BUS, CaseEventBus, CaseEventKind } from './events/case-events.types';
 import { CaseExport } from './case-export.types';
@@ -58,6 +60,7 @@ export class CasesService {
     private readonly exporter: CaseExportService,
     private readonly teams: CaseTeamService,
     @Inject(CASE_EVENT_BUS) private readonly events: CaseEventBus,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   /** Tells open workspace pages that a case changed (ids only). */
@@ -210,11 +213,21 @@ export class CasesService {
     await this.publish(caseId, 'status-changed');
   }
 
-  /** Deletes the case with every answer, PDF, note, status change and upload (the tables cascade). */
+  /**
+   * Deletes the case with every answer, PDF, note, status change and upload (the tables cascade)
+   * and the channel's log of the conversation (CONVERSATION_RECORDS).
+   */
   async deleteCase(caseId: string, deletedBy: string): Promise<void> {
-    const result = await runInWriteTransaction(this.dataSource, (manager) =>
-      manager.getRepository(Case).delete({ id: caseId }),
-    );
+    const result = await runInWriteTransaction(this.dataSource, async (manager) => {
+      const record = await manager
+        .getRepository(Case)
+        .findOne({ where: { id: caseId }, select: { id: true, conversationKey: true } });
+      // The channel's log of the conversation (Direct Line activities and files) goes with the case.
+      if (record?.conversationKey) {
+        await this.conversationRecords()?.erase(manager, record.conversationKey);
+      }
+      return manager.getRepository(Case).delete({ id: caseId });
+    });
     if (!result.affected) {
       throw new CasesError('CASE_NOT_FOUND', `Case ${caseId} does not exist.`);
     }
@@ -229,6 +242,15 @@ export class CasesService {
   /** Everything stored about the family in this case, decrypted (GDPR Art. 15/20); audited. */
   exportCase(caseId: string, requestedBy = 'system'): Promise<CaseExport> {
     return this.exporter.exportCase(caseId, requestedBy);
+  }
+
+  /** The channels' conversation records, when a channel module is loaded (looked up lazily). */
+  private conversationRecords(): ConversationRecords | undefined {
+    try {
+      return this.moduleRef.get<ConversationRecords>(CONVERSATION_RECORDS, { strict: false });
+    } catch {
+      return undefined;
+    }
   }
 
   private async fillDrafts(

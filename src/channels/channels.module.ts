@@ -15,6 +15,8 @@ import { ChannelConversationGateway } from './bot/channel-conversation-gateway';
 import { DirectLineAttachmentReader } from './directline/directline-attachment-reader';
 import { CONVERSATION_GATEWAY } from '../bot/proactive/conversation-gateway';
 import { ATTACHMENT_READER } from '../bot/uploads/attachment-reader';
+import { CONVERSATION_RECORDS } from '../cases/conversation-records.types';
+import { DirectLineConversationRecords } from './directline/directline-conversation-records.service';
 import { ActivityLogService } from './directline/activity-log.service';
 import { AttachmentStoreService } from './directline/attachment-store.service';
 import { DirectLineActivityService } from './directline/directline-activity.service';
@@ -67,6 +69,8 @@ import { WebChatController } from './web/web-chat.controller';
     // What the bot module looks up for proactive messages and uploaded files.
     { provide: CONVERSATION_GATEWAY, useClass: ChannelConversationGateway },
     { provide: ATTACHMENT_READER, useClass: DirectLineAttachmentReader },
+    // What the cases module looks up to delete and export the conversation log with a case.
+    { provide: CONVERSATION_RECORDS, useClass: DirectLineConversationRecords },
   ],
   exports: [
     DirectLineAdapter,
@@ -75,6 +79,7 @@ import { WebChatController } from './web/web-chat.controller';
     ACTIVITY_BUS,
     CONVERSATION_GATEWAY,
     ATTACHMENT_READER,
+    CONVERSATION_RECORDS,
   ],
 })
 export class ChannelsModule implements NestModule, OnApplicationShutdown {
