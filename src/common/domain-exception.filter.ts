@@ -39,6 +39,29 @@ const statusByCode: Record<string, number> = {
   CASE_STATUS_INVALID: HttpStatus.CONFLICT,
   CASE_ANSWER_UNKNOWN: HttpStatus.UNPROCESSABLE_ENTITY,
   CASE_ANSWER_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
+  // Uploaded documents (DocumentsError): too large, nothing in it, a type we do not take, gone.
+  DOCUMENT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  DOCUMENT_EMPTY: HttpStatus.UNPROCESSABLE_ENTITY,
+  DOCUMENT_TYPE_NOT_ALLOWED: HttpStatus.UNPROCESSABLE_ENTITY,
+  DOCUMENT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  // Reading a document (DocumentIntakeError): the file is the problem, so 413 or 422; a PDF that
+  // takes too long to open is refused as well (422), the service itself is fine.
+  FILE_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  FILE_EMPTY: HttpStatus.UNPROCESSABLE_ENTITY,
+  UNSUPPORTED_TYPE: HttpStatus.UNPROCESSABLE_ENTITY,
+  HEIC_NOT_SUPPORTED: HttpStatus.UNPROCESSABLE_ENTITY,
+  TOO_MANY_PAGES: HttpStatus.UNPROCESSABLE_ENTITY,
+  IMAGE_TOO_LARGE: HttpStatus.UNPROCESSABLE_ENTITY,
+  PAGE_TOO_LARGE: HttpStatus.UNPROCESSABLE_ENTITY,
+  PDF_ENCRYPTED: HttpStatus.UNPROCESSABLE_ENTITY,
+  FILE_DAMAGED: HttpStatus.UNPROCESSABLE_ENTITY,
+  PROCESSING_TIMEOUT: HttpStatus.UNPROCESSABLE_ENTITY,
+  // OCR (OcrError): a full queue or a restart is temporary (503, try again); a page that cannot be
+  // read in time or at all is the file's problem (422).
+  OCR_BUSY: HttpStatus.SERVICE_UNAVAILABLE,
+  OCR_CLOSED: HttpStatus.SERVICE_UNAVAILABLE,
+  OCR_TIMEOUT: HttpStatus.UNPROCESSABLE_ENTITY,
+  OCR_FAILED: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 /**
@@ -78,6 +101,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
       // Plain-language reasons a person can act on (password rules), when the error has them.
       const reasons = (exception as { reasons?: unknown }).reasons;
       const withReasons = Array.isArray(reasons) && reasons.length > 0 ? { reasons } : {};
+      if (status === HttpStatus.SERVICE_UNAVAILABLE && code.startsWith('OCR_')) {
+        // Clients may retry a full OCR queue; a minute is about what a burst of letters takes.
+        response.setHeader('Retry-After', '60');
+      }
       response.status(status).json({ statusCode: status, code, message, ...withReasons, correlationId });
       return;
     }
