@@ -139,9 +139,10 @@ describe('review workspace: forms without JavaScript, page images, letter region
 
   it('serves every page of a filled form as PNG with alt text, audited, and hides other teams’ documents', async () => {
     const page = await casePage();
-    const image = /<img\s+src="(\/api\/review\/cases\/[^"]+\/documents\/([^/"]+)\/pages\/1)"\s+alt="(Seite 1 von (\d+) des Formulars [^"]+)"\s+loading="lazy"/.exec(
-      page,
-    );
+    const image =
+      /<img\s+src="(\/api\/review\/cases\/[^"]+\/documents\/([^/"]+)\/pages\/1)"\s+alt="(Seite 1 von (\d+) des Formulars [^"]+)"\s+loading="lazy"/.exec(
+        page,
+      );
     assert.ok(image, 'the case page lists page images');
     const [, url, documentId, , count] = image;
     assert.match(page, /<iframe\s+src=/, 'the PDF viewer stays available');
@@ -158,7 +159,11 @@ describe('review workspace: forms without JavaScript, page images, letter region
     assert.ok(meta.width! > 700 && meta.width! < 1100, `modest resolution, got ${meta.width}`);
     assert.match(decodeURIComponent(String(png.headers['x-alt-text'])), /^Seite 1 von \d+ des Formulars /);
     // The same page again comes from the cache and is the same image.
-    const again = await request(server()).get(url).set('Cookie', dragana.cookie).buffer(true).parse(binary as never);
+    const again = await request(server())
+      .get(url)
+      .set('Cookie', dragana.cookie)
+      .buffer(true)
+      .parse(binary as never);
     assert.ok((again.body as Buffer).equals(png.body as Buffer));
 
     const audited = await app.get(AuditService).findBySubject('case', ownCase);
@@ -223,7 +228,9 @@ describe('review workspace: forms without JavaScript, page images, letter region
       .toBuffer({ resolveWithObject: true });
     // Padding: 100 pixels left and right (half the width), 120 above and below (three lines).
     assert.deepEqual([info.width, info.height], [400, 280]);
-    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+    const pixel = (x: number, y: number) => [
+      ...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3),
+    ];
     assert.deepEqual(pixel(5, 5), [255, 255, 255], 'context around the box');
     const frame = pixel(97, 140);
     assert.ok(frame[0] > 150 && frame[0] - frame[1] > 60, `the box is framed, got ${frame.join(',')}`);
@@ -272,13 +279,11 @@ describe('review workspace: forms without JavaScript, page images, letter region
 
   /** Gives the current answer a letter provenance, as the letter flow does after the family confirmed it. */
   async function markFromLetter(questionId: string, documentId: string, page: number, box: string) {
-    const result: unknown = await app
-      .get(DataSource)
-      .query(
-        `UPDATE case_answers SET source = 'letter', source_document_id = ?, source_page = ?, source_box = ?, source_confidence = 0.93
+    const result: unknown = await app.get(DataSource).query(
+      `UPDATE case_answers SET source = 'letter', source_document_id = ?, source_page = ?, source_box = ?, source_confidence = 0.93
          WHERE case_id = ? AND question_id = ? AND superseded_at IS NULL`,
-        [documentId, page, box, ownCase, questionId],
-      );
+      [documentId, page, box, ownCase, questionId],
+    );
     assert.ok(result !== undefined);
   }
 });

@@ -30,7 +30,6 @@ function shown(value: AnswerValue): string {
       : JSON.stringify(value);
 }
 
-
 function provenance(answer: CaseViewAnswer, names: Map<string, string>): SafeHtml {
   const by = (actor: string) => names.get(actor) ?? (actor === 'family' ? 'Familie' : actor);
   const parts: SafeHtml[] = [];

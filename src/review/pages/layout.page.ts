@@ -7,7 +7,8 @@ export const contentSecurityPolicy =
 
 export interface LayoutOptions {
   title: string;
-  user?: { displayName: string; csrfToken: string };
+  /** `admin`: show the links to the admin pages. */
+  user?: { displayName: string; csrfToken: string; admin?: boolean };
   body: SafeHtml;
 }
 
@@ -29,6 +30,12 @@ export function layoutPage(options: LayoutOptions): string {
   ${
     options.user
       ? html`<nav aria-label="Konto / Account">
+          ${
+            options.user.admin
+              ? html`<a href="/review">Fälle</a> <a href="/review/admin/users">Konten</a>
+                  <a href="/review/admin/teams">Teams</a> <a href="/review/admin/audit">Protokoll</a>`
+              : ''
+          }
           <span>${options.user.displayName}</span>
           <button type="button" id="logout">Abmelden / Sign out</button>
         </nav>`

@@ -10,6 +10,11 @@ const pages: Record<string, { status: number; title: string; text: string }> = {
     title: 'Nicht gefunden',
     text: 'Diese Seite gibt es nicht. / Not found.',
   },
+  USER_NOT_FOUND: {
+    status: 404,
+    title: 'Nicht gefunden',
+    text: 'Dieses Konto gibt es nicht. / This account does not exist.',
+  },
   AUTH_CSRF_INVALID: {
     status: 403,
     title: 'Bitte neu laden',

@@ -5,7 +5,7 @@ import { html, SafeHtml } from './html.util';
 import { germanDateTime, germanDay, layoutPage, statusLabels } from './layout.page';
 
 export interface QueuePageOptions {
-  user: { displayName: string; csrfToken: string; actor: string };
+  user: { displayName: string; csrfToken: string; actor: string; admin?: boolean };
   queue: CaseQueuePage;
   status?: string;
   assignee?: string;
@@ -30,7 +30,9 @@ export function queueRows(queue: CaseQueuePage, actor: string, csrfToken: string
               : item.assignedTo
                 ? 'vergeben / taken'
                 : html`<form method="post" action="/review/cases/${item.id}/assign">
-                    <input type="hidden" name="assignee" value="me" />${csrfField(csrfToken)}<button type="submit">
+                    <input type="hidden" name="assignee" value="me" />${csrfField(csrfToken)}<button
+                      type="submit"
+                    >
                       Mir zuweisen<span class="sr-only"> (${item.familyName})</span>
                     </button>
                   </form>`

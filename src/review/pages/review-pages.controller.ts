@@ -94,7 +94,12 @@ export class ReviewPagesController {
     send(
       response,
       queuePage({
-        user: { displayName: user.displayName, csrfToken, actor: actorOf(user) },
+        user: {
+          displayName: user.displayName,
+          csrfToken,
+          actor: actorOf(user),
+          admin: user.role === 'admin',
+        },
         queue: page,
         status: query.status,
         assignee: query.assignee,

@@ -154,7 +154,13 @@ export class CasePreviewService {
     caseId: string,
     details: Record<string, string>,
   ): Promise<void> {
-    await this.audit.record({ actor: actorOf(user), action, subjectType: 'case', subjectId: caseId, details });
+    await this.audit.record({
+      actor: actorOf(user),
+      action,
+      subjectType: 'case',
+      subjectId: caseId,
+      details,
+    });
   }
 }
 
