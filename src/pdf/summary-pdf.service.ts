@@ -25,15 +25,16 @@ export class SummaryPdfService {
     doc.setLanguage('de-DE');
     const font = await embedUnicodeFont(doc);
 
-    // A red frame with the marker in German and English at the top of every page.
+    // A red frame with the marker in German and English at the top of every page (wrapped once:
+    // measuring text with fontkit is the main cost of this PDF).
+    const margin = 56;
+    const width = a4.width - 2 * margin;
+    const lines = [
+      ...wrapText(summaryMarker.de, font, 10, width).map((text) => ({ text, size: 10 })),
+      ...wrapText(summaryMarker.en, font, 8, width).map((text) => ({ text, size: 8 })),
+    ];
+    const height = lines.reduce((sum, line) => sum + line.size * 1.35, 0) + 8;
     const drawMarker = (page: PDFPage, top: number): number => {
-      const margin = 56;
-      const width = a4.width - 2 * margin;
-      const lines = [
-        ...wrapText(summaryMarker.de, font, 10, width).map((text) => ({ text, size: 10 })),
-        ...wrapText(summaryMarker.en, font, 8, width).map((text) => ({ text, size: 8 })),
-      ];
-      const height = lines.reduce((sum, line) => sum + line.size * 1.35, 0) + 8;
       page.drawRectangle({
         x: margin - 6,
         y: top - height,

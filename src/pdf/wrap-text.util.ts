@@ -6,13 +6,20 @@ import type { PDFFont } from '@cantoo/pdf-lib';
  */
 export function wrapText(text: string, font: PDFFont, fontSize: number, maxWidth: number): string[] {
   const widthOf = (value: string): number => font.widthOfTextAtSize(value, fontSize);
+  // pdf-lib's width is the sum of the glyphs' advance widths (no kerning), and no substitution
+  // crosses a space, so a line's width is the sum of its words and spaces: each word is measured
+  // once instead of the whole line again per word (fontkit's layout is the summary PDF's main cost).
+  const spaceWidth = widthOf(' ');
   const lines: string[] = [];
   for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/[ \t]+/).filter((part) => part.length > 0)) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (widthOf(candidate) <= maxWidth) {
-        line = candidate;
+      const wordWidth = widthOf(word);
+      const candidateWidth = line === '' ? wordWidth : lineWidth + spaceWidth + wordWidth;
+      if (candidateWidth <= maxWidth) {
+        line = line === '' ? word : `${line} ${word}`;
+        lineWidth = candidateWidth;
         continue;
       }
       if (line !== '') {
@@ -30,6 +37,7 @@ export function wrapText(text: string, font: PDFFont, fontSize: number, maxWidth
         rest = rest.slice(cut);
       }
       line = rest;
+      lineWidth = widthOf(rest);
     }
     lines.push(line);
   }
