@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Activity, TurnContext } from 'botbuilder';
 import { CasesService } from '../cases/cases.service';
 import { BotMessage } from '../interview/engine.types';
-import { InterviewLocale, PendingProposal } from '../interview/interview-state.types';
+import { InterviewLocale, InterviewState, PendingProposal } from '../interview/interview-state.types';
 import { plainReply } from './activities/plain-reply.util';
 import { readResumeRequest } from './activities/read-resume-request.util';
 import { readUserInput } from './activities/read-user-input.util';
@@ -71,7 +71,7 @@ export class FamilyTurnService {
     const result = this.interviews.handle(data.interview, input);
     data.interview = result.state;
     const notices = await this.effects.apply(context, data, result.events);
-    await send(context, [...replies, ...arrange(result.messages, notices)]);
+    await send(context, [...replies, ...arrange(result.messages, notices, result.state)]);
   }
 
   /**
@@ -87,7 +87,7 @@ export class FamilyTurnService {
     const result = this.interviews.offer(data.interview, proposals);
     data.interview = result.state;
     const notices = await this.effects.apply(context, data, result.events);
-    await send(context, arrange(result.messages, notices));
+    await send(context, arrange(result.messages, notices, result.state));
   }
 
   private async start(context: TurnContext, data: ConversationData): Promise<Partial<Activity>[]> {
@@ -122,9 +122,16 @@ export class FamilyTurnService {
 }
 
 /** Notices go before the final question, so the question and its buttons stay last. */
-function arrange(messages: BotMessage[], notices: Partial<Activity>[]): Partial<Activity>[] {
+function arrange(
+  messages: BotMessage[],
+  notices: Partial<Activity>[],
+  state: InterviewState,
+): Partial<Activity>[] {
   const activities = renderMessages(messages);
   const last = messages[messages.length - 1];
+  if (last?.kind === 'question') {
+    markQuestion(activities[activities.length - 1], state);
+  }
   if (notices.length > 0 && last && (last.kind === 'question' || last.suggestions?.length)) {
     return [...activities.slice(0, -1), ...notices, activities[activities.length - 1]];
   }
@@ -136,4 +143,19 @@ async function send(context: TurnContext, activities: Partial<Activity>[]): Prom
   if (activities.length > 0) {
     await context.sendActivities(activities);
   }
+}
+
+/**
+ * channelData.question = { id, item } on the activity that asks a question: which question of the
+ * form definition (item: 0-based child for repeat groups). Clients and the conversation benchmark
+ * can answer from example data by id; Web Chat ignores it.
+ */
+function markQuestion(activity: Partial<Activity> | undefined, state: InterviewState): void {
+  if (!activity || !state.pointer || (state.phase !== 'asking' && state.phase !== 'editing')) {
+    return;
+  }
+  activity.channelData = {
+    ...(activity.channelData as object | undefined),
+    question: { id: state.pointer.questionId, item: state.pointer.item },
+  };
 }
