@@ -533,12 +533,15 @@ export const TEMPLATES: Record<string, Template> = {
   'familienkasse-bewilligung': familienkasseBewilligung,
 };
 
-/** Letters for the corpus: `perTemplate` of each template, alternating DIN 5008 forms A and B. */
+/**
+ * Letters for the corpus: `perTemplate` of each template, alternating DIN 5008 forms A and B over
+ * templates and within each template, so that even one letter per template covers both forms.
+ */
 export function buildLetterSpecs(random: SeededRandom, perTemplate: number): LetterSpec[] {
   const specs: LetterSpec[] = [];
-  for (const [name, template] of Object.entries(TEMPLATES)) {
+  for (const [templateIndex, [name, template]] of Object.entries(TEMPLATES).entries()) {
     for (let index = 0; index < perTemplate; index++) {
-      const form = index % 2 === 0 ? 'A' : 'B';
+      const form = (templateIndex + index) % 2 === 0 ? 'A' : 'B';
       specs.push(template(random, `${name}-${index + 1}-${form}`, form));
     }
   }

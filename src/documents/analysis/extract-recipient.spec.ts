@@ -94,4 +94,9 @@ describe('extractRecipient', () => {
     );
     assert.equal(extractRecipient(letter)?.value.name, 'Ayşe Yılmaz');
   });
+
+  it('reads the cent sign OCR makes of ć as c in the name', () => {
+    const letter = buildLetterText(letterDocument(formA(['Herrn', 'Luka Juri¢', 'Rosenweg 2', '47051 Duisburg'])));
+    assert.equal(extractRecipient(letter)?.value.name, 'Luka Juric');
+  });
 });

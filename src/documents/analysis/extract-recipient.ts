@@ -37,7 +37,8 @@ export function extractRecipient(letter: LetterText): RecipientFinding | null {
   const nameLine = window.lines[cursor];
   // The return-address line above the address (small print with separators) is never the name.
   if (nameLine && !SALUTATION_ONLY.test(nameLine.text.trim()) && !/[·•|,]|\d{5}/.test(nameLine.text)) {
-    name = nameLine.text.replace(SALUTATION, '').trim() || null;
+    // OCR reads ć (Jurić) as the cent sign; no name contains ¢, so it can only be a c with a mark.
+    name = nameLine.text.replace(SALUTATION, '').replace(/¢/g, 'c').trim() || null;
     used.push(...nameLine.words);
   }
   return {

@@ -17,6 +17,7 @@ describe('extractReferences', () => {
     { line: 'Steuer-ID: 86 095 742 719', field: 'steuerId', expected: '86095742719' },
     { line: 'Steuerliche Identifikationsnummer 86O95742 7l9', field: 'steuerId', expected: '86095742719' },
     { line: 'Steuer-ID: 86 095 742 711', field: 'steuerId', expected: null },
+    { line: 'Steuer-1D: 86 095 742 719', field: 'steuerId', expected: '86095742719' },
     { line: 'Telefon 86 095 742 719', field: 'steuerId', expected: null },
     { line: 'Kindergeldnummer: 123FK456789', field: 'kindergeldNummer', expected: '123FK456789' },
     { line: 'Kindergeld-Nr. 123 FK 456789', field: 'kindergeldNummer', expected: '123FK456789' },

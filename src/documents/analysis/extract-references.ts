@@ -62,9 +62,10 @@ function findAktenzeichen(text: string): Found<string> | null {
   return null;
 }
 
-// "Steuerliche Identifikationsnummer: 86 095 742 719", "Steuer-ID 86095742719", "IdNr."
+// "Steuerliche Identifikationsnummer: 86 095 742 719", "Steuer-ID 86095742719", "IdNr."; OCR reads
+// the I of "ID" as 1, l or | (the check digit still has to hold).
 const STEUER_ID = new RegExp(
-  `(?:Steuer-?\\s?ID|Steuer-?Identifikationsnummer|steuerliche\\s+Identifikationsnummer|Identifikationsnummer|IdNr\\.?)\\s*:?\\s*(?<value>${D}{2}(?:\\s?${D}{3}){3})(?![0-9])`,
+  `(?:Steuer-?\\s?[I1l|]D|Steuer-?Identifikationsnummer|steuerliche\\s+Identifikationsnummer|Identifikationsnummer|IdNr\\.?)\\s*:?\\s*(?<value>${D}{2}(?:\\s?${D}{3}){3})(?![0-9])`,
   'gi',
 );
 

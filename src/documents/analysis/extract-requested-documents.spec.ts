@@ -36,8 +36,9 @@ describe('extractRequestedDocuments', () => {
         'e Kontoauszuge',
         '1. Geburtsurkunde des Kindes',
         '2) Ihren Aufenthaltstitel',
+        '+ Nachweis über den Wohnsitz des Kindes',
       ],
-      expected: ['Kontoauszüge', 'Geburtsurkunde', 'Aufenthaltstitel'],
+      expected: ['Kontoauszüge', 'Geburtsurkunde', 'Aufenthaltstitel', 'Nachweis über den Wohnsitz des Kindes'],
     },
     {
       lines: ['Bitte senden Sie uns', 'bis zum 15.12.2026 folgende Unterlagen:', '• Schulbescheinigung'],

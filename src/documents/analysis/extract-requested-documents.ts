@@ -6,8 +6,8 @@ import type { LetterText } from './letter-text';
 const TRIGGER =
   /\b(?:bitte\s+(?:senden|schicken|reichen)\s+sie\s+uns|folgende(?:n)?\s+unterlagen|(?:reichen|legen)\s+sie\s+(?:uns\s+)?(?:bitte\s+)?(?:noch\s+)?folgende|ben[öo]tigen\s+wir\s+(?:noch\s+)?(?:von\s+ihnen\s+)?)/gi;
 
-// Bullets, including what OCR makes of "•" ("e", "«", "°").
-const BULLET = /^\s*(?:[-–—•·*»«>○●▪■□◦°]|[eo](?=\s)|\d{1,2}[.)]|[a-z]\))\s+(?<item>.+)$/u;
+// Bullets, including what OCR makes of "•" ("e", "«", "°", "+" on a grainy scan).
+const BULLET = /^\s*(?:[-–—•·*»«>○●▪■□◦°+]|[eo](?=\s)|\d{1,2}[.)]|[a-z]\))\s+(?<item>.+)$/u;
 
 // Where an inline enumeration ends: the deadline or the verb at the end of the sentence.
 const INLINE_END =

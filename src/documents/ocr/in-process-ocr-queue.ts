@@ -178,13 +178,15 @@ export class InProcessOcrQueue implements OcrQueue {
 
   private async recognizeAs(
     pageNumber: number,
-    page: { png: Buffer; width: number; height: number },
+    page: { png: Buffer; width: number; height: number; stretched: boolean },
     rotatedDegrees: number,
     deskew: boolean,
     worker: LentWorker,
     onFraction: (fraction: number) => void,
   ): Promise<{ page: OcrPage; rotatedDegrees: number; skewRadians: number }> {
-    const recognized = await worker.recognize(page.png, { deskew }, onFraction);
+    // A stretched page is a photo or a grey scan: uneven light needs a local threshold.
+    const threshold = page.stretched ? 'local' : 'global';
+    const recognized = await worker.recognize(page.png, { deskew, threshold }, onFraction);
     return {
       page: tesseractBlocksToOcrPage(recognized.blocks, {
         page: pageNumber,

@@ -31,15 +31,30 @@ export interface OrientationResult {
 export interface LentWorker {
   recognize(
     png: Buffer,
-    options: { deskew: boolean },
+    options: RecognizeOptions,
     onProgress?: (fraction: number) => void,
   ): Promise<RecognizeResult>;
+}
+
+export interface RecognizeOptions {
+  deskew: boolean;
+  /**
+   * Binarisation inside tesseract: 'global' (Otsu over the whole page; right for scans and rendered
+   * PDFs) or 'local' (Sauvola: a threshold per neighbourhood). Photos need 'local': with light
+   * falling off to one side, one global threshold turns the darker half black and the page layout
+   * analysis then drops whole text blocks as pictures.
+   */
+  threshold?: 'global' | 'local';
 }
 
 interface Slot {
   worker: Worker;
   onProgress?: (fraction: number) => void;
+  /** The thresholding_method the worker is set to now (set only when a page needs another). */
+  threshold: 'global' | 'local';
 }
+
+const thresholdingMethod = { global: '0', local: '2' } as const;
 
 export const defaultTesseractParameters: Record<string, string> = {
   // 3 = fully automatic page segmentation: letters have an address field, an information block and
@@ -96,7 +111,7 @@ export class TesseractWorkerPool {
         recognize: async (png, options, onProgress) => {
           slot.onProgress = onProgress;
           try {
-            return await this.recognizeWithTimeout(slot, png, options.deskew);
+            return await this.recognizeWithTimeout(slot, png, options);
           } catch (error) {
             replace = true;
             throw error;
@@ -139,7 +154,7 @@ export class TesseractWorkerPool {
     this.closed = true;
     for (const waiter of this.waiters.splice(0)) {
       // Waiters get a dead slot whose use fails with OCR_CLOSED.
-      waiter({ worker: undefined as unknown as Worker });
+      waiter({ worker: undefined as unknown as Worker, threshold: 'global' });
     }
     const workers = [...this.all].map((slot) => slot.worker.terminate());
     this.all.clear();
@@ -170,7 +185,7 @@ export class TesseractWorkerPool {
   private async startSlot(): Promise<Slot> {
     this.starting += 1;
     try {
-      const slot: Slot = { worker: undefined as unknown as Worker };
+      const slot: Slot = { worker: undefined as unknown as Worker, threshold: 'global' };
       slot.worker = await createWorker(this.languages, OEM.LSTM_ONLY, {
         ...this.workerOptions(),
         logger: (message: { status: string; progress: number }) => {
@@ -212,7 +227,11 @@ export class TesseractWorkerPool {
     }
   }
 
-  private async recognizeWithTimeout(slot: Slot, png: Buffer, deskew: boolean): Promise<RecognizeResult> {
+  private async recognizeWithTimeout(
+    slot: Slot,
+    png: Buffer,
+    options: RecognizeOptions,
+  ): Promise<RecognizeResult> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -221,7 +240,16 @@ export class TesseractWorkerPool {
       );
     });
     try {
-      const recognition = slot.worker.recognize(png, { rotateAuto: deskew }, { blocks: true, text: false });
+      const threshold = options.threshold ?? 'global';
+      if (slot.threshold !== threshold) {
+        await slot.worker.setParameters({ thresholding_method: thresholdingMethod[threshold] });
+        slot.threshold = threshold;
+      }
+      const recognition = slot.worker.recognize(
+        png,
+        { rotateAuto: options.deskew },
+        { blocks: true, text: false },
+      );
       const { data } = await Promise.race([recognition, timeout]);
       return {
         blocks: (data.blocks ?? []) as unknown as TesseractBlock[],
