@@ -85,6 +85,7 @@ describe(
       const altendorf = await ensureTeam(app, 'Essen-Altendorf');
       await ensureTeam(app, 'Essen-Katernberg');
       await createUser(app, 'dragana.petrovic@example.org', 'kuemmerer', altendorf, 'Dragana Petrović');
+      await createUser(app, 'ayse.yilmaz@example.org', 'admin', null, 'Ayşe Yılmaz');
       browser = await chromium.launch({
         executablePath: chromiumPath,
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -226,6 +227,23 @@ describe(
           );
         }
         await page.screenshot({ path: join(artifactsDir, 'case-approved.png'), fullPage: true });
+
+        // Page images for tablets: rendered on the server, loaded when the preview is opened.
+        await page.locator('summary', { hasText: 'Vorschau der Seiten als Bilder' }).click();
+        const firstPage = page.locator('#page-preview img').first();
+        assert.match((await firstPage.getAttribute('alt')) ?? '', /^Seite 1 von \d+ des Formulars /);
+        await firstPage.scrollIntoViewIfNeeded();
+        let width = 0;
+        for (let attempt = 0; attempt < 50 && width === 0; attempt++) {
+          width = await firstPage.evaluate(
+            (image) => (image as unknown as { complete: boolean; naturalWidth: number }).naturalWidth,
+          );
+          if (width === 0) {
+            await page.waitForTimeout(200);
+          }
+        }
+        assert.ok(width > 0, 'the first page image is loaded');
+        await page.screenshot({ path: join(artifactsDir, 'case-page-images.png'), fullPage: true });
       } finally {
         family.end();
       }
@@ -236,5 +254,44 @@ describe(
       );
       await context.close();
     });
+
+    it('takes a note on the case page with JavaScript switched off (server-rendered CSRF token)', async () => {
+      const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
+      const page = await context.newPage();
+      await signInWithForm(page, 'dragana.petrovic@example.org');
+      await page.getByRole('link', { name: 'Ayşe Yılmaz' }).first().click();
+      await page.locator('h1', { hasText: 'Ayşe Yılmaz' }).waitFor();
+      await page.getByLabel('Interne Notiz / internal note').fill('Ohne JavaScript notiert.');
+      await page.getByRole('button', { name: 'Notiz speichern' }).click();
+      await page.getByText('Notiz gespeichert.').waitFor();
+      assert.match((await page.locator('#notes').textContent()) ?? '', /Ohne JavaScript notiert\./);
+      await context.close();
+    });
+
+    it('shows the admin pages accessibly and creates a team there', async () => {
+      const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1024, height: 768 } });
+      const page = await context.newPage();
+      await signInWithForm(page, 'ayse.yilmaz@example.org');
+      await page.getByRole('link', { name: 'Konten' }).click();
+      await page.locator('h1', { hasText: 'Konten' }).waitFor();
+      await assertAccessible(page, 'admin-users');
+      await page.getByRole('link', { name: 'Teams' }).click();
+      await page.getByLabel(/Name des Stadtteils/).fill('Essen-Frohnhausen');
+      await page.getByRole('button', { name: 'Team anlegen / Create' }).click();
+      await page.getByText('Das Team ist angelegt.').waitFor();
+      await page.getByRole('cell', { name: 'Essen-Frohnhausen' }).waitFor();
+      await page.getByRole('link', { name: 'Protokoll' }).click();
+      await page.locator('td', { hasText: 'team.created' }).first().waitFor();
+      await assertAccessible(page, 'admin-audit');
+      await context.close();
+    });
+
+    async function signInWithForm(page: Page, email: string): Promise<void> {
+      await page.goto(`${baseUrl}/review/login`);
+      await page.getByLabel('E-Mail').fill(email);
+      await page.getByLabel('Passwort / Password').fill(testPassword);
+      await page.getByRole('button', { name: 'Anmelden / Sign in' }).click();
+      await page.waitForURL(`${baseUrl}/review`);
+    }
   },
 );
