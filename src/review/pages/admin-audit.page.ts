@@ -90,5 +90,5 @@ export function adminAuditPage(options: {
 }
 
 function definedOnly(filter: AuditPageFilter): Record<string, string> {
-  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value)) as Record<string, string>;
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value));
 }
