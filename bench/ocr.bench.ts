@@ -3,7 +3,9 @@
 // When the Debian tesseract-ocr CLI with German data is installed, the same preprocessed images go
 // through it in the same run as the reference: one process at a time with OMP_THREAD_LIMIT=1
 // (interleaved page by page with ours, so a busy machine slows both alike), and two processes at
-// once for throughput. Run with `npm run bench:ocr`; BENCH_PAGES sets the number of pages (default 8).
+// once for throughput. Run with `npm run bench:ocr` (builds first; needs no generated corpus, the pages
+// are rendered from the templates here); BENCH_PAGES sets the number of pages (default 8). It also
+// prints the field-level F1 of the letter analysis on the pages the single worker read.
 // Targets on a 2-core machine: median per page <= the native CLI's, pool >= 1.7 x one worker.
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,9 @@ import { defaultTesseractParameters } from '../src/documents/ocr/tesseract-worke
 import { buildLetterSpecs } from '../test/corpus/letter-templates';
 import { renderLetterPdf } from '../test/corpus/render-letter-pdf';
 import { SeededRandom } from '../test/corpus/seeded-random';
+import { analyzeLetter } from '../src/documents/analysis/analyze-letter';
+import { FieldScorer } from '../test/corpus/field-scores';
+import type { LetterSpec } from '../test/corpus/letter-spec.types';
 
 const pageCount = Math.max(2, Number(process.env.BENCH_PAGES ?? 8));
 const cores = availableParallelism();
@@ -49,9 +54,10 @@ function ownCpuSeconds(): number {
   return (usage.user + usage.system) / 1e6;
 }
 
-async function corpusPages(): Promise<PageImage[]> {
+async function corpusPages(): Promise<{ pages: PageImage[]; specs: LetterSpec[] }> {
   const specs = buildLetterSpecs(new SeededRandom(4711), Math.ceil(pageCount / 4) + 1);
   const pages: PageImage[] = [];
+  const used: LetterSpec[] = [];
   for (const spec of specs) {
     if (pages.length >= pageCount) {
       break;
@@ -62,9 +68,10 @@ async function corpusPages(): Promise<PageImage[]> {
     });
     if (first.kind === 'image') {
       pages.push({ ...first.image, page: pages.length + 1 });
+      used.push(spec);
     }
   }
-  return pages;
+  return { pages, specs: used };
 }
 
 function wordSet(text: string): Set<string> {
@@ -131,7 +138,7 @@ async function cliParallel(files: string[], parallel: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const pages = await corpusPages();
+  const { pages, specs } = await corpusPages();
   const native = nativeCliAvailable();
   const folder = mkdtempSync(join(tmpdir(), 'ocr-bench-'));
   console.log(
@@ -162,6 +169,8 @@ async function main(): Promise<void> {
     const single = new InProcessOcrQueue({ size: 1 });
     await single.pool.warmUp();
     const ours: { seconds: number; cpu: number; text: string }[] = [];
+    // Names folded to ASCII as in the quality test (test/corpus/letter-quality-ocr.system-spec.ts).
+    const scorer = new FieldScorer({ foldNames: true });
     const cli: { seconds: number; cpu: number; text: string }[] = [];
     const cliSameModel: { seconds: number; cpu: number; text: string }[] = [];
     for (const [index, page] of pages.entries()) {
@@ -173,6 +182,8 @@ async function main(): Promise<void> {
         cpu: ownCpuSeconds() - cpuBefore,
         text: result.page.text,
       });
+      const analysis = analyzeLetter({ pages: [{ ...result.page, page: 1 }] }, { today: '2026-12-31' });
+      scorer.add(specs[index].id, analysis, specs[index].truth);
       if (native) {
         cli.push(cliSync(files[index]));
         cliSameModel.push(cliSync(files[index], npmTessdata));
@@ -240,6 +251,9 @@ async function main(): Promise<void> {
         'native tesseract CLI with deu not installed: apt-get install -y tesseract-ocr tesseract-ocr-deu',
       );
     }
+    console.log(
+      `letter analysis on these pages (1 worker): field F1 ${scorer.f1().toFixed(3)} (target >= 0.95: ${scorer.f1() >= 0.95 ? 'met' : 'NOT met'})`,
+    );
     console.log(
       `pool speed-up: ${speedup.toFixed(2)}x (target >= ${targets.poolSpeedup}x: ${speedup >= targets.poolSpeedup ? 'met' : 'NOT met'})`,
     );
