@@ -192,4 +192,24 @@ describe('admin pages: accounts, teams, audit log', () => {
     const bad = await request(server()).get('/review/admin/audit?from=gestern').set('Cookie', admin.cookie);
     assert.equal(bad.status, 400);
   });
+
+  it('signs out with the header form, without JavaScript', async () => {
+    const session = await signIn(sut.app, 'dragana.petrovic@example.org');
+    const queue = await page('/review', session);
+    await request(server())
+      .post('/review/logout')
+      .set('Cookie', session.cookie)
+      .type('form')
+      .send({})
+      .expect(403);
+    const out = await request(server())
+      .post('/review/logout')
+      .set('Cookie', session.cookie)
+      .type('form')
+      .send({ _csrf: formToken(queue, '/review/logout') })
+      .expect(303)
+      .expect('Location', '/review/login');
+    assert.match(String(out.headers['set-cookie']), /antragslotse_session=;/);
+    await request(server()).get('/api/auth/me').set('Cookie', session.cookie).expect(401);
+  });
 });

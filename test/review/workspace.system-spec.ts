@@ -255,7 +255,7 @@ describe(
       await context.close();
     });
 
-    it('takes a note on the case page with JavaScript switched off (server-rendered CSRF token)', async () => {
+    it('takes a note on the case page and signs out with JavaScript switched off (server-rendered CSRF token)', async () => {
       const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: false });
       const page = await context.newPage();
       await signInWithForm(page, 'dragana.petrovic@example.org');
@@ -265,6 +265,10 @@ describe(
       await page.getByRole('button', { name: 'Notiz speichern' }).click();
       await page.getByText('Notiz gespeichert.').waitFor();
       assert.match((await page.locator('#notes').textContent()) ?? '', /Ohne JavaScript notiert\./);
+      await page.getByRole('button', { name: 'Abmelden / Sign out' }).click();
+      await page.waitForURL(`${baseUrl}/review/login`);
+      await page.goto(`${baseUrl}/review`);
+      await page.waitForURL(`${baseUrl}/review/login`);
       await context.close();
     });
 

@@ -1,27 +1,7 @@
-// Progressive enhancement for the workspace pages: CSRF token for fetch (forms carry it from the server), sign-out over
-// the JSON API, and the live queue (Server-Sent Events). Sign-in is a plain form POST. No inline scripts (CSP).
+// Progressive enhancement for the workspace pages: the live queue (Server-Sent Events). Every form,
+// sign-in and sign-out included, is a plain POST with a server-rendered CSRF token. No inline scripts (CSP).
 'use strict';
 (function () {
-  var csrf = document.body.getAttribute('data-csrf') || '';
-
-  function post(url, body) {
-    return fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-  }
-
-  var logout = document.getElementById('logout');
-  if (logout) {
-    logout.addEventListener('click', function () {
-      post('/api/auth/logout').then(function () {
-        window.location.assign('/review/login');
-      });
-    });
-  }
-
   var table = document.getElementById('queue');
   if (table && window.EventSource) {
     var live = document.getElementById('live');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../../accounts/accounts.module';
 import { LoginPageController } from '../pages/login-page.controller';
+import { LogoutPageController } from '../pages/logout-page.controller';
 import { AuthController } from './auth.controller';
 import { RolesGuard } from './roles.guard';
 import { SessionGuard } from './session.guard';
@@ -11,7 +12,7 @@ import { SessionGuard } from './session.guard';
  */
 @Module({
   imports: [AccountsModule],
-  controllers: [AuthController, LoginPageController],
+  controllers: [AuthController, LoginPageController, LogoutPageController],
   providers: [SessionGuard, RolesGuard],
   exports: [AccountsModule, SessionGuard, RolesGuard],
 })

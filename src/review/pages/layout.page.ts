@@ -1,3 +1,4 @@
+import { csrfField } from './csrf-field.util';
 import { html, SafeHtml } from './html.util';
 
 /** No inline scripts or styles: the CSP allows only files from /review/assets. */
@@ -37,7 +38,9 @@ export function layoutPage(options: LayoutOptions): string {
               : ''
           }
           <span>${options.user.displayName}</span>
-          <button type="button" id="logout">Abmelden / Sign out</button>
+          <form method="post" action="/review/logout" class="inline">
+            ${csrfField(options.user.csrfToken)}<button type="submit" id="logout">Abmelden / Sign out</button>
+          </form>
         </nav>`
       : ''
   }
