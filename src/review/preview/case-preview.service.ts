@@ -44,7 +44,8 @@ export class CasePreviewService {
   async pageCounts(caseId: string, documents: readonly CaseDocumentInfo[]): Promise<Map<string, number>> {
     const result = new Map<string, number>();
     for (const document of documents) {
-      result.set(document.id, await this.pageCount(caseId, document.id));
+      // A PDF pdf.js cannot open must not take the case page down: no images, the PDF link stays.
+      result.set(document.id, await this.pageCount(caseId, document.id).catch(() => 0));
     }
     return result;
   }
