@@ -53,7 +53,7 @@ export interface AnswerProvenance {
   at: string;
   documentId?: string;
   page?: number;
-  /** Where on the page, as the letters feature reports it. */
+  /** Where on the page: PDF points for PDF letters (scanned or not), pixels for photos (toLetterBox). */
   box?: { x: number; y: number; width: number; height: number };
   confidence?: number;
 }

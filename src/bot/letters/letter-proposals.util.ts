@@ -1,13 +1,13 @@
 import type { FieldEvidence, LetterAnalysis } from '../../documents/analysis/letter-analysis.types';
 import type { OcrDocument } from '../../documents/analysis/ocr-document.types';
-import { toOriginalBox } from '../../documents/ocr/to-original-box.util';
+import { toLetterBox } from '../../documents/ocr/to-letter-box.util';
 import { type LetterField, isLetterField } from '../../forms/definition/letter-fields';
 import type { IndexedQuestion } from '../../forms/definition/question-index.util';
 import type { PendingProposal } from '../../interview/interview-state.types';
 
 export interface LetterProposalInput {
   analysis: LetterAnalysis;
-  /** The read document: its pages map evidence boxes back onto the photo the family sent. */
+  /** The read document: its pages map evidence boxes onto the letter as sent (see toLetterBox). */
   document: OcrDocument;
   documentId: string;
   /** The application's questions; their `letterFields` say which letter value answers them. */
@@ -18,7 +18,8 @@ export interface LetterProposalInput {
  * Proposals for the interview from one analysed letter, through the explicit `letterFields` mapping
  * of the form definitions. Questions of repeat groups (children) are left out: a letter does not
  * say which child a value belongs to. The IBAN of a Rückforderung is the authority's account, never
- * the family's, so it is not proposed. Each proposal carries the evidence on the original image.
+ * the family's, so it is not proposed. Each proposal carries the evidence on the letter as sent:
+ * PDF points for PDF letters (scanned or not), pixels of the received image for photos.
  */
 export function letterProposals(input: LetterProposalInput): PendingProposal[] {
   const proposals: PendingProposal[] = [];
@@ -99,6 +100,6 @@ function evidenceOf(
     return {};
   }
   const page = input.document.pages[evidence.page - 1];
-  const [x, y, width, height] = page ? toOriginalBox(page, evidence.box) : evidence.box;
+  const [x, y, width, height] = page ? toLetterBox(page, evidence.box) : evidence.box;
   return { page: evidence.page, box: { x, y, width, height }, confidence: evidence.confidence };
 }

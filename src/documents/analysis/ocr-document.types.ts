@@ -30,6 +30,12 @@ export interface OcrPageTransform {
   rotatedDegrees: number;
   /** Small rotation (radians, clockwise positive) about the image centre, applied last. */
   skewRadians: number;
+  /**
+   * Set when the received image is a rendering of a scanned PDF page (intake): its pixels per PDF
+   * point. toLetterBox (src/documents/ocr/to-letter-box.util.ts) then gives boxes in PDF points.
+   * Absent for photos and for readings stored before this field existed.
+   */
+  pixelsPerPoint?: number;
 }
 
 export interface OcrPage {

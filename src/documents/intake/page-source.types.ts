@@ -9,6 +9,11 @@ export interface PageImage {
   height: number;
   /** Resolution when known (scanner metadata, or the PDF render resolution). */
   dpi?: number;
+  /**
+   * Pages of a PDF rendered for OCR: pixels of this image per PDF point (the exact render scale,
+   * dpi / 72 before rounding). Lets boxes found on the image be stored in PDF points.
+   */
+  pixelsPerPoint?: number;
 }
 
 /** A page read directly from a PDF text layer, or an image that still needs OCR. */

@@ -14,6 +14,15 @@ export interface PdfPagesRequest {
 export type PdfPagesMessage =
   | { type: 'opened'; pages: number }
   | { type: 'text'; page: OcrPage }
-  | { type: 'image'; page: number; rgba: Uint8Array; width: number; height: number; dpi: number }
+  | {
+      type: 'image';
+      page: number;
+      rgba: Uint8Array;
+      width: number;
+      height: number;
+      dpi: number;
+      /** Exact render scale: pixels per PDF point. */
+      pixelsPerPoint: number;
+    }
   | { type: 'done' }
   | { type: 'error'; code: DocumentIntakeErrorCode; message: string; limit?: number; actual?: number };

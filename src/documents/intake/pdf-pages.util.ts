@@ -124,6 +124,13 @@ async function toPageImage(
     .toBuffer({ resolveWithObject: true });
   return {
     kind: 'image',
-    image: { page: message.page, png: data, width: info.width, height: info.height, dpi: message.dpi },
+    image: {
+      page: message.page,
+      png: data,
+      width: info.width,
+      height: info.height,
+      dpi: message.dpi,
+      pixelsPerPoint: message.pixelsPerPoint,
+    },
   };
 }

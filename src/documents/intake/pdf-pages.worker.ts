@@ -120,9 +120,10 @@ async function renderPage(
     viewport,
   }).promise;
   const rgba = new Uint8Array(context.getImageData(0, 0, width, height).data.buffer);
-  send({ type: 'image', page: number, rgba, width, height, dpi: Math.round(scale * 72) }, [
-    rgba.buffer as ArrayBuffer,
-  ]);
+  send(
+    { type: 'image', page: number, rgba, width, height, dpi: Math.round(scale * 72), pixelsPerPoint: scale },
+    [rgba.buffer as ArrayBuffer],
+  );
 }
 
 function toErrorMessage(error: unknown): PdfPagesMessage {

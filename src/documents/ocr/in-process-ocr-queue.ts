@@ -167,6 +167,7 @@ export class InProcessOcrQueue implements OcrQueue {
           scale: page.scale,
           rotatedDegrees: reading.rotatedDegrees,
           skewRadians: reading.skewRadians,
+          ...(image.pixelsPerPoint ? { pixelsPerPoint: image.pixelsPerPoint } : {}),
         },
       },
       rotatedDegrees: reading.rotatedDegrees,

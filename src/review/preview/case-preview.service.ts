@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import sharp from 'sharp';
 import { actorOf, AuthenticatedUser } from '../../accounts/accounts.types';
 import { AuditService } from '../../audit/audit.service';
 import { CaseDocumentInfo } from '../../cases/cases.types';
@@ -7,6 +6,7 @@ import { CasesRepository } from '../../cases/cases.repository';
 import { DocumentsService } from '../../documents/documents.service';
 import { caseNotFound } from '../auth/case-access.guard';
 import { BoundedCache } from './bounded-cache.util';
+import { boxInPixels, renderLetterPage } from './letter-page.util';
 import { highlightRegion, parseBox } from './letter-region.util';
 import { pdfPageCount, renderPdfPage } from './pdf-page-render.util';
 
@@ -101,12 +101,11 @@ export class CasePreviewService {
     let png = this.pages.get(key);
     if (!png) {
       const { bytes } = await this.documents.read(documentId);
-      const page = await this.letterPage(bytes, info.mediaType, answer.sourcePage);
+      const page = await renderLetterPage(bytes, info.mediaType, answer.sourcePage, LETTER_DPI);
       if (!page) {
         throw caseNotFound();
       }
-      const scaled = box.map((value) => value * page.scale) as typeof box;
-      png = await highlightRegion(page.image, scaled);
+      png = await highlightRegion(page.image, boxInPixels(box, page));
       this.pages.set(key, png);
     }
     await this.record(user, 'case.letter-region-viewed', caseId, {
@@ -118,26 +117,6 @@ export class CasePreviewService {
       png,
       alt: `Ausschnitt aus dem Brief, Seite ${answer.sourcePage}, markiert: „${value}“ / letter region, page ${answer.sourcePage}`,
     };
-  }
-
-  /**
-   * The letter page as an image and the factor from the box's units to its pixels: photos and
-   * scans are boxes in pixels of the image as received (EXIF orientation applied); PDF pages with a
-   * text layer are boxes in PDF points.
-   */
-  private async letterPage(
-    bytes: Buffer,
-    mediaType: string,
-    page: number,
-  ): Promise<{ image: Buffer; scale: number } | undefined> {
-    if (mediaType === 'application/pdf') {
-      const rendered = await renderPdfPage(bytes, page, LETTER_DPI);
-      return rendered && { image: rendered.png, scale: rendered.scale };
-    }
-    if (page !== 1) {
-      return undefined;
-    }
-    return { image: await sharp(bytes).rotate().png().toBuffer(), scale: 1 };
   }
 
   private async pageCount(caseId: string, documentId: string): Promise<number> {
