@@ -118,9 +118,20 @@ describe('CasesService: privacy export and deletion', () => {
       `every table has rows first: ${JSON.stringify(before)}`,
     );
     const otherBefore = await rowsOf(otherCaseId);
+    const [{ conversation_key: conversationKey }] = await database.query<Array<{ conversation_key: string }>>(
+      `SELECT conversation_key FROM cases WHERE id = ?`,
+      [caseId],
+    );
+    const savedInterview = `SELECT key FROM bot_state WHERE key = ?`;
+    assert.equal((await database.query<unknown[]>(savedInterview, [conversationKey])).length, 1);
 
     await sut.deleteCase(caseId, 'user:admin-1');
 
+    assert.deepEqual(
+      await database.query(savedInterview, [conversationKey]),
+      [],
+      'the saved interview is gone',
+    );
     assert.deepEqual(await rowsOf(caseId), Object.fromEntries(caseTables.map((table) => [table, 0])));
     assert.deepEqual(await database.query(`SELECT id FROM cases WHERE id = ?`, [caseId]), []);
     assert.deepEqual(await rowsOf(otherCaseId), otherBefore);

@@ -225,6 +225,19 @@ export class CasesService {
       // The channel's log of the conversation (Direct Line activities and files) goes with the case.
       if (record?.conversationKey) {
         await this.conversationRecords()?.erase(manager, record.conversationKey);
+        // The bot's saved interview (answers given so far) and resume codes of the conversation go too.
+        // By table name: the bot module depends on cases, not the other way round.
+        for (const [table, column] of [
+          ['bot_state', 'key'],
+          ['resume_codes', 'conversation_key'],
+        ]) {
+          await manager
+            .createQueryBuilder()
+            .delete()
+            .from(table)
+            .where(`${column} = :key`, { key: record.conversationKey })
+            .execute();
+        }
       }
       return manager.getRepository(Case).delete({ id: caseId });
     });
