@@ -22,7 +22,10 @@ export class AppModule {
         PrivacyModule,
         AuditModule,
         // Global: cases (src/cases) and later the review fill PDFs through ApplicationFillerService.
-        { ...FillingModule.register({ formsDir: config.FORMS_DIR, templateDir: config.templateDir }), global: true },
+        {
+          ...FillingModule.register({ formsDir: config.FORMS_DIR, templateDir: config.templateDir }),
+          global: true,
+        },
         HealthModule,
         ChannelsModule,
         ReviewModule,

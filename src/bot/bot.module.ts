@@ -84,6 +84,15 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
     },
     { provide: BOT_HANDLER, useExisting: AntragslotseBot },
   ],
-  exports: [AntragslotseBot, BOT_HANDLER, ProactiveMessenger, BotStates, ResumeCodeService, LetterFlowService, LetterDeadlinesService, LetterReadingService],
+  exports: [
+    AntragslotseBot,
+    BOT_HANDLER,
+    ProactiveMessenger,
+    BotStates,
+    ResumeCodeService,
+    LetterFlowService,
+    LetterDeadlinesService,
+    LetterReadingService,
+  ],
 })
 export class BotModule {}

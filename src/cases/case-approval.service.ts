@@ -43,10 +43,14 @@ export class CaseApprovalService {
   async approve(caseId: string, input: ApprovalInput, by: string, now = new Date()): Promise<void> {
     const record = await this.repository.getCase(caseId);
     if (!approvableStatuses.includes(record.status)) {
-      throw new CasesError('CASE_STATUS_INVALID', `Case ${caseId} is ${record.status}; it cannot be approved.`, [
-        'In diesem Status kann der Fall nicht freigegeben werden.',
-        'The case cannot be approved in this status.',
-      ]);
+      throw new CasesError(
+        'CASE_STATUS_INVALID',
+        `Case ${caseId} is ${record.status}; it cannot be approved.`,
+        [
+          'In diesem Status kann der Fall nicht freigegeben werden.',
+          'The case cannot be approved in this status.',
+        ],
+      );
     }
     const rows = await this.repository.findCurrentAnswers(caseId);
     // No unknownPaths: a final form with a missing answer is refused (ANSWERS_INVALID).

@@ -63,17 +63,28 @@ export class CaseCorrectionsService {
   ): Promise<CorrectionResult> {
     const record = await this.repository.getCase(caseId);
     const match = /^(?:([^[\]]+)\[(\d+)\]\.)?([^[\]]+)$/.exec(correction.path);
-    const indexed = match ? this.registry.loadedApplication(record.applicationId).questions.get(match[3]) : undefined;
-    if (!match || !indexed || indexed.question.type === 'repeat' || (indexed.repeatId ?? undefined) !== match[1]) {
+    const indexed = match
+      ? this.registry.loadedApplication(record.applicationId).questions.get(match[3])
+      : undefined;
+    if (
+      !match ||
+      !indexed ||
+      indexed.question.type === 'repeat' ||
+      (indexed.repeatId ?? undefined) !== match[1]
+    ) {
       throw new CasesError('CASE_ANSWER_UNKNOWN', `No question at "${correction.path}".`, [
         'Diese Frage gibt es in diesem Antrag nicht.',
         'This application has no such question.',
       ]);
     }
     const today = berlinDate(now);
-    const checked = validateAnswer(indexed.question, parseWorkspaceValue(indexed.question, correction.value), {
-      today,
-    });
+    const checked = validateAnswer(
+      indexed.question,
+      parseWorkspaceValue(indexed.question, correction.value),
+      {
+        today,
+      },
+    );
     if (!checked.ok) {
       throw new CasesError('CASE_ANSWER_INVALID', `Answer at ${correction.path} refused: ${checked.code}.`, [
         checked.message.de,

@@ -25,7 +25,10 @@ export class CaseTeamService {
     private readonly config: AppConfig,
   ) {}
 
-  async resolve(requested?: string | null, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+  async resolve(
+    requested?: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
     const teams = await manager.getRepository(Team).find({ select: { id: true, name: true } });
     const find = (name: string | null | undefined) => {
       const slug = name ? teamSlug(name) : '';

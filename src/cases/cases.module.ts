@@ -27,7 +27,14 @@ import { InProcessCaseEventBus } from './events/in-process-case-event-bus';
     // One process for now; a Redis bus (like src/channels/events) plugs in here for several instances.
     { provide: CASE_EVENT_BUS, useFactory: (): CaseEventBus => new InProcessCaseEventBus() },
   ],
-  exports: [CasesService, CasesRepository, CaseQueueRepository, CaseCorrectionsService, CaseApprovalService, CASE_EVENT_BUS],
+  exports: [
+    CasesService,
+    CasesRepository,
+    CaseQueueRepository,
+    CaseCorrectionsService,
+    CaseApprovalService,
+    CASE_EVENT_BUS,
+  ],
 })
 export class CasesModule implements OnApplicationShutdown {
   constructor(@Inject(CASE_EVENT_BUS) private readonly events: CaseEventBus) {}

@@ -26,14 +26,17 @@ export class CoverSheetPdfService {
     doc.setLanguage('de-DE');
     const font = await embedUnicodeFont(doc);
     const writer = new RowsPageWriter(doc, font, {
-      footer: (page, count) => `Deckblatt – Seite ${page} von ${count} / cover sheet, page ${page} of ${count}`,
+      footer: (page, count) =>
+        `Deckblatt – Seite ${page} von ${count} / cover sheet, page ${page} of ${count}`,
     });
     writer.heading('So geht es weiter mit Ihrem Antrag', 16);
     writer.paragraph('What to do next with your application', 10, grey);
     writer.paragraph(`Für: ${sheet.familyName}`, 11);
 
     writer.sectionTitle('1. Unterschreiben / Sign');
-    writer.paragraph('Lesen Sie die Formulare. Unterschreiben Sie jedes Formular dort, wo „Unterschrift“ steht.');
+    writer.paragraph(
+      'Lesen Sie die Formulare. Unterschreiben Sie jedes Formular dort, wo „Unterschrift“ steht.',
+    );
     writer.paragraph('Read the forms. Sign each form where it says "Unterschrift".', 9, grey);
     for (const form of sheet.forms) {
       writer.row(form.title, 'unterschreiben / sign');
@@ -43,7 +46,9 @@ export class CoverSheetPdfService {
     if (sheet.attachments.length === 0) {
       writer.paragraph('Sie müssen nichts beilegen. / Nothing to attach.');
     } else {
-      writer.paragraph('Legen Sie Kopien bei. Schicken Sie keine Originale. / Attach copies, never originals.');
+      writer.paragraph(
+        'Legen Sie Kopien bei. Schicken Sie keine Originale. / Attach copies, never originals.',
+      );
       for (const attachment of sheet.attachments) {
         writer.paragraph(`• ${attachment}`);
       }
@@ -51,7 +56,9 @@ export class CoverSheetPdfService {
 
     writer.sectionTitle('3. Abschicken / Send');
     const authorities = [...new Set(sheet.forms.map((form) => form.authority))];
-    writer.paragraph(`Schicken Sie alles an: ${authorities.join(', ')}. / Send everything to: ${authorities.join(', ')}.`);
+    writer.paragraph(
+      `Schicken Sie alles an: ${authorities.join(', ')}. / Send everything to: ${authorities.join(', ')}.`,
+    );
     writer.paragraph('Die Adresse steht oben auf Ihrem Brief von der Familienkasse.');
     writer.paragraph('The address is at the top of your letter from the Familienkasse.', 9, grey);
     writer.row(

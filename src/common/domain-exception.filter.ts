@@ -101,7 +101,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
       // Plain-language reasons a person can act on (password rules), when the error has them.
       const reasons = (exception as { reasons?: unknown }).reasons;
       const withReasons = Array.isArray(reasons) && reasons.length > 0 ? { reasons } : {};
-      if (status === HttpStatus.SERVICE_UNAVAILABLE && code.startsWith('OCR_')) {
+      if (status === 503 && code.startsWith('OCR_')) {
         // Clients may retry a full OCR queue; a minute is about what a burst of letters takes.
         response.setHeader('Retry-After', '60');
       }

@@ -7,11 +7,29 @@ import { Turn } from './turn';
 
 /** A command from a typed message or a button, understood the same way in every phase. */
 export interface Command {
-  name: 'help' | 'back' | 'skip' | 'dont-know' | 'pause' | 'cancel' | 'human' | 'change' | 'language' | 'summary' | 'restart';
+  name:
+    | 'help'
+    | 'back'
+    | 'skip'
+    | 'dont-know'
+    | 'pause'
+    | 'cancel'
+    | 'human'
+    | 'change'
+    | 'language'
+    | 'summary'
+    | 'restart';
   argument?: string;
 }
 
-const QUESTION_PHASES = new Set(['asking', 'editing', 'confirming-proposal', 'confirming-guess', 'another-item', 'summary']);
+const QUESTION_PHASES = new Set([
+  'asking',
+  'editing',
+  'confirming-proposal',
+  'confirming-guess',
+  'another-item',
+  'summary',
+]);
 
 /** Interruptions, handled once for every question type (the dialogue rules in interview.engine.ts call this). */
 export function handleCommand(turn: Turn, command: Command, said: string): void {
@@ -22,7 +40,12 @@ export function handleCommand(turn: Turn, command: Command, said: string): void 
     case 'language':
       return switchLanguage(turn, command.argument);
     case 'human':
-      turn.update({ notes: [...state.notes, { at: turn.options.now, text: said, ...(state.pointer ? { path: currentPath(turn) } : {}) }] });
+      turn.update({
+        notes: [
+          ...state.notes,
+          { at: turn.options.now, text: said, ...(state.pointer ? { path: currentPath(turn) } : {}) },
+        ],
+      });
       turn.events.push({ type: 'human-requested', text: said });
       turn.sayText('info', 'humanNoted');
       return turn.askCurrent();
@@ -32,7 +55,10 @@ export function handleCommand(turn: Turn, command: Command, said: string): void 
       return turn.askCurrent();
     case 'cancel':
     case 'restart':
-      turn.update({ phase: command.name === 'cancel' ? 'confirming-cancel' : 'confirming-restart', resumePhase: state.phase });
+      turn.update({
+        phase: command.name === 'cancel' ? 'confirming-cancel' : 'confirming-restart',
+        resumePhase: state.phase,
+      });
       return turn.askCurrent();
     case 'back':
       return back(turn);
@@ -40,7 +66,9 @@ export function handleCommand(turn: Turn, command: Command, said: string): void 
     case 'dont-know':
       return skipOrDontKnow(turn, command.name);
     case 'summary':
-      if (state.phase === 'summary') return turn.askCurrent();
+      if (state.phase === 'summary') {
+        return turn.askCurrent();
+      }
       turn.say('summary', summaryText(summarize(turn.application, state, turn.options.today)), {
         summary: summarize(turn.application, state, turn.options.today),
       });
@@ -52,7 +80,9 @@ export function handleCommand(turn: Turn, command: Command, said: string): void 
 
 function currentPath(turn: Turn): string {
   const pointer = turn.state.pointer;
-  if (pointer === null) return '';
+  if (pointer === null) {
+    return '';
+  }
   const known = turn.application.questions.get(pointer.questionId);
   return answerPath(pointer, known?.repeatId ?? null);
 }
@@ -65,10 +95,21 @@ function questionText(turn: Turn, path: string): string {
 
 function help(turn: Turn): void {
   const pointer = turn.state.pointer;
-  const question = pointer && (turn.state.phase === 'asking' || turn.state.phase === 'editing') ? turn.indexed(pointer).question : null;
+  const question =
+    pointer && (turn.state.phase === 'asking' || turn.state.phase === 'editing')
+      ? turn.indexed(pointer).question
+      : null;
   const lines: string[] = [];
-  if (question?.help) lines.push(localizedHelp(turn, question.help));
-  if (question?.examples?.length) lines.push(turn.t('examples', { examples: question.examples.map((example) => exampleText(question.type, example)).join(', ') }));
+  if (question?.help) {
+    lines.push(localizedHelp(turn, question.help));
+  }
+  if (question?.examples?.length) {
+    lines.push(
+      turn.t('examples', {
+        examples: question.examples.map((example) => exampleText(question.type, example)).join(', '),
+      }),
+    );
+  }
   lines.push(turn.t('helpGeneric'));
   turn.say('help', lines.join('\n'));
   turn.askCurrent();
@@ -76,8 +117,12 @@ function help(turn: Turn): void {
 
 function localizedHelp(turn: Turn, help: { de: string; en?: string }): string {
   const { locale } = turn.state;
-  if (locale === 'de') return help.de;
-  if (locale === 'en') return help.en ?? help.de;
+  if (locale === 'de') {
+    return help.de;
+  }
+  if (locale === 'en') {
+    return help.en ?? help.de;
+  }
   return help.en ? `${help.de}\n(${help.en})` : help.de;
 }
 
@@ -88,12 +133,15 @@ function exampleText(type: string, example: string): string {
 }
 
 function switchLanguage(turn: Turn, argument: string | undefined): void {
-  const locale = INTERVIEW_LOCALES.find((candidate) => candidate === argument) as InterviewLocale | undefined;
+  const locale: InterviewLocale | undefined = INTERVIEW_LOCALES.find((candidate) => candidate === argument);
   if (locale === undefined) {
-    if (turn.state.phase !== 'choosing-language') turn.update({ phase: 'choosing-language', resumePhase: turn.state.phase });
+    if (turn.state.phase !== 'choosing-language') {
+      turn.update({ phase: 'choosing-language', resumePhase: turn.state.phase });
+    }
     return turn.askCurrent();
   }
-  const phase = turn.state.phase === 'choosing-language' ? (turn.state.resumePhase ?? 'asking') : turn.state.phase;
+  const phase =
+    turn.state.phase === 'choosing-language' ? (turn.state.resumePhase ?? 'asking') : turn.state.phase;
   turn.update({ locale, phase });
   turn.events.push({ type: 'language-changed', locale });
   turn.sayText('info', 'languageChanged');
@@ -101,7 +149,9 @@ function switchLanguage(turn: Turn, argument: string | undefined): void {
 }
 
 function back(turn: Turn): void {
-  if (!QUESTION_PHASES.has(turn.state.phase)) return turn.askCurrent();
+  if (!QUESTION_PHASES.has(turn.state.phase)) {
+    return turn.askCurrent();
+  }
   let { history } = turn.state;
   const pointer = turn.state.pointer;
   const answers = turn.state.answers;
@@ -109,7 +159,12 @@ function back(turn: Turn): void {
   if (pointer?.item != null) {
     const repeatId = turn.indexed(pointer).repeatId;
     const items = repeatId !== null ? answers[repeatId] : undefined;
-    if (repeatId !== null && Array.isArray(items) && pointer.item === items.length - 1 && Object.keys(items[pointer.item]).length === 0) {
+    if (
+      repeatId !== null &&
+      Array.isArray(items) &&
+      pointer.item === items.length - 1 &&
+      Object.keys(items[pointer.item]).length === 0
+    ) {
       turn.update({ answers: { ...answers, [repeatId]: items.slice(0, -1) } });
     }
   }
@@ -119,9 +174,14 @@ function back(turn: Turn): void {
     history = history.slice(0, -1);
     const repeatId = turn.application.questions.get(previous.questionId)?.repeatId ?? null;
     const path = answerPath(previous, repeatId);
-    if (!active.has(path)) continue;
+    if (!active.has(path)) {
+      continue;
+    }
     // Back from "noch ein Kind?" to a child's question re-opens the group.
-    const groupDone = repeatId !== null ? turn.state.completedGroups.filter((id) => id !== repeatId) : turn.state.completedGroups;
+    const groupDone =
+      repeatId !== null
+        ? turn.state.completedGroups.filter((id) => id !== repeatId)
+        : turn.state.completedGroups;
     turn.update({ history, pointer: previous, phase: 'editing', failures: 0, completedGroups: groupDone });
     return turn.askCurrent();
   }
@@ -173,18 +233,31 @@ function change(turn: Turn, argument: string | undefined): void {
     ? [exact]
     : named.length === 1
       ? named
-      : items.filter((item) => foldForMatching(`${item.label} ${questionText(turn, item.path)} ${item.path}`).includes(wanted));
+      : items.filter((item) =>
+          foldForMatching(`${item.label} ${questionText(turn, item.path)} ${item.path}`).includes(wanted),
+        );
   if (matches.length === 1) {
     const target = parseAnswerPath(matches[0].path);
     if (target) {
-      turn.update({ pointer: { questionId: target.questionId, item: target.item }, phase: 'editing', failures: 0 });
+      turn.update({
+        pointer: { questionId: target.questionId, item: target.item },
+        phase: 'editing',
+        failures: 0,
+      });
       return turn.askCurrent();
     }
   }
   if (matches.length > 1) {
-    turn.sayText('question', 'changeWhich', {}, {
-      suggestions: matches.slice(0, 10).map((item) => ({ title: `${item.group}: ${item.label}`, action: 'change', value: item.path })),
-    });
+    turn.sayText(
+      'question',
+      'changeWhich',
+      {},
+      {
+        suggestions: matches
+          .slice(0, 10)
+          .map((item) => ({ title: `${item.group}: ${item.label}`, action: 'change', value: item.path })),
+      },
+    );
     return;
   }
   turn.sayText('info', 'changeNotFound');

@@ -21,7 +21,9 @@ const plans = new WeakMap<LoadedApplication, QuestionPlan>();
 
 export function questionPlan(application: LoadedApplication): QuestionPlan {
   let plan = plans.get(application);
-  if (plan) return plan;
+  if (plan) {
+    return plan;
+  }
   const topLevel: IndexedQuestion[] = [];
   const perItem = new Map<string, IndexedQuestion[]>();
   // Forms asked once come first; questions a per-item form asks once come after them.
@@ -29,8 +31,11 @@ export function questionPlan(application: LoadedApplication): QuestionPlan {
     (a, b) => Number(isPerItemForm(application, a.formId)) - Number(isPerItemForm(application, b.formId)),
   );
   for (const indexed of ordered) {
-    if (indexed.repeatId === null) topLevel.push(indexed);
-    else perItem.set(indexed.repeatId, [...(perItem.get(indexed.repeatId) ?? []), indexed]);
+    if (indexed.repeatId === null) {
+      topLevel.push(indexed);
+    } else {
+      perItem.set(indexed.repeatId, [...(perItem.get(indexed.repeatId) ?? []), indexed]);
+    }
   }
   plan = { topLevel, perItem };
   plans.set(application, plan);
@@ -45,11 +50,17 @@ function isPerItemForm(application: LoadedApplication, formId: string): boolean 
  * The answers that apply: answers of questions whose `when` is false under the other answers are left
  * out, repeated until nothing changes (a dropped answer can switch off further questions).
  */
-export function submittedAnswers(application: LoadedApplication, state: Pick<InterviewState, 'answers'>, today: string): Answers {
+export function submittedAnswers(
+  application: LoadedApplication,
+  state: Pick<InterviewState, 'answers'>,
+  today: string,
+): Answers {
   let current = state.answers;
   for (let pass = 0; pass < 10; pass += 1) {
     const next = prune(application, current, today);
-    if (next === current) return current;
+    if (next === current) {
+      return current;
+    }
     current = next;
   }
   return current;
@@ -78,28 +89,49 @@ function prune(application: LoadedApplication, answers: Answers, today: string):
   return changed ? kept : answers;
 }
 
-function pruneItem(application: LoadedApplication, scope: AnswerScope, repeatId: string, index: number, item: RepeatItemAnswers): RepeatItemAnswers {
+function pruneItem(
+  application: LoadedApplication,
+  scope: AnswerScope,
+  repeatId: string,
+  index: number,
+  item: RepeatItemAnswers,
+): RepeatItemAnswers {
   const itemScope = scope.forItem(repeatId, index, item);
   const kept: RepeatItemAnswers = {};
   let changed = false;
   for (const [id, value] of Object.entries(item)) {
     const known = application.questions.get(id);
-    if (!known || known.repeatId !== repeatId || !itemScope.isActive(known.question)) changed = true;
-    else kept[id] = value;
+    if (!known || known.repeatId !== repeatId || !itemScope.isActive(known.question)) {
+      changed = true;
+    } else {
+      kept[id] = value;
+    }
   }
   return changed ? kept : item;
 }
 
 /** Every step under the given (applying) answers, in the order they are asked. */
-export function flowSteps(application: LoadedApplication, answers: Answers, completedGroups: readonly string[], today: string): FlowStep[] {
+export function flowSteps(
+  application: LoadedApplication,
+  answers: Answers,
+  completedGroups: readonly string[],
+  today: string,
+): FlowStep[] {
   const plan = questionPlan(application);
   const scope = new AnswerScope(answers, today);
   const steps: FlowStep[] = [];
   for (const indexed of plan.topLevel) {
     const { question } = indexed;
-    if (!scope.isActive(question)) continue;
+    if (!scope.isActive(question)) {
+      continue;
+    }
     if (question.type !== 'repeat') {
-      steps.push({ kind: 'question', pointer: { questionId: question.id, item: null }, indexed, path: question.id });
+      steps.push({
+        kind: 'question',
+        pointer: { questionId: question.id, item: null },
+        indexed,
+        path: question.id,
+      });
       continue;
     }
     const items = scope.itemsOf(question.id);
@@ -111,7 +143,9 @@ export function flowSteps(application: LoadedApplication, answers: Answers, comp
     shown.forEach((item, index) => {
       const itemScope = scope.forItem(question.id, index, item);
       for (const child of perItem) {
-        if (!itemScope.isActive(child.question)) continue;
+        if (!itemScope.isActive(child.question)) {
+          continue;
+        }
         const pointer = { questionId: child.question.id, item: index };
         steps.push({ kind: 'question', pointer, indexed: child, path: answerPath(pointer, question.id) });
       }
@@ -124,8 +158,14 @@ export function flowSteps(application: LoadedApplication, answers: Answers, comp
 }
 
 /** The answer at a pointer, or undefined when not answered. */
-export function answerAt(answers: Answers, pointer: QuestionPointer, repeatId: string | null): AnswerValue | undefined {
-  if (repeatId === null || pointer.item === null) return answers[pointer.questionId];
+export function answerAt(
+  answers: Answers,
+  pointer: QuestionPointer,
+  repeatId: string | null,
+): AnswerValue | undefined {
+  if (repeatId === null || pointer.item === null) {
+    return answers[pointer.questionId];
+  }
   const items = answers[repeatId];
   return Array.isArray(items) ? items[pointer.item]?.[pointer.questionId] : undefined;
 }
@@ -135,19 +175,36 @@ export function isAnswered(answers: Answers, pointer: QuestionPointer, repeatId:
 }
 
 /** A copy of the answers with one value set; an item of a repeat group is created when needed. */
-export function withAnswer(answers: Answers, pointer: QuestionPointer, repeatId: string | null, value: AnswerValue): Answers {
-  if (repeatId === null || pointer.item === null) return { ...answers, [pointer.questionId]: value };
-  const items = Array.isArray(answers[repeatId]) ? [...(answers[repeatId] as RepeatItemAnswers[])] : [];
-  while (items.length <= pointer.item) items.push({});
+export function withAnswer(
+  answers: Answers,
+  pointer: QuestionPointer,
+  repeatId: string | null,
+  value: AnswerValue,
+): Answers {
+  if (repeatId === null || pointer.item === null) {
+    return { ...answers, [pointer.questionId]: value };
+  }
+  const items = Array.isArray(answers[repeatId]) ? [...answers[repeatId]] : [];
+  while (items.length <= pointer.item) {
+    items.push({});
+  }
   items[pointer.item] = { ...items[pointer.item], [pointer.questionId]: value };
   return { ...answers, [repeatId]: items };
 }
 
 /** The first step still waiting for the family, or null when everything is answered. */
-export function nextOpenStep(steps: FlowStep[], answers: Answers, unknown: readonly string[]): FlowStep | null {
+export function nextOpenStep(
+  steps: FlowStep[],
+  answers: Answers,
+  unknown: readonly string[],
+): FlowStep | null {
   for (const step of steps) {
-    if (step.kind === 'another-item') return step;
-    if (!isAnswered(answers, step.pointer, step.indexed.repeatId) && !unknown.includes(step.path)) return step;
+    if (step.kind === 'another-item') {
+      return step;
+    }
+    if (!isAnswered(answers, step.pointer, step.indexed.repeatId) && !unknown.includes(step.path)) {
+      return step;
+    }
   }
   return null;
 }

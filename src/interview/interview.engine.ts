@@ -17,7 +17,11 @@ export function startInterview(application: LoadedApplication, options: StartOpt
   return turn.result();
 }
 
-function freshState(application: LoadedApplication, locale: InterviewLocale, consentVersion: string | null): InterviewState {
+function freshState(
+  application: LoadedApplication,
+  locale: InterviewLocale,
+  consentVersion: string | null,
+): InterviewState {
   return {
     version: INTERVIEW_STATE_VERSION,
     applicationId: application.definition.id,
@@ -47,7 +51,19 @@ interface Said {
   resume?: boolean;
 }
 
-const COMMAND_ACTIONS = new Set(['help', 'back', 'skip', 'dont-know', 'pause', 'cancel', 'human', 'change', 'language', 'summary', 'restart']);
+const COMMAND_ACTIONS = new Set([
+  'help',
+  'back',
+  'skip',
+  'dont-know',
+  'pause',
+  'cancel',
+  'human',
+  'change',
+  'language',
+  'summary',
+  'restart',
+]);
 
 /**
  * The dialogue rules, in this order for every turn:
@@ -57,15 +73,24 @@ const COMMAND_ACTIONS = new Set(['help', 'back', 'skip', 'dont-know', 'pause', '
  *    interrupt any question the same way;
  * 4. otherwise the message answers what the current phase asks.
  */
-export function handleInput(application: LoadedApplication, state: InterviewState, input: UserInput, options: EngineOptions): EngineResult {
+export function handleInput(
+  application: LoadedApplication,
+  state: InterviewState,
+  input: UserInput,
+  options: EngineOptions,
+): EngineResult {
   const turn = new Turn(application, state, options);
   const said = toSaid(input);
   const command = commandOf(turn, input);
 
   if (state.phase === 'declined' || state.phase === 'cancelled' || state.phase === 'submitted') {
-    if (command?.name === 'restart') restart(turn, state.phase === 'declined' ? null : state.consentVersion);
-    else if (command?.name === 'language') handleCommand(turn, command, said.text);
-    else turn.askCurrent();
+    if (command?.name === 'restart') {
+      restart(turn, state.phase === 'declined' ? null : state.consentVersion);
+    } else if (command?.name === 'language') {
+      handleCommand(turn, command, said.text);
+    } else {
+      turn.askCurrent();
+    }
     return turn.result();
   }
   if (state.phase === 'paused') {
@@ -74,13 +99,24 @@ export function handleInput(application: LoadedApplication, state: InterviewStat
     turn.askCurrent();
     return turn.result();
   }
-  const itemAction = input.type === 'action' ? input : state.phase === 'summary' ? typedItemAction(turn, input.text) : undefined;
+  const itemAction =
+    input.type === 'action'
+      ? input
+      : state.phase === 'summary'
+        ? typedItemAction(turn, input.text)
+        : undefined;
   if (itemAction?.action === 'add-item' || itemAction?.action === 'remove-item') {
-    if (itemAction.action === 'add-item') addItem(turn, itemAction.value);
-    else askRemoveItem(turn, itemAction.value);
+    if (itemAction.action === 'add-item') {
+      addItem(turn, itemAction.value);
+    } else {
+      askRemoveItem(turn, itemAction.value);
+    }
     return turn.result();
   }
-  if (command !== null && (state.phase !== 'consent' || command.name === 'language' || command.name === 'help')) {
+  if (
+    command !== null &&
+    (state.phase !== 'consent' || command.name === 'language' || command.name === 'help')
+  ) {
     handleCommand(turn, command, said.text);
     return turn.result();
   }
@@ -89,7 +125,9 @@ export function handleInput(application: LoadedApplication, state: InterviewStat
 }
 
 function toSaid(input: UserInput): Said {
-  if (input.type === 'text') return { text: input.text };
+  if (input.type === 'text') {
+    return { text: input.text };
+  }
   const value = input.value ?? '';
   switch (input.action) {
     case 'answer':
@@ -111,7 +149,9 @@ function toSaid(input: UserInput): Said {
 
 function commandOf(turn: Turn, input: UserInput): Command | null {
   if (input.type === 'action') {
-    return COMMAND_ACTIONS.has(input.action) ? { name: input.action as Command['name'], argument: input.value } : null;
+    return COMMAND_ACTIONS.has(input.action)
+      ? { name: input.action as Command['name'], argument: input.value }
+      : null;
   }
   const recognized = recognizeCommand(input.text, { ignore: ignoredCommands(turn) });
   return recognized ? { name: recognized.command, argument: recognized.argument } : null;
@@ -120,7 +160,9 @@ function commandOf(turn: Turn, input: UserInput): Command | null {
 // "deutsch" answers the nationality question; it is no wish to switch the language there.
 function ignoredCommands(turn: Turn): Array<'language'> {
   const pointer = turn.state.pointer;
-  if (pointer === null || (turn.state.phase !== 'asking' && turn.state.phase !== 'editing')) return [];
+  if (pointer === null || (turn.state.phase !== 'asking' && turn.state.phase !== 'editing')) {
+    return [];
+  }
   return /nationality|language/i.test(pointer.questionId) ? ['language'] : [];
 }
 
@@ -164,7 +206,9 @@ function answerPhase(turn: Turn, said: Said): void {
       }
       if (yes) {
         const items = state.answers[groupId];
-        turn.update({ answers: { ...state.answers, [groupId]: [...(Array.isArray(items) ? items : []), {}] } });
+        turn.update({
+          answers: { ...state.answers, [groupId]: [...(Array.isArray(items) ? items : []), {}] },
+        });
       } else {
         turn.update({ completedGroups: [...state.completedGroups, groupId] });
       }
@@ -172,21 +216,29 @@ function answerPhase(turn: Turn, said: Said): void {
     }
     case 'summary': {
       const yes = yesOf(said);
-      if (yes === true) return submit(turn);
-      if (yes === false) return turn.sayText('info', 'changeHint');
+      if (yes === true) {
+        return submit(turn);
+      }
+      if (yes === false) {
+        return turn.sayText('info', 'changeHint');
+      }
       turn.sayText('info', 'notUnderstood');
       return turn.askCurrent();
     }
     case 'confirming-cancel':
     case 'confirming-restart': {
       const yes = yesOf(said);
-      if (yes === null) return turn.askCurrent();
+      if (yes === null) {
+        return turn.askCurrent();
+      }
       if (yes && state.phase === 'confirming-cancel') {
         turn.update({ phase: 'cancelled', resumePhase: null });
         turn.events.push({ type: 'cancelled' });
         return turn.sayText('info', 'cancelled');
       }
-      if (yes) return restart(turn, state.consentVersion);
+      if (yes) {
+        return restart(turn, state.consentVersion);
+      }
       turn.update({ phase: state.resumePhase ?? 'asking', resumePhase: null });
       turn.sayText('info', 'continueNow');
       return turn.askCurrent();
@@ -202,18 +254,25 @@ function answerPhase(turn: Turn, said: Said): void {
 
 function answerQuestion(turn: Turn, said: Said): void {
   const pointer = turn.state.pointer;
-  if (pointer === null) return turn.advance();
+  if (pointer === null) {
+    return turn.advance();
+  }
   const { question } = turn.indexed(pointer);
   const read = readAnswer(question, said.answer ?? said.text, turn.options.today);
   if (!read.ok) {
     turn.update({ failures: turn.state.failures + 1 });
     turn.sayProblem(read.problem);
-    if (turn.state.failures >= 3 && question.required) turn.sayText('info', 'offerDontKnow');
+    if (turn.state.failures >= 3 && question.required) {
+      turn.sayText('info', 'offerDontKnow');
+    }
     return turn.askCurrent();
   }
   if (read.guessed) {
     // "verhei" or "verheiratt": ask before storing, a wrong guess would fill the form wrongly.
-    turn.update({ phase: 'confirming-guess', guess: { value: read.value, phase: turn.state.phase === 'editing' ? 'editing' : 'asking' } });
+    turn.update({
+      phase: 'confirming-guess',
+      guess: { value: read.value, phase: turn.state.phase === 'editing' ? 'editing' : 'asking' },
+    });
     return turn.askCurrent();
   }
   turn.update({ history: [...turn.state.history, pointer] });
@@ -225,27 +284,37 @@ function confirmGuess(turn: Turn, said: Said): void {
   const { guess, pointer } = turn.state;
   const yes = yesOf(said);
   turn.update({ phase: guess?.phase ?? 'asking', guess: null });
-  if (!guess || pointer === null) return turn.askCurrent();
+  if (!guess || pointer === null) {
+    return turn.askCurrent();
+  }
   if (yes === true) {
     turn.update({ history: [...turn.state.history, pointer] });
     turn.store(guess.value, { source: 'family', at: turn.options.now });
     return turn.advance();
   }
-  if (yes === false) return turn.askCurrent();
+  if (yes === false) {
+    return turn.askCurrent();
+  }
   // Anything else is a new try at the question itself.
   answerQuestion(turn, said);
 }
 
 function confirmCurrentProposal(turn: Turn, said: Said): void {
-  confirmProposal(turn, turn.currentStep(), { yes: yesOf(said), text: said.text }, () => answerQuestion(turn, said));
+  confirmProposal(turn, turn.currentStep(), { yes: yesOf(said), text: said.text }, () =>
+    answerQuestion(turn, said),
+  );
 }
 
 function submit(turn: Turn): void {
   const answers = submittedAnswers(turn.application, turn.state, turn.options.today);
   const steps = turn.steps();
   // A letter read while the summary was shown: its values are offered before anything is sent.
-  if (nextOpenStep(steps, answers, turn.state.unknown) !== null || nextChangeOffer(turn, steps)) return turn.advance();
-  const unknown = turn.state.unknown.filter((path) => turn.steps().some((step) => step.kind === 'question' && step.path === path));
+  if (nextOpenStep(steps, answers, turn.state.unknown) !== null || nextChangeOffer(turn, steps)) {
+    return turn.advance();
+  }
+  const unknown = turn.state.unknown.filter((path) =>
+    turn.steps().some((step) => step.kind === 'question' && step.path === path),
+  );
   turn.update({ phase: 'submitted', pointer: null });
   turn.events.push({ type: 'submitted', answers, unknown });
   turn.sayText('info', 'submitted');
@@ -254,6 +323,9 @@ function submit(turn: Turn): void {
 function restart(turn: Turn, consentVersion: string | null): void {
   turn.update(freshState(turn.application, turn.state.locale, consentVersion));
   turn.sayText('info', 'restarted');
-  if (consentVersion === null) turn.askCurrent();
-  else turn.advance();
+  if (consentVersion === null) {
+    turn.askCurrent();
+  } else {
+    turn.advance();
+  }
 }

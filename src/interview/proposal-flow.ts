@@ -26,7 +26,16 @@ export function offerProposals(
 ): EngineResult {
   const turn = new Turn(application, addProposals(state, proposals), options);
   const pointer = turn.state.pointer;
-  const current = pointer && turn.steps().find((step): step is QuestionStep => step.kind === 'question' && step.pointer.questionId === pointer.questionId && step.pointer.item === pointer.item);
+  const current =
+    pointer &&
+    turn
+      .steps()
+      .find(
+        (step): step is QuestionStep =>
+          step.kind === 'question' &&
+          step.pointer.questionId === pointer.questionId &&
+          step.pointer.item === pointer.item,
+      );
   if (turn.state.phase === 'asking' && current && usableProposal(turn, current)) {
     turn.update({ phase: 'confirming-proposal' });
     turn.askCurrent();
@@ -43,7 +52,9 @@ export function offerProposals(
  */
 export function usableProposal(turn: Turn, step: QuestionStep): PendingProposal | undefined {
   const proposal = proposalFor(turn.state, step.path);
-  if (proposal === undefined) return undefined;
+  if (proposal === undefined) {
+    return undefined;
+  }
   const value = acceptedValue(step.indexed.question, proposal.value, turn.options.today);
   if (value === undefined) {
     turn.update({ proposals: withoutProposal(turn.state, step.path) });
@@ -52,10 +63,18 @@ export function usableProposal(turn: Turn, step: QuestionStep): PendingProposal 
   return { ...proposal, value };
 }
 
-function acceptedValue(question: QuestionDefinition, value: AnswerValue, today: string): AnswerValue | undefined {
+function acceptedValue(
+  question: QuestionDefinition,
+  value: AnswerValue,
+  today: string,
+): AnswerValue | undefined {
   const checked = validateAnswer(question, value, { today });
-  if (checked.ok) return checked.value as AnswerValue;
-  if (typeof value !== 'string') return undefined;
+  if (checked.ok) {
+    return checked.value;
+  }
+  if (typeof value !== 'string') {
+    return undefined;
+  }
   const read = readAnswer(question, value, today);
   return read.ok && !read.guessed ? read.value : undefined;
 }
@@ -67,10 +86,17 @@ function acceptedValue(question: QuestionDefinition, value: AnswerValue, today: 
 export function nextChangeOffer(turn: Turn, steps: FlowStep[]): QuestionStep | undefined {
   const answers = turn.applying();
   for (const proposal of turn.state.proposals) {
-    const step = steps.find((candidate): candidate is QuestionStep => candidate.kind === 'question' && candidate.path === proposal.path);
-    if (!step) continue;
+    const step = steps.find(
+      (candidate): candidate is QuestionStep =>
+        candidate.kind === 'question' && candidate.path === proposal.path,
+    );
+    if (!step) {
+      continue;
+    }
     const usable = usableProposal(turn, step);
-    if (!usable) continue;
+    if (!usable) {
+      continue;
+    }
     const answer = answerAt(answers, step.pointer, step.indexed.repeatId);
     if (answer !== undefined && JSON.stringify(answer) === JSON.stringify(usable.value)) {
       turn.update({ proposals: withoutProposal(turn.state, step.path) });
@@ -84,26 +110,41 @@ export function nextChangeOffer(turn: Turn, steps: FlowStep[]): QuestionStep | u
 /** "Ihre Kindergeldnummer ist 215FK381902 – stimmt das?", with the earlier answer when it differs. */
 export function askProposal(turn: Turn, step: QuestionStep | undefined): void {
   const proposal = step && usableProposal(turn, step);
-  if (!step || !proposal) return turn.advance();
+  if (!step || !proposal) {
+    return turn.advance();
+  }
   const { question, repeatId } = step.indexed;
   const { locale } = turn.state;
   const answers = turn.applying();
   const value = displayValue(question, proposal.value, locale);
   const own = question.confirmText?.[locale];
-  const statement = own !== undefined ? own.replace('{value}', value) : `${shortLabel(question, locale)}: ${value}`;
+  const statement =
+    own !== undefined ? own.replace('{value}', value) : `${shortLabel(question, locale)}: ${value}`;
   const previous = answerAt(answers, step.pointer, repeatId);
   const lines: string[] = [];
-  if (repeatId !== null && step.pointer.item !== null) lines.push(itemTitle(answers, repeatId, step.pointer.item, locale));
+  if (repeatId !== null && step.pointer.item !== null) {
+    lines.push(itemTitle(answers, repeatId, step.pointer.item, locale));
+  }
   lines.push(turn.t(previous === undefined ? 'proposal' : 'proposalChange', { statement }));
-  if (previous !== undefined) lines.push(turn.t('previousAnswer', { value: displayValue(question, previous, locale) }));
-  turn.say('confirm', lines.join('\n'), { suggestions: turn.yesNo(), progress: progressOf(turn.steps(), step.path) });
+  if (previous !== undefined) {
+    lines.push(turn.t('previousAnswer', { value: displayValue(question, previous, locale) }));
+  }
+  turn.say('confirm', lines.join('\n'), {
+    suggestions: turn.yesNo(),
+    progress: progressOf(turn.steps(), step.path),
+  });
 }
 
 /**
  * The family's reply to a proposal: yes stores the letter's value with its source; no asks the
  * question (or keeps the earlier answer); a typed value answers the question directly.
  */
-export function confirmProposal(turn: Turn, step: QuestionStep | undefined, said: { yes: boolean | null; text: string }, answer: () => void): void {
+export function confirmProposal(
+  turn: Turn,
+  step: QuestionStep | undefined,
+  said: { yes: boolean | null; text: string },
+  answer: () => void,
+): void {
   const proposal = step && usableProposal(turn, step);
   if (!step || !proposal) {
     turn.update({ phase: 'asking' });

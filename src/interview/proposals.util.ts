@@ -11,12 +11,17 @@ import { InterviewState, PendingProposal } from './interview-state.types';
 export function addProposals(state: InterviewState, proposals: readonly PendingProposal[]): InterviewState {
   const fresh = proposals.filter((proposal) => {
     const target = parseAnswerPath(proposal.path);
-    if (target === null || answerPath(target, target.repeatId) !== proposal.path) return false;
+    if (target === null || answerPath(target, target.repeatId) !== proposal.path) {
+      return false;
+    }
     const given = answerAt(state.answers, target, target.repeatId);
     return given === undefined || JSON.stringify(given) !== JSON.stringify(proposal.value);
   });
   const paths = new Set(fresh.map((proposal) => proposal.path));
-  return { ...state, proposals: [...state.proposals.filter((proposal) => !paths.has(proposal.path)), ...fresh] };
+  return {
+    ...state,
+    proposals: [...state.proposals.filter((proposal) => !paths.has(proposal.path)), ...fresh],
+  };
 }
 
 export function proposalFor(state: InterviewState, path: string): PendingProposal | undefined {

@@ -65,14 +65,25 @@ const LETTER: PendingProposal[] = [
  * mutated, so parts shared with an earlier state were checked then and are skipped.
  */
 function assertPlainJson(value: unknown, checked: WeakSet<object>, where: string): void {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
-  if (typeof value === 'number') return assert.ok(Number.isFinite(value), `${where}: ${value} is no JSON number`);
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') {
+    return;
+  }
+  if (typeof value === 'number') {
+    return assert.ok(Number.isFinite(value), `${where}: ${value} is no JSON number`);
+  }
   assert.equal(typeof value, 'object', `${where}: ${typeof value} is no JSON value`);
   const object = value as object;
-  if (checked.has(object)) return;
+  if (checked.has(object)) {
+    return;
+  }
   const prototype = Object.getPrototypeOf(object);
-  assert.ok(Array.isArray(object) || prototype === Object.prototype || prototype === null, `${where}: not a plain object`);
-  for (const [key, item] of Object.entries(object)) assertPlainJson(item, checked, `${where}.${key}`);
+  assert.ok(
+    Array.isArray(object) || prototype === Object.prototype || prototype === null,
+    `${where}: not a plain object`,
+  );
+  for (const [key, item] of Object.entries(object)) {
+    assertPlainJson(item, checked, `${where}.${key}`);
+  }
   checked.add(object);
 }
 
@@ -80,24 +91,48 @@ function pick<T>(next: () => number, list: readonly T[]): T {
   return list[Math.floor(next() * list.length)];
 }
 
-function nextInput(application: Awaited<ReturnType<typeof kindergeldApplication>>, result: EngineResult, next: () => number): UserInput {
+function nextInput(
+  application: Awaited<ReturnType<typeof kindergeldApplication>>,
+  result: EngineResult,
+  next: () => number,
+): UserInput {
   const { state } = result;
   const buttons = result.messages.flatMap((message) => message.suggestions ?? []);
   const roll = next();
-  if (roll < 0.08) return pick(next, COMMANDS);
-  if (roll < 0.2) return { type: 'text', text: pick(next, BAD) };
-  if (state.phase === 'confirming-cancel' || state.phase === 'confirming-restart') return { type: 'text', text: 'nein' };
-  if (buttons.length > 0 && roll < 0.6) {
-    const button = pick(next, buttons.filter((candidate) => candidate.action !== 'change' && candidate.action !== 'dont-know') ?? buttons);
-    if (button) return { type: 'action', action: button.action, value: button.value };
+  if (roll < 0.08) {
+    return pick(next, COMMANDS);
   }
-  if (state.phase === 'another-item') return { type: 'text', text: next() < 0.4 ? 'ja' : 'nein' };
+  if (roll < 0.2) {
+    return { type: 'text', text: pick(next, BAD) };
+  }
+  if (state.phase === 'confirming-cancel' || state.phase === 'confirming-restart') {
+    return { type: 'text', text: 'nein' };
+  }
+  if (buttons.length > 0 && roll < 0.6) {
+    const button = pick(
+      next,
+      buttons.filter((candidate) => candidate.action !== 'change' && candidate.action !== 'dont-know') ??
+        buttons,
+    );
+    if (button) {
+      return { type: 'action', action: button.action, value: button.value };
+    }
+  }
+  if (state.phase === 'another-item') {
+    return { type: 'text', text: next() < 0.4 ? 'ja' : 'nein' };
+  }
   if (state.phase === 'summary') {
-    const remove = result.messages.flatMap((message) => message.summary ?? []).flatMap((group) => group.actions ?? []);
-    if (remove.length > 0 && roll < 0.7) return { type: 'action', action: 'remove-item', value: pick(next, remove).value };
+    const remove = result.messages
+      .flatMap((message) => message.summary ?? [])
+      .flatMap((group) => group.actions ?? []);
+    if (remove.length > 0 && roll < 0.7) {
+      return { type: 'action', action: 'remove-item', value: pick(next, remove).value };
+    }
     return { type: 'action', action: 'submit' };
   }
-  if (state.pointer === null) return { type: 'text', text: 'ja' };
+  if (state.pointer === null) {
+    return { type: 'text', text: 'ja' };
+  }
   const question = application.questions.get(state.pointer.questionId)?.question;
   return { type: 'text', text: pick(next, GOOD[question?.type ?? 'text'] ?? GOOD.text) };
 }
@@ -109,11 +144,31 @@ describe('interview engine, random walks', () => {
     const checked = new WeakSet<object>();
     for (let session = 0; session < 500; session += 1) {
       const next = random(session + 1);
-      let result = startInterview(application, { locale: pick(next, ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const), ...options });
-      result = handleInput(application, result.state, { type: 'action', action: 'consent', value: 'accept' }, options);
+      let result = startInterview(application, {
+        locale: pick(next, ['de', 'en', 'tr', 'ar', 'uk', 'ru'] as const),
+        ...options,
+      });
+      result = handleInput(
+        application,
+        result.state,
+        { type: 'action', action: 'consent', value: 'accept' },
+        options,
+      );
       // Every third family has a letter: right and wrong values, for questions asked once and per child.
-      if (session % 3 === 0) result = { ...result, state: addProposals(result.state, LETTER.filter(() => next() < 0.6)) };
-      for (let turn = 0; turn < 400 && result.state.phase !== 'submitted' && result.state.phase !== 'cancelled'; turn += 1) {
+      if (session % 3 === 0) {
+        result = {
+          ...result,
+          state: addProposals(
+            result.state,
+            LETTER.filter(() => next() < 0.6),
+          ),
+        };
+      }
+      for (
+        let turn = 0;
+        turn < 400 && result.state.phase !== 'submitted' && result.state.phase !== 'cancelled';
+        turn += 1
+      ) {
         const input = nextInput(application, result, next);
         const before = result.state;
         result = handleInput(application, before, input, options);
@@ -122,13 +177,16 @@ describe('interview engine, random walks', () => {
         for (const path of result.state.answers === before.answers ? [] : Object.keys(before.provenance)) {
           const target = parseAnswerPath(path)!;
           const pointer = { questionId: target.questionId, item: target.item };
-          const asked = before.pointer?.questionId === target.questionId && before.pointer.item === target.item;
+          const asked =
+            before.pointer?.questionId === target.questionId && before.pointer.item === target.item;
           // Removing a child renumbers the later children's paths.
           if (!asked && before.phase !== 'confirming-restart' && before.phase !== 'confirming-remove') {
             const after = answerAt(result.state.answers, pointer, target.repeatId);
             const earlier = answerAt(before.answers, pointer, target.repeatId);
             // Answers are plain values: compare cheaply, explain with deepEqual only on a difference.
-            if (after !== earlier) assert.deepEqual(after, earlier, `session ${session}: ${path} lost`);
+            if (after !== earlier) {
+              assert.deepEqual(after, earlier, `session ${session}: ${path} lost`);
+            }
           }
         }
       }
@@ -136,7 +194,9 @@ describe('interview engine, random walks', () => {
       if (event && event.type === 'submitted') {
         submitted += 1;
         const problems = validateAnswers(application, event.answers, today).problems;
-        const unexplained = problems.filter((problem) => !event.unknown.some((path) => path.endsWith(problem.questionId)));
+        const unexplained = problems.filter(
+          (problem) => !event.unknown.some((path) => path.endsWith(problem.questionId)),
+        );
         assert.deepEqual(unexplained, [], `session ${session}`);
       }
     }

@@ -15,13 +15,20 @@ import {
 import { TextKey } from './texts';
 
 /** Why an answer was not taken: a bot text, or a validation message of src/forms (German, English). */
-export type AnswerProblem = { key: TextKey } | { validation: { de: string; en: string }; code?: AnswerErrorCode };
+export type AnswerProblem =
+  { key: TextKey } | { validation: { de: string; en: string }; code?: AnswerErrorCode };
 
 export type ReadAnswerResult =
-  | { ok: true; value: AnswerValue; /** Matched by a prefix or a typo: say what was understood. */ guessed: boolean }
+  | {
+      ok: true;
+      value: AnswerValue;
+      /** Matched by a prefix or a typo: say what was understood. */ guessed: boolean;
+    }
   | { ok: false; problem: AnswerProblem; candidates?: string[] };
 
-type Parsed = { ok: true; value: unknown; guessed?: boolean } | { ok: false; problem: AnswerProblem; candidates?: string[] };
+type Parsed =
+  | { ok: true; value: unknown; guessed?: boolean }
+  | { ok: false; problem: AnswerProblem; candidates?: string[] };
 
 const NOT: Record<'date' | 'yesno' | 'choice' | 'number', AnswerProblem> = {
   date: { validation: ANSWER_MESSAGES.NOT_A_DATE(''), code: 'NOT_A_DATE' },
@@ -36,9 +43,13 @@ const NOT: Record<'date' | 'yesno' | 'choice' | 'number', AnswerProblem> = {
  */
 export function readAnswer(question: QuestionDefinition, input: string, today: string): ReadAnswerResult {
   const parsed = parse(question, input, today);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    return parsed;
+  }
   const checked = validateAnswer(question, parsed.value, { today });
-  if (!checked.ok) return { ok: false, problem: { validation: checked.message, code: checked.code } };
+  if (!checked.ok) {
+    return { ok: false, problem: { validation: checked.message, code: checked.code } };
+  }
   return { ok: true, value: checked.value, guessed: parsed.guessed === true };
 }
 
@@ -46,8 +57,14 @@ function parse(question: QuestionDefinition, input: string, today: string): Pars
   switch (question.type) {
     case 'date': {
       const result = parseDate(input, { today, monthOnly: isMonthOnly(question) });
-      if (result.ok) return result;
-      const keys: Record<string, TextKey> = { 'invalid-date': 'dateInvalid', ambiguous: 'dateAmbiguous', incomplete: 'dateIncomplete' };
+      if (result.ok) {
+        return result;
+      }
+      const keys: Record<string, TextKey> = {
+        'invalid-date': 'dateInvalid',
+        ambiguous: 'dateAmbiguous',
+        incomplete: 'dateIncomplete',
+      };
       return { ok: false, problem: result.reason in keys ? { key: keys[result.reason] } : NOT.date };
     }
     case 'yesno': {
@@ -56,10 +73,20 @@ function parse(question: QuestionDefinition, input: string, today: string): Pars
     }
     case 'choice': {
       const options = question.options ?? [];
-      if (options.some((option) => option.value === input)) return { ok: true, value: input };
+      if (options.some((option) => option.value === input)) {
+        return { ok: true, value: input };
+      }
       const result = parseChoice(input, options);
-      if (result.ok) return { ok: true, value: result.value, guessed: result.matchedBy === 'prefix' || result.matchedBy === 'typo' };
-      if (result.reason === 'ambiguous') return { ok: false, problem: { key: 'choiceAmbiguous' }, candidates: result.candidates };
+      if (result.ok) {
+        return {
+          ok: true,
+          value: result.value,
+          guessed: result.matchedBy === 'prefix' || result.matchedBy === 'typo',
+        };
+      }
+      if (result.reason === 'ambiguous') {
+        return { ok: false, problem: { key: 'choiceAmbiguous' }, candidates: result.candidates };
+      }
       return { ok: false, problem: NOT.choice };
     }
     case 'number': {
@@ -68,8 +95,12 @@ function parse(question: QuestionDefinition, input: string, today: string): Pars
     }
     case 'money': {
       const result = parseMoney(input);
-      if (result.ok) return result;
-      if (result.reason === 'negative') return { ok: false, problem: { key: 'moneyNegative' } };
+      if (result.ok) {
+        return result;
+      }
+      if (result.reason === 'negative') {
+        return { ok: false, problem: { key: 'moneyNegative' } };
+      }
       return {
         ok: false,
         problem:
@@ -86,7 +117,10 @@ function parse(question: QuestionDefinition, input: string, today: string): Pars
       return { ok: true, value: normalizeIdentifier(question.type, input) };
     case 'text':
       // Kindergeld numbers are typed as "215 fk 482913"; the definition's pattern wants "215FK482913".
-      return { ok: true, value: /kindergeldNumber$/i.test(question.id) ? normalizeKindergeldNumber(input) : tidyText(input) };
+      return {
+        ok: true,
+        value: /kindergeldNumber$/i.test(question.id) ? normalizeKindergeldNumber(input) : tidyText(input),
+      };
     case 'repeat':
       return { ok: false, problem: NOT.choice };
   }

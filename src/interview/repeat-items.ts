@@ -14,11 +14,15 @@ function activeGroups(turn: Turn): Array<{ group: QuestionDefinition; items: Rep
   const groups: Array<{ group: QuestionDefinition; items: RepeatItemAnswers[] }> = [];
   for (const step of turn.steps()) {
     const repeatId = step.kind === 'question' ? step.indexed.repeatId : step.group.question.id;
-    if (repeatId === null || seen.has(repeatId)) continue;
+    if (repeatId === null || seen.has(repeatId)) {
+      continue;
+    }
     seen.add(repeatId);
     const group = turn.application.questions.get(repeatId)?.question;
     const items = answers[repeatId];
-    if (group) groups.push({ group, items: Array.isArray(items) ? items : [] });
+    if (group) {
+      groups.push({ group, items: Array.isArray(items) ? items : [] });
+    }
   }
   return groups;
 }
@@ -32,13 +36,19 @@ function limit(group: QuestionDefinition, rule: 'min' | 'max', fallback: number)
 export function addItemSuggestions(turn: Turn): Suggestion[] {
   return activeGroups(turn)
     .filter(({ group, items }) => items.length > 0 && items.length < limit(group, 'max', Infinity))
-    .map(({ group }) => ({ title: turn.t('addItem', { label: shortLabel(group, turn.state.locale) }), action: 'add-item', value: group.id }));
+    .map(({ group }) => ({
+      title: turn.t('addItem', { label: shortLabel(group, turn.state.locale) }),
+      action: 'add-item',
+      value: group.id,
+    }));
 }
 
 /** "Kind 2: Can entfernen" for one item, unless the group would fall below its minimum. */
 export function removeItemSuggestion(turn: Turn, repeatId: string, item: number): Suggestion | undefined {
   const found = activeGroups(turn).find(({ group }) => group.id === repeatId);
-  if (!found || found.items.length <= limit(found.group, 'min', 0)) return undefined;
+  if (!found || found.items.length <= limit(found.group, 'min', 0)) {
+    return undefined;
+  }
   const title = itemTitle(turn.applying(), repeatId, item, turn.state.locale);
   return { title: turn.t('removeItem', { title }), action: 'remove-item', value: `${repeatId}[${item}]` };
 }
@@ -47,9 +57,13 @@ export function removeItemSuggestion(turn: Turn, repeatId: string, item: number)
 export function typedItemAction(turn: Turn, text: string): Suggestion | undefined {
   const wanted = foldForMatching(text);
   const items = activeGroups(turn).flatMap(({ group, items: values }) =>
-    values.map((_, index) => removeItemSuggestion(turn, group.id, index)).filter((suggestion) => suggestion !== undefined),
+    values
+      .map((_, index) => removeItemSuggestion(turn, group.id, index))
+      .filter((suggestion) => suggestion !== undefined),
   );
-  return [...addItemSuggestions(turn), ...items].find((suggestion) => foldForMatching(suggestion.title) === wanted);
+  return [...addItemSuggestions(turn), ...items].find(
+    (suggestion) => foldForMatching(suggestion.title) === wanted,
+  );
 }
 
 /** From the summary: a new, empty item; its questions (and its Anlage Kind's) follow, then the summary. */
@@ -60,8 +74,13 @@ export function addItem(turn: Turn, repeatId: string | undefined): void {
     return turn.askCurrent();
   }
   const items = turn.state.answers[repeatId];
-  const completed = turn.state.completedGroups.includes(repeatId) ? turn.state.completedGroups : [...turn.state.completedGroups, repeatId];
-  turn.update({ answers: { ...turn.state.answers, [repeatId]: [...(Array.isArray(items) ? items : []), {}] }, completedGroups: completed });
+  const completed = turn.state.completedGroups.includes(repeatId)
+    ? turn.state.completedGroups
+    : [...turn.state.completedGroups, repeatId];
+  turn.update({
+    answers: { ...turn.state.answers, [repeatId]: [...(Array.isArray(items) ? items : []), {}] },
+    completedGroups: completed,
+  });
   turn.advance();
 }
 
@@ -69,7 +88,12 @@ export function addItem(turn: Turn, repeatId: string | undefined): void {
 export function askRemoveItem(turn: Turn, reference: string | undefined): void {
   const match = /^([A-Za-z0-9_.]+)\[(\d+)\]$/.exec(reference ?? '');
   const suggestion = match ? removeItemSuggestion(turn, match[1], Number(match[2])) : undefined;
-  if (turn.state.phase !== 'summary' || !match || !suggestion || Number(match[2]) >= itemCount(turn, match[1])) {
+  if (
+    turn.state.phase !== 'summary' ||
+    !match ||
+    !suggestion ||
+    Number(match[2]) >= itemCount(turn, match[1])
+  ) {
     turn.sayText('info', 'cannotRemove');
     return turn.askCurrent();
   }
@@ -84,7 +108,9 @@ function itemCount(turn: Turn, repeatId: string): number {
 
 export function askRemoveConfirmation(turn: Turn): void {
   const pointer = turn.state.pointer;
-  if (pointer === null || pointer.item === null) return turn.advance();
+  if (pointer === null || pointer.item === null) {
+    return turn.advance();
+  }
   const title = itemTitle(turn.applying(), pointer.questionId, pointer.item, turn.state.locale);
   turn.sayText('confirm', 'removeConfirm', { title }, { suggestions: turn.yesNo() });
 }
@@ -109,26 +135,41 @@ function removeItem(turn: Turn, repeatId: string, index: number): void {
   const items = state.answers[repeatId];
   const renumber = (path: string): string | null => {
     const prefix = `${repeatId}[`;
-    if (!path.startsWith(prefix)) return path;
+    if (!path.startsWith(prefix)) {
+      return path;
+    }
     const match = /^\[(\d+)\](.*)$/.exec(path.slice(repeatId.length));
-    if (!match) return path;
+    if (!match) {
+      return path;
+    }
     const item = Number(match[1]);
-    if (item === index) return null;
+    if (item === index) {
+      return null;
+    }
     return item > index ? `${repeatId}[${item - 1}]${match[2]}` : path;
   };
   const movePointer = (pointer: QuestionPointer): QuestionPointer | null => {
     const own = turn.application.questions.get(pointer.questionId)?.repeatId;
-    if (own !== repeatId || pointer.item === null) return pointer;
-    if (pointer.item === index) return null;
+    if (own !== repeatId || pointer.item === null) {
+      return pointer;
+    }
+    if (pointer.item === index) {
+      return null;
+    }
     return pointer.item > index ? { ...pointer, item: pointer.item - 1 } : pointer;
   };
   const provenance: typeof state.provenance = {};
   for (const [path, value] of Object.entries(state.provenance)) {
     const moved = renumber(path);
-    if (moved !== null) provenance[moved] = value;
+    if (moved !== null) {
+      provenance[moved] = value;
+    }
   }
   turn.update({
-    answers: { ...state.answers, [repeatId]: (Array.isArray(items) ? items : []).filter((_, item) => item !== index) },
+    answers: {
+      ...state.answers,
+      [repeatId]: (Array.isArray(items) ? items : []).filter((_, item) => item !== index),
+    },
     provenance,
     unknown: state.unknown.map(renumber).filter((path): path is string => path !== null),
     proposals: state.proposals.flatMap((proposal) => {
@@ -137,7 +178,9 @@ function removeItem(turn: Turn, repeatId: string, index: number): void {
     }),
     notes: state.notes.map((note) => {
       const moved = note.path === undefined ? null : renumber(note.path);
-      if (moved !== null) return { ...note, path: moved };
+      if (moved !== null) {
+        return { ...note, path: moved };
+      }
       // A note about the removed child stays for the Kümmerer, without a path that now names another child.
       const { path, ...rest } = note;
       void path;

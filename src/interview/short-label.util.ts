@@ -9,8 +9,12 @@ import { localized } from './texts';
  */
 export function shortLabel(question: QuestionDefinition, locale: InterviewLocale): string {
   const german = question.label?.de ?? question.pdfLabel;
-  if (german === undefined) return localized(locale, question.text);
+  if (german === undefined) {
+    return localized(locale, question.text);
+  }
   const short: LocalizedText = { ...question.label, de: german };
-  if (locale !== 'de' && short[locale] === undefined && short.en === undefined) return localized(locale, question.text);
+  if (locale !== 'de' && short[locale] === undefined && short.en === undefined) {
+    return localized(locale, question.text);
+  }
   return localized(locale, short);
 }

@@ -10,12 +10,34 @@ describe('summarize', () => {
   it('labels answers with the short labels of the definitions: German, English, and German (English) otherwise', async () => {
     const application = await kindergeldApplication();
     const started = startInterview(application, { locale: 'de', ...options });
-    const consented = handleInput(application, started.state, { type: 'action', action: 'consent', value: 'accept' }, options);
-    const state = { ...consented.state, answers: { 'applicant.hasKindergeldNumber': false, 'applicant.lastName': 'Petrović', 'bank.iban': 'DE89370400440532013000' } };
+    const consented = handleInput(
+      application,
+      started.state,
+      { type: 'action', action: 'consent', value: 'accept' },
+      options,
+    );
+    const state = {
+      ...consented.state,
+      answers: {
+        'applicant.hasKindergeldNumber': false,
+        'applicant.lastName': 'Petrović',
+        'bank.iban': 'DE89370400440532013000',
+      },
+    };
     const lines = (locale: 'de' | 'en' | 'uk') =>
-      sut(application, { ...state, locale }, options.today).flatMap((group) => group.items.map((item) => `${item.label}: ${item.value}`));
-    assert.deepEqual(lines('de'), ['Kindergeldnummer vorhanden: Nein', 'Familienname: Petrović', 'IBAN: DE89 3704 0044 0532 0130 00']);
-    assert.deepEqual(lines('en'), ['Has a child benefit number: No', 'Last name: Petrović', 'IBAN: DE89 3704 0044 0532 0130 00']);
+      sut(application, { ...state, locale }, options.today).flatMap((group) =>
+        group.items.map((item) => `${item.label}: ${item.value}`),
+      );
+    assert.deepEqual(lines('de'), [
+      'Kindergeldnummer vorhanden: Nein',
+      'Familienname: Petrović',
+      'IBAN: DE89 3704 0044 0532 0130 00',
+    ]);
+    assert.deepEqual(lines('en'), [
+      'Has a child benefit number: No',
+      'Last name: Petrović',
+      'IBAN: DE89 3704 0044 0532 0130 00',
+    ]);
     assert.equal(lines('uk')[1], 'Familienname (Last name): Petrović');
   });
 });

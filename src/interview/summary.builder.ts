@@ -12,17 +12,28 @@ import { localized, text } from './texts';
  * The review of all answers that apply, grouped by section; the answers of one child (KG 1 and its
  * Anlage Kind) form one group, so the family checks child by child.
  */
-export function summarize(application: LoadedApplication, state: InterviewState, today: string): SummaryGroup[] {
+export function summarize(
+  application: LoadedApplication,
+  state: InterviewState,
+  today: string,
+): SummaryGroup[] {
   const answers = submittedAnswers(application, state, today);
   const groups = new Map<string, SummaryGroup>();
   const { locale } = state;
   for (const step of flowSteps(application, answers, state.completedGroups, today)) {
-    if (step.kind !== 'question') continue;
+    if (step.kind !== 'question') {
+      continue;
+    }
     const { question, repeatId, section, formId } = step.indexed;
     const value = answerAt(answers, step.pointer, repeatId);
     const unknown = state.unknown.includes(step.path);
-    if (value === undefined && !unknown) continue;
-    const key = repeatId !== null && step.pointer.item !== null ? `${repeatId}[${step.pointer.item}]` : `${formId}/${section.id}`;
+    if (value === undefined && !unknown) {
+      continue;
+    }
+    const key =
+      repeatId !== null && step.pointer.item !== null
+        ? `${repeatId}[${step.pointer.item}]`
+        : `${formId}/${section.id}`;
     let group = groups.get(key);
     if (!group) {
       const title =
@@ -54,5 +65,7 @@ function canRemove(application: LoadedApplication, answers: Answers, repeatId: s
 
 /** The summary as plain lines, for channels that cannot show cards. */
 export function summaryText(groups: SummaryGroup[]): string {
-  return groups.map((group) => [group.title, ...group.items.map((item) => `- ${item.label}: ${item.value}`)].join('\n')).join('\n\n');
+  return groups
+    .map((group) => [group.title, ...group.items.map((item) => `- ${item.label}: ${item.value}`)].join('\n'))
+    .join('\n\n');
 }

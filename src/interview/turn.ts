@@ -5,8 +5,21 @@ import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
 import { CONSENT_VERSION } from './consent';
 import { displayValue } from './display-value.util';
 import { BotMessage, EngineEvent, EngineOptions, EngineResult, Suggestion } from './engine.types';
-import { answerAt, FlowStep, flowSteps, nextOpenStep, progressOf, submittedAnswers, withAnswer } from './flow.util';
-import { AnswerProvenance, INTERVIEW_LOCALES, InterviewState, QuestionPointer } from './interview-state.types';
+import {
+  answerAt,
+  FlowStep,
+  flowSteps,
+  nextOpenStep,
+  progressOf,
+  submittedAnswers,
+  withAnswer,
+} from './flow.util';
+import {
+  AnswerProvenance,
+  INTERVIEW_LOCALES,
+  InterviewState,
+  QuestionPointer,
+} from './interview-state.types';
 import { itemTitle } from './item-title.util';
 import { withoutProposal } from './proposals.util';
 import { addItemSuggestions, askRemoveConfirmation } from './repeat-items';
@@ -18,8 +31,14 @@ import { directionOf, LANGUAGE_TITLES, localized, text, TextKey } from './texts'
 
 // States are never mutated: answers and completed groups that did not change are the same objects as
 // in the turn before, so what was derived from them still holds. Both are asked for many times a turn.
-const applyingCache = new WeakMap<Answers, { application: LoadedApplication; today: string; applying: Answers }>();
-const stepsCache = new WeakMap<Answers, { application: LoadedApplication; today: string; completedGroups: readonly string[]; steps: FlowStep[] }>();
+const applyingCache = new WeakMap<
+  Answers,
+  { application: LoadedApplication; today: string; applying: Answers }
+>();
+const stepsCache = new WeakMap<
+  Answers,
+  { application: LoadedApplication; today: string; completedGroups: readonly string[]; steps: FlowStep[] }
+>();
 
 /** One turn of the dialogue: the state as it changes, and what the bot says and reports. */
 export class Turn {
@@ -45,7 +64,12 @@ export class Turn {
     this.messages.push({ text: body, locale, direction: directionOf(locale), kind, ...extra });
   }
 
-  sayText(kind: BotMessage['kind'], key: TextKey, params: Record<string, string | number> = {}, extra: Partial<BotMessage> = {}): void {
+  sayText(
+    kind: BotMessage['kind'],
+    key: TextKey,
+    params: Record<string, string | number> = {},
+    extra: Partial<BotMessage> = {},
+  ): void {
     this.say(kind, this.t(key, params), extra);
   }
 
@@ -61,7 +85,9 @@ export class Turn {
   applying(): Answers {
     const { answers } = this.state;
     const cached = applyingCache.get(answers);
-    if (cached && cached.application === this.application && cached.today === this.options.today) return cached.applying;
+    if (cached && cached.application === this.application && cached.today === this.options.today) {
+      return cached.applying;
+    }
     const applying = submittedAnswers(this.application, this.state, this.options.today);
     applyingCache.set(answers, { application: this.application, today: this.options.today, applying });
     return applying;
@@ -71,22 +97,38 @@ export class Turn {
     const applying = this.applying();
     const { completedGroups } = this.state;
     const cached = stepsCache.get(applying);
-    if (cached && cached.application === this.application && cached.today === this.options.today && cached.completedGroups === completedGroups) return cached.steps;
+    if (
+      cached &&
+      cached.application === this.application &&
+      cached.today === this.options.today &&
+      cached.completedGroups === completedGroups
+    ) {
+      return cached.steps;
+    }
     const steps = flowSteps(this.application, applying, completedGroups, this.options.today);
-    stepsCache.set(applying, { application: this.application, today: this.options.today, completedGroups, steps });
+    stepsCache.set(applying, {
+      application: this.application,
+      today: this.options.today,
+      completedGroups,
+      steps,
+    });
     return steps;
   }
 
   indexed(pointer: QuestionPointer): IndexedQuestion {
     const indexed = this.application.questions.get(pointer.questionId);
-    if (!indexed) throw new Error(`Unknown question "${pointer.questionId}"`);
+    if (!indexed) {
+      throw new Error(`Unknown question "${pointer.questionId}"`);
+    }
     return indexed;
   }
 
   /** Stores the answer to the current question; a "don't know" mark and a proposal for it are settled. */
   store(value: AnswerValue, provenance: AnswerProvenance): void {
     const pointer = this.state.pointer;
-    if (pointer === null) return;
+    if (pointer === null) {
+      return;
+    }
     const { repeatId } = this.indexed(pointer);
     const path = answerPath(pointer, repeatId);
     this.update({
@@ -100,7 +142,9 @@ export class Turn {
   /** Removes an answer the family now says it does not know. */
   clear(pointer: QuestionPointer, repeatId: string | null): void {
     const path = answerPath(pointer, repeatId);
-    if (answerAt(this.state.answers, pointer, repeatId) === undefined) return;
+    if (answerAt(this.state.answers, pointer, repeatId) === undefined) {
+      return;
+    }
     const provenance = { ...this.state.provenance };
     delete provenance[path];
     let answers: Answers;
@@ -133,9 +177,17 @@ export class Turn {
     const step = nextOpenStep(steps, this.applying(), this.state.unknown);
     if (step === null) {
       const offer = nextChangeOffer(this, steps);
-      this.update(offer ? { phase: 'confirming-proposal', pointer: offer.pointer, failures: 0 } : { phase: 'summary', pointer: null, failures: 0 });
+      this.update(
+        offer
+          ? { phase: 'confirming-proposal', pointer: offer.pointer, failures: 0 }
+          : { phase: 'summary', pointer: null, failures: 0 },
+      );
     } else if (step.kind === 'another-item') {
-      this.update({ phase: 'another-item', pointer: { questionId: step.group.question.id, item: null }, failures: 0 });
+      this.update({
+        phase: 'another-item',
+        pointer: { questionId: step.group.question.id, item: null },
+        failures: 0,
+      });
     } else {
       const usable = usableProposal(this, step) !== undefined;
       this.update({ phase: usable ? 'confirming-proposal' : 'asking', pointer: step.pointer, failures: 0 });
@@ -148,12 +200,17 @@ export class Turn {
     const { state } = this;
     switch (state.phase) {
       case 'consent':
-        this.sayText('confirm', 'consentNotice', { version: CONSENT_VERSION }, {
-          suggestions: [
-            { title: this.t('consentAccept'), action: 'consent', value: 'accept' },
-            { title: this.t('consentRefuse'), action: 'consent', value: 'refuse' },
-          ],
-        });
+        this.sayText(
+          'confirm',
+          'consentNotice',
+          { version: CONSENT_VERSION },
+          {
+            suggestions: [
+              { title: this.t('consentAccept'), action: 'consent', value: 'accept' },
+              { title: this.t('consentRefuse'), action: 'consent', value: 'refuse' },
+            ],
+          },
+        );
         return;
       case 'asking':
       case 'editing':
@@ -173,9 +230,18 @@ export class Turn {
       case 'confirming-restart':
         return this.sayText('confirm', 'restartConfirm', {}, { suggestions: this.yesNo() });
       case 'choosing-language':
-        return this.sayText('question', 'chooseLanguage', {}, {
-          suggestions: INTERVIEW_LOCALES.map((locale) => ({ title: LANGUAGE_TITLES[locale], action: 'language', value: locale })),
-        });
+        return this.sayText(
+          'question',
+          'chooseLanguage',
+          {},
+          {
+            suggestions: INTERVIEW_LOCALES.map((locale) => ({
+              title: LANGUAGE_TITLES[locale],
+              action: 'language',
+              value: locale,
+            })),
+          },
+        );
       case 'paused':
         return this.sayText('info', 'paused');
       case 'cancelled':
@@ -191,13 +257,17 @@ export class Turn {
     const pointer = this.state.pointer;
     return this.steps().find(
       (step): step is Extract<FlowStep, { kind: 'question' }> =>
-        step.kind === 'question' && step.pointer.questionId === pointer?.questionId && step.pointer.item === pointer?.item,
+        step.kind === 'question' &&
+        step.pointer.questionId === pointer?.questionId &&
+        step.pointer.item === pointer?.item,
     );
   }
 
   private askQuestion(): void {
     const pointer = this.state.pointer;
-    if (pointer === null) return this.advance();
+    if (pointer === null) {
+      return this.advance();
+    }
     const { locale } = this.state;
     const { question, repeatId } = this.indexed(pointer);
     const steps = this.steps();
@@ -206,10 +276,15 @@ export class Turn {
     const lines: string[] = [];
     if (repeatId !== null && pointer.item !== null) {
       const items = answers[repeatId];
-      const started = Array.isArray(items) && items[pointer.item] !== undefined && Object.keys(items[pointer.item]).length > 0;
+      const started =
+        Array.isArray(items) &&
+        items[pointer.item] !== undefined &&
+        Object.keys(items[pointer.item]).length > 0;
       const group = this.application.questions.get(repeatId)?.question;
       // A new item of the KG 1 group: repeat the group's question so the family knows what is asked.
-      if (!started && group && pointer.item === 0) lines.push(localized(locale, group.text));
+      if (!started && group && pointer.item === 0) {
+        lines.push(localized(locale, group.text));
+      }
       lines.push(`${itemTitle(answers, repeatId, pointer.item, locale)}`);
     }
     lines.push(localized(locale, question.text));
@@ -219,12 +294,20 @@ export class Turn {
     }
     const suggestions: Suggestion[] = [];
     if (question.type === 'yesno') {
-      suggestions.push({ title: this.t('yes'), action: 'answer', value: 'true' }, { title: this.t('no'), action: 'answer', value: 'false' });
+      suggestions.push(
+        { title: this.t('yes'), action: 'answer', value: 'true' },
+        { title: this.t('no'), action: 'answer', value: 'false' },
+      );
     } else if (question.type === 'choice') {
-      for (const option of question.options ?? []) suggestions.push({ title: localized(locale, option.label), action: 'answer', value: option.value });
+      for (const option of question.options ?? []) {
+        suggestions.push({ title: localized(locale, option.label), action: 'answer', value: option.value });
+      }
     }
-    if (!question.required) suggestions.push({ title: this.t('skip'), action: 'skip' });
-    else if (this.state.failures >= 3) suggestions.push({ title: this.t('dontKnow'), action: 'dont-know' });
+    if (!question.required) {
+      suggestions.push({ title: this.t('skip'), action: 'skip' });
+    } else if (this.state.failures >= 3) {
+      suggestions.push({ title: this.t('dontKnow'), action: 'dont-know' });
+    }
     this.say('question', lines.join('\n'), {
       ...(suggestions.length > 0 ? { suggestions } : {}),
       progress: progressOf(steps, step?.path ?? ''),
@@ -233,7 +316,9 @@ export class Turn {
 
   private askGuess(): void {
     const { pointer, guess } = this.state;
-    if (pointer === null || !guess) return this.advance();
+    if (pointer === null || !guess) {
+      return this.advance();
+    }
     const value = displayValue(this.indexed(pointer).question, guess.value, this.state.locale);
     this.sayText('confirm', 'guessConfirm', { value }, { suggestions: this.yesNo() });
   }
@@ -243,19 +328,31 @@ export class Turn {
     const group = this.application.questions.get(groupId)?.question;
     const items = this.applying()[groupId];
     const count = Array.isArray(items) ? items.length : 0;
-    if (group && count === 0) this.say('info', localized(this.state.locale, group.text));
-    this.sayText('question', count === 0 ? 'anotherItemFirst' : 'anotherItem', {}, { suggestions: this.yesNo() });
+    if (group && count === 0) {
+      this.say('info', localized(this.state.locale, group.text));
+    }
+    this.sayText(
+      'question',
+      count === 0 ? 'anotherItemFirst' : 'anotherItem',
+      {},
+      { suggestions: this.yesNo() },
+    );
   }
 
   private showSummary(): void {
     const groups = summarize(this.application, this.state, this.options.today);
     this.say('summary', `${this.t('summaryIntro')}\n\n${summaryText(groups)}`, { summary: groups });
-    this.sayText('confirm', 'submitQuestion', {}, {
-      suggestions: [
-        { title: this.t('submitButton'), action: 'submit' },
-        { title: this.t('changeButton'), action: 'change' },
-        ...addItemSuggestions(this),
-      ],
-    });
+    this.sayText(
+      'confirm',
+      'submitQuestion',
+      {},
+      {
+        suggestions: [
+          { title: this.t('submitButton'), action: 'submit' },
+          { title: this.t('changeButton'), action: 'change' },
+          ...addItemSuggestions(this),
+        ],
+      },
+    );
   }
 }

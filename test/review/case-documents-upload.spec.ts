@@ -59,7 +59,8 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
       app,
       clock: { current: new Date(), now: () => new Date(), setToday: () => undefined },
       dataDir,
-      conversation: (options = {}) => new TestConversation(app.get(AntragslotseBot), app.get(BotStates), options),
+      conversation: (options = {}) =>
+        new TestConversation(app.get(AntragslotseBot), app.get(BotStates), options),
       close: () => Promise.resolve(),
       remove: () => undefined,
     };
@@ -95,14 +96,20 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
   });
 
   it("answers another team's case with 404 and stores nothing", async () => {
-    const response = await upload(otherCase, dragana).attach('file', Buffer.from(letter), 'brief.pdf').expect(404);
+    const response = await upload(otherCase, dragana)
+      .attach('file', Buffer.from(letter), 'brief.pdf')
+      .expect(404);
     assert.equal(response.body.code, 'SCOPED_RESOURCE_NOT_FOUND');
-    const [row] = await app.get(DataSource).query<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM documents');
+    const [row] = await app
+      .get(DataSource)
+      .query<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM documents');
     assert.equal(Number(row.n), 0);
   });
 
   it('stores the letter with the case, stores the analysis, sets the case deadline and audits the upload', async () => {
-    const response = await upload(ownCase, dragana).attach('file', Buffer.from(letter), 'Brief_Kovalenko.pdf').expect(201);
+    const response = await upload(ownCase, dragana)
+      .attach('file', Buffer.from(letter), 'Brief_Kovalenko.pdf')
+      .expect(201);
     const body = response.body as {
       document: { id: string; caseId: string; mediaType: string };
       analysis: { authority: string; references: { kindergeldNummer: string | null } };
@@ -121,7 +128,10 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
     assert.equal((await documents.read(body.document.id)).fileName, 'Brief_Kovalenko.pdf');
     const stored = await documents.findAnalysis(body.document.id);
     assert.equal(stored?.deadline, spec.truth.deadline!.date);
-    assert.equal((await app.get(CasesRepository).getCase(ownCase)).nearestDeadline, spec.truth.deadline!.date);
+    assert.equal(
+      (await app.get(CasesRepository).getCase(ownCase)).nearestDeadline,
+      spec.truth.deadline!.date,
+    );
     const audited = await app.get(AuditService).findBySubject('case', ownCase);
     const event = audited.find((entry) => entry.action === 'case.document-uploaded');
     assert.ok(event, 'the upload is audited');
@@ -131,7 +141,9 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
   });
 
   it('refuses what the chat refuses, with the same plain message', async () => {
-    const text = await upload(ownCase, dragana).attach('file', Buffer.from('Hallo, das ist kein Brief.'), 'brief.txt').expect(422);
+    const text = await upload(ownCase, dragana)
+      .attach('file', Buffer.from('Hallo, das ist kein Brief.'), 'brief.txt')
+      .expect(422);
     assert.equal(text.body.code, 'UNSUPPORTED_TYPE');
     assert.match(text.body.message, / \/ /, 'German first, then English');
     const large = await upload(ownCase, dragana)

@@ -21,7 +21,11 @@ export class CaseTeams1796100000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const index of ['idx_case_status_changes_newest', 'idx_cases_assigned', 'idx_cases_team_status_deadline']) {
+    for (const index of [
+      'idx_case_status_changes_newest',
+      'idx_cases_assigned',
+      'idx_cases_team_status_deadline',
+    ]) {
       await queryRunner.query(`DROP INDEX "${index}"`);
     }
     await queryRunner.query(`ALTER TABLE "cases" DROP COLUMN "team_id"`);

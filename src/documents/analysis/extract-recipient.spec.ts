@@ -96,7 +96,9 @@ describe('extractRecipient', () => {
   });
 
   it('reads the cent sign OCR makes of ć as c in the name', () => {
-    const letter = buildLetterText(letterDocument(formA(['Herrn', 'Luka Juri¢', 'Rosenweg 2', '47051 Duisburg'])));
+    const letter = buildLetterText(
+      letterDocument(formA(['Herrn', 'Luka Juri¢', 'Rosenweg 2', '47051 Duisburg'])),
+    );
     assert.equal(extractRecipient(letter)?.value.name, 'Luka Juric');
   });
 });

@@ -38,7 +38,12 @@ describe('extractRequestedDocuments', () => {
         '2) Ihren Aufenthaltstitel',
         '+ Nachweis über den Wohnsitz des Kindes',
       ],
-      expected: ['Kontoauszüge', 'Geburtsurkunde', 'Aufenthaltstitel', 'Nachweis über den Wohnsitz des Kindes'],
+      expected: [
+        'Kontoauszüge',
+        'Geburtsurkunde',
+        'Aufenthaltstitel',
+        'Nachweis über den Wohnsitz des Kindes',
+      ],
     },
     {
       lines: ['Bitte senden Sie uns', 'bis zum 15.12.2026 folgende Unterlagen:', '• Schulbescheinigung'],

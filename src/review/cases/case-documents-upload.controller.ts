@@ -90,7 +90,9 @@ export class CaseDocumentsUploadController {
   @Post()
   @UseInterceptors(CaseDocumentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: 'Brief für die Familie hochladen und lesen / upload and read a letter for the family' })
+  @ApiOperation({
+    summary: 'Brief für die Familie hochladen und lesen / upload and read a letter for the family',
+  })
   async upload(
     @Param('caseId') caseId: string,
     @Req() request: Request,
@@ -104,9 +106,15 @@ export class CaseDocumentsUploadController {
     const conversationKey = `workspace/cases/${caseId}/`;
     let document: DocumentInfo;
     try {
-      document = await this.documents.storeUpload({ conversationKey, fileName: file.originalname, bytes: file.buffer });
+      document = await this.documents.storeUpload({
+        conversationKey,
+        fileName: file.originalname,
+        bytes: file.buffer,
+      });
     } catch (error) {
-      throw error instanceof DocumentsError ? refusal(intakeCodeOf(error), { limit: error.limitBytes }) : error;
+      throw error instanceof DocumentsError
+        ? refusal(intakeCodeOf(error), { limit: error.limitBytes })
+        : error;
     }
     await this.documents.attachToCase(conversationKey, caseId);
     await this.audit.record({
@@ -126,7 +134,11 @@ export class CaseDocumentsUploadController {
       }
       if (error instanceof OcrError && error.code === 'OCR_BUSY') {
         throw new HttpException(
-          { code: 'OCR_BUSY', message: 'Gerade lesen wir viele Briefe. Bitte versuchen Sie es gleich noch einmal. / Busy, please try again shortly.' },
+          {
+            code: 'OCR_BUSY',
+            message:
+              'Gerade lesen wir viele Briefe. Bitte versuchen Sie es gleich noch einmal. / Busy, please try again shortly.',
+          },
           HttpStatus.SERVICE_UNAVAILABLE,
         );
       }
