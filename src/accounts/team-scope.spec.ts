@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { DataSource } from 'typeorm';
 import { Team } from './entities/team.entity';
 import { TeamScope } from './team-scope';
+import { entities, migrations } from '../database/database-options';
 
 const altendorf = '11111111-1111-4111-8111-111111111111';
 const katernberg = '22222222-2222-4222-8222-222222222222';
@@ -29,8 +30,10 @@ describe('TeamScope', () => {
     const dataSource = new DataSource({
       type: 'better-sqlite3',
       database: ':memory:',
-      entities: [Team],
-      synchronize: true,
+      // The real schema from the migrations, as everywhere else; never synchronize.
+      entities,
+      migrations,
+      migrationsRun: true,
     });
     await dataSource.initialize();
     try {
