@@ -4,9 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DocumentsService } from '../documents/documents.service';
 import { StoredDocument } from '../documents/stored-document.entity';
-import { AnswerValue } from '../forms/definition/answers.types';
 import { DataCipher } from '../privacy/data-cipher.service';
-import { pathOfRow } from './case-answer-rows.util';
 import { CaseExport } from './case-export.types';
 import { CasesRepository } from './cases.repository';
 import {
@@ -16,6 +14,7 @@ import {
 } from './conversation-records.types';
 import { Case } from './entities/case.entity';
 import { CaseAnswer } from './entities/case-answer.entity';
+import { toAnswerView } from './answer-view.util';
 import { CaseStatusChange } from './entities/case-status-change.entity';
 
 /** The privacy export of one case: everything stored about the family, decrypted, and audited. */
@@ -92,23 +91,7 @@ export class CaseExportService {
     const rows = await this.dataSource
       .getRepository(CaseAnswer)
       .find({ where: { caseId }, order: { givenAt: 'ASC', questionId: 'ASC' } });
-    return rows.map((row) => ({
-      id: row.id,
-      path: pathOfRow(row),
-      questionId: row.questionId,
-      groupId: row.groupId,
-      itemIndex: row.itemIndex,
-      value: this.cipher.decryptJson<AnswerValue>(row.value, `case-answer:${caseId}:${row.id}`),
-      markedUnknown: row.markedUnknown,
-      source: row.source,
-      sourceDocumentId: row.sourceDocumentId,
-      sourcePage: row.sourcePage,
-      sourceBox: row.sourceBox,
-      sourceConfidence: row.sourceConfidence,
-      givenBy: row.givenBy,
-      givenAt: row.givenAt,
-      supersededAt: row.supersededAt,
-    }));
+    return rows.map((row) => ({ ...toAnswerView(this.cipher, caseId, row), supersededAt: row.supersededAt }));
   }
 
   private async conversationLog(caseId: string): Promise<ConversationRecordsExport | null> {

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { AnswerValue } from '../forms/definition/answers.types';
 import { DataCipher } from '../privacy/data-cipher.service';
-import { pathOfRow } from './case-answer-rows.util';
 import { openCaseStatuses } from './case-status.types';
 import { CasesError } from './cases.errors';
 import { CaseAnswerView, CaseDocumentInfo, CaseNoteView, CaseSummary } from './cases.types';
 import { CaseAnswer } from './entities/case-answer.entity';
+import { toAnswerView } from './answer-view.util';
 import { CaseDocument } from './entities/case-document.entity';
 import { CaseNote } from './entities/case-note.entity';
 import { Case } from './entities/case.entity';
@@ -80,22 +79,7 @@ export class CasesRepository {
       .addOrderBy('a.item_index', 'ASC', 'NULLS FIRST')
       .addOrderBy('a.question_id', 'ASC')
       .getMany();
-    return rows.map((row) => ({
-      id: row.id,
-      path: pathOfRow(row),
-      questionId: row.questionId,
-      groupId: row.groupId,
-      itemIndex: row.itemIndex,
-      value: this.cipher.decryptJson<AnswerValue>(row.value, `case-answer:${caseId}:${row.id}`),
-      markedUnknown: row.markedUnknown,
-      source: row.source,
-      sourceDocumentId: row.sourceDocumentId,
-      sourcePage: row.sourcePage,
-      sourceBox: row.sourceBox,
-      sourceConfidence: row.sourceConfidence,
-      givenBy: row.givenBy,
-      givenAt: row.givenAt,
-    }));
+    return rows.map((row) => toAnswerView(this.cipher, caseId, row));
   }
 
   async findDocuments(caseId: string): Promise<CaseDocumentInfo[]> {
