@@ -15,13 +15,22 @@ export async function createApp(config: AppConfig = loadConfig()): Promise<INest
     logger,
     bodyParser: true,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  app.enableShutdownHooks();
+  return configureApp(app, config);
+}
+
+/**
+ * What every instance of the service gets, whether created here or from a testing module with
+ * overridden providers: body limits, validation, error format, proxy trust and the OpenAPI page.
+ */
+export function configureApp(app: INestApplication, config: AppConfig): INestApplication {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new DomainExceptionFilter());
-  app.enableShutdownHooks();
-  app.disable('x-powered-by');
+  express.disable('x-powered-by');
   // Behind a TLS proxy: request.secure (Secure session cookie) and request.ip from X-Forwarded-*.
-  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  express.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
 
   const openApi = new DocumentBuilder()
     .setTitle('Antragslotse')

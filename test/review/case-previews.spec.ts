@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { PDFDocument, rgb } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
@@ -14,7 +14,7 @@ import { AuditService } from '../../src/audit/audit.service';
 import { AntragslotseBot } from '../../src/bot/antragslotse.bot';
 import { CONVERSATION_GATEWAY } from '../../src/bot/proactive/conversation-gateway';
 import { BotStates } from '../../src/bot/state/bot-states';
-import { DomainExceptionFilter } from '../../src/common/domain-exception.filter';
+import { configureApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { DocumentsService } from '../../src/documents/documents.service';
 import { replayThroughBot } from '../support/bot-transcript-runner';
@@ -67,8 +67,7 @@ describe('review workspace: forms without JavaScript, page images, letter region
       .useValue(gateway)
       .compile();
     app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-    app.useGlobalFilters(new DomainExceptionFilter());
+    configureApp(app, config);
     await app.init();
     const altendorf = await ensureTeam(app, 'Essen-Altendorf');
     const katernberg = await ensureTeam(app, 'Essen-Katernberg');

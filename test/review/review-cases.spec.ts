@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -12,7 +12,7 @@ import { AntragslotseBot } from '../../src/bot/antragslotse.bot';
 import { CONVERSATION_GATEWAY } from '../../src/bot/proactive/conversation-gateway';
 import { BotStates } from '../../src/bot/state/bot-states';
 import { DocumentsService } from '../../src/documents/documents.service';
-import { DomainExceptionFilter } from '../../src/common/domain-exception.filter';
+import { configureApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { TestConversation } from '../support/bot-harness';
 import { InMemoryConversationGateway } from '../support/in-memory-gateway';
@@ -50,8 +50,7 @@ describe('review workspace: queue and case routes', () => {
       .useValue(gateway)
       .compile();
     app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-    app.useGlobalFilters(new DomainExceptionFilter());
+    configureApp(app, config);
     await app.init();
     const altendorf = await ensureTeam(app, 'Essen-Altendorf');
     const katernberg = await ensureTeam(app, 'Essen-Katernberg');

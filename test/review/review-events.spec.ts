@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -11,7 +11,7 @@ import { AppModule } from '../../src/app.module';
 import { AntragslotseBot } from '../../src/bot/antragslotse.bot';
 import { CONVERSATION_GATEWAY } from '../../src/bot/proactive/conversation-gateway';
 import { BotStates } from '../../src/bot/state/bot-states';
-import { DomainExceptionFilter } from '../../src/common/domain-exception.filter';
+import { configureApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { TestConversation } from '../support/bot-harness';
 import { replayThroughBot } from '../support/bot-transcript-runner';
@@ -112,8 +112,7 @@ describe('review workspace: live events (Server-Sent Events) per team', () => {
       .useValue(gateway)
       .compile();
     app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-    app.useGlobalFilters(new DomainExceptionFilter());
+    configureApp(app, config);
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     const altendorf = await ensureTeam(app, 'Essen-Altendorf');

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Browser, chromium, Page } from 'playwright-core';
 import { AppModule } from '../../src/app.module';
 import { BOT_CLOCK } from '../../src/bot/bot-clock';
-import { DomainExceptionFilter } from '../../src/common/domain-exception.filter';
+import { configureApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { testSecret, testTokenSecret } from '../channels/channel-test-app';
 import { readWithPdfJs } from '../pdf/pdfjs-read.util';
@@ -75,11 +75,7 @@ describe(
         .useValue(clock)
         .compile();
       app = moduleRef.createNestApplication({ logger: false });
-      // As createApp does: the pages' form posts are validated and refusals mapped.
-      app.useGlobalPipes(
-        new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-      );
-      app.useGlobalFilters(new DomainExceptionFilter());
+      configureApp(app, config);
       await app.listen(0, '127.0.0.1');
       baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
       const altendorf = await ensureTeam(app, 'Essen-Altendorf');
