@@ -1,31 +1,23 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../src/audit/audit.service';
+import { createPgSchema, PgSchema } from '../support/pg-schema';
 import { startTestApp, TestApp } from '../support/test-app';
-
-// A fresh schema per run keeps the shared `test` database clean and the test repeatable.
-const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `antragslotse_test_${process.pid}`;
 
 describe('service on PostgreSQL', () => {
   let sut: TestApp;
-  const admin = new Client({ connectionString: baseUrl });
+  let schema: PgSchema;
 
   before(async () => {
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    const url = new URL(baseUrl);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    sut = await startTestApp({ DATABASE_URL: url.toString() });
+    schema = await createPgSchema('migrations');
+    sut = await startTestApp({ DATABASE_URL: schema.url });
   });
 
   after(async () => {
     await sut?.close();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
+    await schema?.drop();
   });
 
   it('runs every migration at start-up', async () => {
@@ -33,7 +25,9 @@ describe('service on PostgreSQL', () => {
     assert.equal(dataSource.options.type, 'postgres');
     assert.equal(await dataSource.showMigrations(), false);
     const rows = (
-      await admin.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [schema])
+      await schema.admin.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [
+        schema.name,
+      ])
     ).rows as Array<{ table_name: string }>;
     const tables = new Set(rows.map((row) => row.table_name));
     // Every entity's table comes from a migration (nothing is synchronised).

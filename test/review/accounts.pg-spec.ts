@@ -1,39 +1,32 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { UserSession } from '../../src/accounts/entities/user-session.entity';
 import { startTestApp, TestApp } from '../support/test-app';
-import { testDatabaseUrl } from '../support/test-database';
+import { createPgSchema, PgSchema } from '../support/pg-schema';
 import { createUser, ensureTeam, signIn, testPassword } from './workspace-session';
-
-const schema = `antragslotse_accounts_${process.pid}`;
 
 describe('workspace accounts on PostgreSQL', () => {
   let sut: TestApp;
-  const admin = new Client({ connectionString: testDatabaseUrl });
+  let schema: PgSchema;
 
   before(async () => {
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    const url = new URL(testDatabaseUrl);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    sut = await startTestApp({ DATABASE_URL: url.toString() });
+    schema = await createPgSchema('accounts');
+    sut = await startTestApp({ DATABASE_URL: schema.url });
   });
 
   after(async () => {
     await sut?.close();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
+    await schema?.drop();
   });
 
   it('creates teams, users and user_sessions with their constraints', async () => {
     const rows = (
-      await admin.query(
+      await schema.admin.query(
         `SELECT table_name FROM information_schema.tables
           WHERE table_schema = $1 AND table_name IN ('teams', 'users', 'user_sessions') ORDER BY table_name`,
-        [schema],
+        [schema.name],
       )
     ).rows as Array<{ table_name: string }>;
     assert.deepEqual(
@@ -41,8 +34,8 @@ describe('workspace accounts on PostgreSQL', () => {
       ['teams', 'user_sessions', 'users'],
     );
     await assert.rejects(
-      admin.query(
-        `INSERT INTO "${schema}".users (id, login, display_name, role, password_hash, password_changed_at)
+      schema.admin.query(
+        `INSERT INTO "${schema.name}".users (id, login, display_name, role, password_hash, password_changed_at)
          VALUES (gen_random_uuid(), 'x@example.org', 'X', 'root', 'h', now())`,
       ),
       /chk_users_role/,
@@ -80,9 +73,9 @@ describe('workspace accounts on PostgreSQL', () => {
     await dataSource.query(`DELETE FROM "users"`);
     await dataSource.query(`DELETE FROM "teams"`);
     const usersTable = () =>
-      admin.query(
+      schema.admin.query(
         `SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'users'`,
-        [schema],
+        [schema.name],
       );
     // Later migrations (if any) are reverted first, down to and including the accounts one.
     for (let i = 0; i < dataSource.migrations.length && (await usersTable()).rowCount === 1; i++) {

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config';
 import { databaseOptions } from '../../src/database/database-options';
 import { DataCipher } from '../../src/privacy/data-cipher.service';
+import { createPgSchema } from './pg-schema';
 
 export interface TestDatabase {
   dataSource: DataSource;
@@ -14,7 +14,7 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export { testDatabaseUrl } from './pg-schema';
 
 /** A cipher with a random key: what one test writes, only that test reads. */
 export function testCipher(): DataCipher {
@@ -27,17 +27,8 @@ export function testCipher(): DataCipher {
  */
 export async function openTestDatabase(options: { postgres?: boolean } = {}): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'antragslotse-db-'));
-  let url: string | undefined;
-  let admin: Client | undefined;
-  const schema = `antragslotse_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  if (options.postgres) {
-    admin = new Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    const withSchema = new URL(testDatabaseUrl);
-    withSchema.searchParams.set('options', `-c search_path=${schema}`);
-    url = withSchema.toString();
-  }
+  const schema = options.postgres ? await createPgSchema('test') : undefined;
+  const url = schema?.url;
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, ...(url ? { DATABASE_URL: url } : {}) });
   const dataSource = new DataSource(databaseOptions(config));
   await dataSource.initialize();
@@ -46,10 +37,7 @@ export async function openTestDatabase(options: { postgres?: boolean } = {}): Pr
     cipher: testCipher(),
     async close() {
       await dataSource.destroy();
-      if (admin) {
-        await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await admin.end();
-      }
+      await schema?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

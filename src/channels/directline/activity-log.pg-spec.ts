@@ -1,33 +1,26 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client } from 'pg';
 import { ActivityLogService } from './activity-log.service';
 import { startChannelApp } from '../../../test/channels/channel-test-app';
 import { TestApp } from '../../../test/support/test-app';
-
-const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `antragslotse_directline_${process.pid}`;
+import { createPgSchema, PgSchema } from '../../../test/support/pg-schema';
 
 describe('Direct Line conversation log on PostgreSQL', () => {
-  const admin = new Client({ connectionString: baseUrl });
+  let schema: PgSchema;
   let instanceA: TestApp;
   let instanceB: TestApp;
 
   before(async () => {
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    const url = new URL(baseUrl);
-    url.searchParams.set('options', `-c search_path=${schema}`);
+    schema = await createPgSchema('directline');
     // Two app instances on one database, as behind a load balancer; the same data key for both.
     const keys = `pg:${Buffer.alloc(32, 7).toString('base64')}`;
-    instanceA = await startChannelApp({ DATABASE_URL: url.toString(), DATA_ENCRYPTION_KEYS: keys });
-    instanceB = await startChannelApp({ DATABASE_URL: url.toString(), DATA_ENCRYPTION_KEYS: keys });
+    instanceA = await startChannelApp({ DATABASE_URL: schema.url, DATA_ENCRYPTION_KEYS: keys });
+    instanceB = await startChannelApp({ DATABASE_URL: schema.url, DATA_ENCRYPTION_KEYS: keys });
   });
   after(async () => {
     await instanceA?.close();
     await instanceB?.close();
-    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await admin.end();
+    await schema?.drop();
   });
 
   it('gives every activity its own watermark when two instances append to one conversation at once', async () => {
