@@ -1,26 +1,19 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
 import { AuditService } from '../../src/audit/audit.service';
-import { AntragslotseBot } from '../../src/bot/antragslotse.bot';
-import { BotStates } from '../../src/bot/state/bot-states';
 import { CasesRepository } from '../../src/cases/cases.repository';
-import { configureApp } from '../../src/app.factory';
-import { loadConfig } from '../../src/config/app-config';
 import { DocumentsService } from '../../src/documents/documents.service';
 import { TEMPLATES } from '../corpus/letter-templates';
 import { renderLetterPdf } from '../corpus/render-letter-pdf';
 import { SeededRandom } from '../corpus/seeded-random';
-import { TestConversation } from '../support/bot-harness';
 import { replayThroughBot } from '../support/bot-transcript-runner';
 import { readTranscript, transcriptFiles } from '../transcripts/transcript-runner';
+import { BotHarness } from '../support/bot-harness';
+import { startWorkspaceApp } from './workspace-app';
 import { createUser, ensureTeam, signIn, SignedInUser } from './workspace-session';
 
 const twoChildren = () =>
@@ -29,6 +22,7 @@ const twoChildren = () =>
 // A digital Familienkasse letter (text layer, read without OCR so the suite stays fast).
 describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter)', () => {
   let app: INestApplication;
+  let harness: BotHarness;
   let dataDir: string;
   let dragana: SignedInUser;
   let ownCase: string;
@@ -37,32 +31,15 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
   const spec = TEMPLATES['familienkasse-mitwirkung'](new SeededRandom(21), 'workspace-upload', 'A');
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'antragslotse-case-upload-'));
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      FORMS_TEMPLATE_DIR: join(dataDir, 'no-templates'),
-      DEFAULT_TEAM: 'Essen-Altendorf',
-      DOCUMENT_MAX_BYTES: String(2 * 1024 * 1024),
-    });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    configureApp(app, config);
-    await app.init();
+    ({
+      app,
+      dataDir,
+      bot: harness,
+    } = await startWorkspaceApp('case-upload', { env: { DOCUMENT_MAX_BYTES: String(2 * 1024 * 1024) } }));
     const altendorf = await ensureTeam(app, 'Essen-Altendorf');
     const katernberg = await ensureTeam(app, 'Essen-Katernberg');
     await createUser(app, 'dragana.petrovic@example.org', 'kuemmerer', altendorf, 'Dragana Petrović');
     dragana = await signIn(app, 'dragana.petrovic@example.org');
-    const harness = {
-      app,
-      clock: { current: new Date(), now: () => new Date(), setToday: () => undefined },
-      dataDir,
-      conversation: (options = {}) =>
-        new TestConversation(app.get(AntragslotseBot), app.get(BotStates), options),
-      close: () => Promise.resolve(),
-      remove: () => undefined,
-    };
     ownCase = (await (await replayThroughBot(harness, twoChildren())).stored())!.caseId!;
     otherCase = (await (await replayThroughBot(harness, twoChildren())).stored())!.caseId!;
     await app.get(DataSource).query('UPDATE cases SET team_id = ? WHERE id = ?', [katernberg, otherCase]);

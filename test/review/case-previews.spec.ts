@@ -1,26 +1,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { PDFDocument, rgb } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
 import { AuditService } from '../../src/audit/audit.service';
-import { AntragslotseBot } from '../../src/bot/antragslotse.bot';
-import { CONVERSATION_GATEWAY } from '../../src/bot/proactive/conversation-gateway';
-import { BotStates } from '../../src/bot/state/bot-states';
-import { configureApp } from '../../src/app.factory';
-import { loadConfig } from '../../src/config/app-config';
 import { DocumentsService } from '../../src/documents/documents.service';
 import { replayThroughBot } from '../support/bot-transcript-runner';
-import { TestConversation } from '../support/bot-harness';
 import { InMemoryConversationGateway } from '../support/in-memory-gateway';
 import { readTranscript, transcriptFiles } from '../transcripts/transcript-runner';
+import { BotHarness } from '../support/bot-harness';
+import { startWorkspaceApp } from './workspace-app';
 import { createUser, ensureTeam, signIn, SignedInUser } from './workspace-session';
 
 const kg1 = () => readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
@@ -48,42 +40,20 @@ function formToken(page: string, action: string): string {
 describe('review workspace: forms without JavaScript, page images, letter regions', () => {
   const gateway = new InMemoryConversationGateway();
   let app: INestApplication;
+  let harness: BotHarness;
   let dataDir: string;
   let dragana: SignedInUser;
   let mehmet: SignedInUser;
   let ownCase: string;
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'antragslotse-previews-'));
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      FORMS_TEMPLATE_DIR: join(dataDir, 'no-templates'),
-      DEFAULT_TEAM: 'Essen-Altendorf',
-    });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
-      .overrideProvider(CONVERSATION_GATEWAY)
-      .useValue(gateway)
-      .compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    configureApp(app, config);
-    await app.init();
+    ({ app, dataDir, bot: harness } = await startWorkspaceApp('previews', { gateway }));
     const altendorf = await ensureTeam(app, 'Essen-Altendorf');
     const katernberg = await ensureTeam(app, 'Essen-Katernberg');
     await createUser(app, 'dragana.petrovic@example.org', 'kuemmerer', altendorf, 'Dragana Petrović');
     await createUser(app, 'mehmet.yilmaz@example.org', 'kuemmerer', katernberg, 'Mehmet Yılmaz');
     dragana = await signIn(app, 'dragana.petrovic@example.org');
     mehmet = await signIn(app, 'mehmet.yilmaz@example.org');
-    const harness = {
-      app,
-      clock: { current: new Date(), now: () => new Date(), setToday: () => undefined },
-      dataDir,
-      conversation: (options = {}) =>
-        new TestConversation(app.get(AntragslotseBot), app.get(BotStates), options),
-      close: () => Promise.resolve(),
-      remove: () => undefined,
-    };
     const family = await replayThroughBot(harness, kg1());
     gateway.connect(family);
     ownCase = (await family.stored())!.caseId!;

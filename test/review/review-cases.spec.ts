@@ -1,23 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
-import { AntragslotseBot } from '../../src/bot/antragslotse.bot';
-import { CONVERSATION_GATEWAY } from '../../src/bot/proactive/conversation-gateway';
-import { BotStates } from '../../src/bot/state/bot-states';
 import { DocumentsService } from '../../src/documents/documents.service';
-import { configureApp } from '../../src/app.factory';
-import { loadConfig } from '../../src/config/app-config';
 import { TestConversation } from '../support/bot-harness';
 import { InMemoryConversationGateway } from '../support/in-memory-gateway';
 import { readTranscript, transcriptFiles } from '../transcripts/transcript-runner';
 import { replayThroughBot } from '../support/bot-transcript-runner';
+import { BotHarness } from '../support/bot-harness';
+import { startWorkspaceApp } from './workspace-app';
 import { createUser, ensureTeam, signIn, SignedInUser } from './workspace-session';
 
 const twoChildren = () =>
@@ -28,6 +21,7 @@ const withoutCorrelation = (body: Record<string, unknown>) =>
 describe('review workspace: queue and case routes', () => {
   const gateway = new InMemoryConversationGateway();
   let app: INestApplication;
+  let harness: BotHarness;
   let dataDir: string;
   let dragana: SignedInUser;
   let mehmet: SignedInUser;
@@ -37,21 +31,7 @@ describe('review workspace: queue and case routes', () => {
   let family: TestConversation;
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'antragslotse-review-'));
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      FORMS_TEMPLATE_DIR: join(dataDir, 'no-templates'),
-      DEFAULT_TEAM: 'Essen-Altendorf',
-    });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
-      .overrideProvider(CONVERSATION_GATEWAY)
-      .useValue(gateway)
-      .compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    configureApp(app, config);
-    await app.init();
+    ({ app, dataDir, bot: harness } = await startWorkspaceApp('review', { gateway }));
     const altendorf = await ensureTeam(app, 'Essen-Altendorf');
     const katernberg = await ensureTeam(app, 'Essen-Katernberg');
     await createUser(app, 'dragana.petrovic@example.org', 'kuemmerer', altendorf, 'Dragana Petrović');
@@ -61,15 +41,6 @@ describe('review workspace: queue and case routes', () => {
     mehmet = await signIn(app, 'mehmet.yilmaz@example.org');
     admin = await signIn(app, 'ayse.yilmaz@example.org');
 
-    const harness = {
-      app,
-      clock: { current: new Date(), now: () => new Date(), setToday: () => undefined },
-      dataDir,
-      conversation: (options = {}) =>
-        new TestConversation(app.get(AntragslotseBot), app.get(BotStates), options),
-      close: () => Promise.resolve(),
-      remove: () => undefined,
-    };
     family = await replayThroughBot(harness, twoChildren());
     gateway.connect(family);
     ownCase = (await family.stored())!.caseId!;

@@ -1,22 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
-import { AntragslotseBot } from '../../src/bot/antragslotse.bot';
-import { CONVERSATION_GATEWAY } from '../../src/bot/proactive/conversation-gateway';
-import { BotStates } from '../../src/bot/state/bot-states';
-import { configureApp } from '../../src/app.factory';
-import { loadConfig } from '../../src/config/app-config';
-import { TestConversation } from '../support/bot-harness';
 import { replayThroughBot } from '../support/bot-transcript-runner';
 import { InMemoryConversationGateway } from '../support/in-memory-gateway';
 import { readTranscript, transcriptFiles } from '../transcripts/transcript-runner';
+import { BotHarness } from '../support/bot-harness';
+import { startWorkspaceApp } from './workspace-app';
 import { createUser, ensureTeam, signIn, SignedInUser } from './workspace-session';
 
 const twoChildren = () =>
@@ -91,6 +83,7 @@ class EventStream {
 describe('review workspace: live events (Server-Sent Events) per team', () => {
   const gateway = new InMemoryConversationGateway();
   let app: INestApplication;
+  let harness: BotHarness;
   let dataDir: string;
   let baseUrl: string;
   let dragana: SignedInUser;
@@ -99,21 +92,7 @@ describe('review workspace: live events (Server-Sent Events) per team', () => {
   const streams: EventStream[] = [];
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'antragslotse-review-events-'));
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      FORMS_TEMPLATE_DIR: join(dataDir, 'no-templates'),
-      DEFAULT_TEAM: 'Essen-Altendorf',
-    });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] })
-      .overrideProvider(CONVERSATION_GATEWAY)
-      .useValue(gateway)
-      .compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    configureApp(app, config);
-    await app.listen(0, '127.0.0.1');
+    ({ app, dataDir, bot: harness } = await startWorkspaceApp('review-events', { gateway, listen: true }));
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
     const altendorf = await ensureTeam(app, 'Essen-Altendorf');
     katernberg = await ensureTeam(app, 'Essen-Katernberg');
@@ -130,15 +109,6 @@ describe('review workspace: live events (Server-Sent Events) per team', () => {
   });
 
   const family = () => {
-    const harness = {
-      app,
-      clock: { current: new Date(), now: () => new Date(), setToday: () => undefined },
-      dataDir,
-      conversation: (options = {}) =>
-        new TestConversation(app.get(AntragslotseBot), app.get(BotStates), options),
-      close: () => Promise.resolve(),
-      remove: () => undefined,
-    };
     return replayThroughBot(harness, twoChildren());
   };
 
