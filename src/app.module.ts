@@ -23,7 +23,11 @@ export class AppModule {
         AuditModule,
         // Global: cases (src/cases) and later the review fill PDFs through ApplicationFillerService.
         {
-          ...FillingModule.register({ formsDir: config.FORMS_DIR, templateDir: config.templateDir }),
+          ...FillingModule.register({
+            formsDir: config.FORMS_DIR,
+            templateDir: config.templateDir,
+            pdfWorkers: config.PDF_WORKERS,
+          }),
           global: true,
         },
         HealthModule,

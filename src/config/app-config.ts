@@ -176,6 +176,16 @@ export class AppConfig {
   @Max(64)
   OCR_WORKERS = availableParallelism();
 
+  /**
+   * Worker threads that fill PDFs (drafts after a submission, corrections, approval), so the chat
+   * stays responsive meanwhile; 0 fills on the main thread. About 100 MB each.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(16)
+  PDF_WORKERS = 1;
+
   /** Pages that may wait for an OCR worker; beyond that a letter is refused with "try again later". */
   @Transform(toInt)
   @IsInt()

@@ -7,8 +7,7 @@ import { FormRegistry } from '../forms/forms.registry';
 import { buildAnswerSummary } from '../forms/mapping/answer-summary.builder';
 import { buildFillPlans } from '../forms/mapping/fill-plan.builder';
 import { FormInstance } from '../forms/mapping/form-instances.util';
-import { PdfFillerService } from '../pdf/pdf-filler.service';
-import { SummaryPdfService } from '../pdf/summary-pdf.service';
+import { PdfRenderPool } from '../pdf/workers/pdf-render-pool.service';
 import { FillApplicationOptions, FilledDocument } from './filled-document.types';
 
 /**
@@ -19,8 +18,7 @@ import { FillApplicationOptions, FilledDocument } from './filled-document.types'
 export class ApplicationFillerService {
   constructor(
     private readonly registry: FormRegistry,
-    private readonly filler: PdfFillerService,
-    private readonly summaries: SummaryPdfService,
+    private readonly pdfs: PdfRenderPool,
   ) {}
 
   async fill(
@@ -53,18 +51,19 @@ export class ApplicationFillerService {
     );
 
     const documents: FilledDocument[] = [];
-    // One after the other: filling is CPU-bound, and parallel fills would only compete for the same cores.
+    // One after the other: filling is CPU-bound (in a worker thread), and parallel fills of one
+    // application would only compete with other families' fills for the same workers.
     for (const [index, plan] of plans.entries()) {
       const template = this.registry.templateStatus(plan.formId);
       const official = template.state === 'installed';
       const bytes = official
-        ? await this.filler.fill(
+        ? await this.pdfs.fill(
             template.path,
             this.registry.getForm(plan.formId).template.sha256,
             plan,
             options.mode,
           )
-        : await this.summaries.render(summaries[index]);
+        : await this.pdfs.renderSummary(summaries[index]);
       documents.push({
         formId: plan.formId,
         instance: plan.instance,

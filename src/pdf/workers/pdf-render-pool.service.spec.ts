@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { PDFTextField } from '@cantoo/pdf-lib';
+import { kg1Fields, kg1FillPlan } from '../../../test/pdf/kg1-fill-plan.factory';
+import {
+  officialFormPath,
+  officialForms,
+  skipWithoutOfficialForms,
+} from '../../../test/support/official-forms';
+import type { AnswerSummary } from '../fill-plan';
+import { loadPdf } from '../load-pdf.util';
+import { PdfError } from '../pdf.errors';
+import { PdfRenderPool } from './pdf-render-pool.service';
+
+const kg1 = {
+  path: officialFormPath(officialForms.kg1),
+  sha256: '53651bbe336039b6ca3852f1fa7288b4841349afd1978a4b91469fea15eaac43',
+};
+
+function summary(title: string, rows = 3): AnswerSummary {
+  return {
+    formId: 'kg1',
+    formTitle: title,
+    issuer: 'Familienkasse',
+    edition: '09/2025',
+    sections: [
+      {
+        title: 'Punkt 1: Angaben zur antragstellenden Person',
+        rows: Array.from({ length: rows }, (_, index) => ({
+          label: `Zeile ${index + 1}`,
+          value: 'Ayşe Yılmaz',
+        })),
+      },
+    ],
+  };
+}
+
+async function titleOf(bytes: Uint8Array): Promise<string | undefined> {
+  return (await loadPdf(bytes)).getTitle();
+}
+
+describe('PdfRenderPool', () => {
+  const pools: PdfRenderPool[] = [];
+  const pool = (options: ConstructorParameters<typeof PdfRenderPool>[0]) => {
+    const created = new PdfRenderPool(options);
+    pools.push(created);
+    return created;
+  };
+
+  after(async () => {
+    await Promise.all(pools.map((created) => created.onApplicationShutdown()));
+  });
+
+  it(
+    'fills the genuine KG 1 in a worker thread with the same field values as in-process',
+    { skip: skipWithoutOfficialForms },
+    async () => {
+      const plan = kg1FillPlan();
+      const [threaded, inline] = await Promise.all([
+        pool({ workers: 1 }).fill(kg1.path, kg1.sha256, plan, 'draft'),
+        pool({ workers: 0 }).fill(kg1.path, kg1.sha256, plan, 'draft'),
+      ]);
+
+      const fieldsOf = async (bytes: Uint8Array) => (await loadPdf(bytes)).getForm();
+      const [threadedForm, inlineForm] = await Promise.all([fieldsOf(threaded), fieldsOf(inline)]);
+      assert.equal(threadedForm.getTextField(kg1Fields.lastName).getText(), 'Yılmaz');
+      for (const field of inlineForm.getFields()) {
+        const other = threadedForm.getField(field.getName());
+        assert.equal(other.constructor.name, field.constructor.name, field.getName());
+        if (field instanceof PDFTextField) {
+          assert.equal((other as PDFTextField).getText(), field.getText(), field.getName());
+        }
+      }
+    },
+  );
+
+  it('keeps the code of a PdfError thrown in the worker', async () => {
+    const sut = pool({ workers: 1 });
+
+    await assert.rejects(
+      sut.fill('/nonexistent/kg1.pdf', kg1.sha256, kg1FillPlan(), 'draft'),
+      (error: unknown) => error instanceof PdfError && error.code === 'TEMPLATE_NOT_INSTALLED',
+    );
+    // The worker survives a failed job.
+    assert.equal(await titleOf(await sut.renderSummary(summary('Danach'))), 'Danach – Zusammenfassung');
+  });
+
+  it('fails only the job that exhausts its worker; the next job gets a new worker', async () => {
+    const sut = pool({ workers: 1, workerHeapMb: 48 });
+
+    await assert.rejects(sut.renderSummary(summary('Riesig', 400_000)), /PDF worker stopped/);
+    assert.equal(await titleOf(await sut.renderSummary(summary('Klein'))), 'Klein – Zusammenfassung');
+  });
+
+  it('refuses jobs after shutdown with a clear message', async () => {
+    const sut = pool({ workers: 1 });
+    await sut.renderSummary(summary('Vorher'));
+    await sut.onApplicationShutdown();
+
+    await assert.rejects(sut.renderSummary(summary('Nachher')), /shutting down/);
+  });
+});
