@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '../src/config/app-config';
 import { Answers } from '../src/forms/definition/answers.types';
-import { todayInGermany, isIsoDate } from '../src/forms/answers/resolve-date.util';
+import { berlinDate } from '../src/common/berlin-date.util';
+import { isIsoDate } from '../src/forms/answers/resolve-date.util';
 import { ApplicationFillerService } from '../src/filling/application-filler.service';
 import { FillingModule } from '../src/filling/filling.module';
 import { AppLogger } from '../src/logging/app-logger';
@@ -31,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
     FillingModule.register({
       formsDir: args.formsDir ?? config.FORMS_DIR,
       templateDir: args.templateDir ?? config.templateDir,
+      // One fill and nothing else to keep responsive: no worker thread.
+      pdfWorkers: 0,
     }),
     // Warnings (e.g. a template that is not installed) go to stderr; stdout lists the files written.
     { logger: new AppLogger('warn', 'text', (line) => process.stderr.write(`${line}\n`)) },
@@ -96,7 +99,7 @@ function parseCommandLine(argv: string[]): CommandLine {
       `Bitte --form, --answers und --out angeben. / Please give --form, --answers and --out.\n${USAGE}`,
     );
   }
-  const today = values.today ?? todayInGermany();
+  const today = values.today ?? berlinDate();
   if (!isIsoDate(today)) {
     throw new UserError(`--today braucht JJJJ-MM-TT / --today needs YYYY-MM-DD: ${today}`);
   }

@@ -6,8 +6,3 @@ export interface BotClock {
 export const BOT_CLOCK = Symbol('BOT_CLOCK');
 
 export const systemClock: BotClock = { now: () => new Date() };
-
-/** YYYY-MM-DD in Germany. */
-export function berlinToday(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
-}

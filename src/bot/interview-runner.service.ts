@@ -8,7 +8,8 @@ import {
   PendingProposal,
 } from '../interview/interview-state.types';
 import { handleInput, offerProposals, startInterview } from '../interview';
-import { BOT_CLOCK, BotClock, berlinToday } from './bot-clock';
+import { berlinDate } from '../common/berlin-date.util';
+import { BOT_CLOCK, BotClock } from './bot-clock';
 
 /** The one application the chat offers for now. */
 export const chatApplicationId = 'kindergeld';
@@ -40,12 +41,12 @@ export class InterviewRunner {
   }
 
   today(): string {
-    return berlinToday(this.clock.now());
+    return berlinDate(this.clock.now());
   }
 
   private options(): { today: string; now: string } {
     const now = this.clock.now();
-    return { today: berlinToday(now), now: now.toISOString() };
+    return { today: berlinDate(now), now: now.toISOString() };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { berlinDate } from '../common/berlin-date.util';
 import { runInWriteTransaction } from '../database/write-transaction.util';
 import { ApplicationFillerService } from '../filling/application-filler.service';
 import { FormRegistry } from '../forms/forms.registry';
@@ -10,7 +11,7 @@ import { documentInputOf, replaceCaseDocuments } from './case-documents-store.ut
 import { CaseStatus } from './case-status.types';
 import { CasesError } from './cases.errors';
 import { CasesRepository } from './cases.repository';
-import { berlinDate, CasesService } from './cases.service';
+import { CasesService } from './cases.service';
 import { CoverSheetPdfService } from './cover-sheet-pdf.service';
 
 /** Statuses from which a case can be approved: a person has read it, nobody is waiting. */

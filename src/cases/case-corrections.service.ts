@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { berlinDate } from '../common/berlin-date.util';
 import { runInWriteTransaction } from '../database/write-transaction.util';
-import { ApplicationFillerService } from '../filling/application-filler.service';
 import { validateAnswer } from '../forms/answers/answer-validator';
 import { AnswerValue } from '../forms/definition/answers.types';
-import { FormsError } from '../forms/forms.errors';
 import { FormRegistry } from '../forms/forms.registry';
 import { DataCipher } from '../privacy/data-cipher.service';
-import { answersFromRows, pathOfRow } from './case-answer-rows.util';
-import { documentInputOf, replaceCaseDocuments } from './case-documents-store.util';
+import { pathOfRow } from './case-answer-rows.util';
 import { CasesError } from './cases.errors';
 import { CasesRepository } from './cases.repository';
-import { berlinDate, CasesService } from './cases.service';
+import { CasesService } from './cases.service';
+import { CaseDraftsService } from './case-drafts.service';
 import { CaseAnswer } from './entities/case-answer.entity';
 import { parseWorkspaceValue } from './parse-workspace-value.util';
 
@@ -43,14 +42,12 @@ export interface PreviousAnswer {
  */
 @Injectable()
 export class CaseCorrectionsService {
-  private readonly logger = new Logger(CaseCorrectionsService.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: DataCipher,
     private readonly registry: FormRegistry,
-    private readonly filler: ApplicationFillerService,
     private readonly repository: CasesRepository,
+    private readonly drafts: CaseDraftsService,
     private readonly cases: CasesService,
     private readonly audit: AuditService,
   ) {}
@@ -120,7 +117,7 @@ export class CaseCorrectionsService {
         supersededAt: null,
       });
     });
-    const documentsRegenerated = await this.regenerateDrafts(caseId, record.applicationId, today);
+    const documentsRegenerated = await this.drafts.regenerate(caseId, today);
     await this.audit.record({
       actor: by,
       action: 'case.answer-corrected',
@@ -151,26 +148,5 @@ export class CaseCorrectionsService {
       });
     }
     return previous;
-  }
-
-  private async regenerateDrafts(caseId: string, applicationId: string, today: string): Promise<boolean> {
-    const rows = await this.repository.findCurrentAnswers(caseId);
-    try {
-      const documents = await this.filler.fill(applicationId, answersFromRows(rows), {
-        mode: 'draft',
-        today,
-        unknownPaths: rows.filter((row) => row.markedUnknown).map((row) => row.path),
-      });
-      await runInWriteTransaction(this.dataSource, (manager) =>
-        replaceCaseDocuments(manager, this.cipher, caseId, 'draft', documents.map(documentInputOf)),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof FormsError && error.code === 'ANSWERS_INVALID') {
-        this.logger.warn(`Draft PDFs of a case not regenerated: answers incomplete.`);
-        return false;
-      }
-      throw error;
-    }
   }
 }

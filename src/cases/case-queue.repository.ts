@@ -37,7 +37,7 @@ export class CaseQueueRepository {
       .getRepository(Case)
       .createQueryBuilder('c')
       .select(['c.id', 'c.applicationId', 'c.status', 'c.teamId', 'c.familyName'])
-      .addSelect(['c.nearestDeadline', 'c.assignedTo', 'c.lastActivityAt', 'c.createdAt'])
+      .addSelect(['c.nearestDeadline', 'c.assignedTo', 'c.lastActivityAt', 'c.createdAt', 'c.draftsPending'])
       .addSelect(familyMovedLast, 'family_moved_last')
       .where(query.status ? 'c.status = :status' : 'c.status IN (:...statuses)', {
         status: query.status,
@@ -68,6 +68,7 @@ export class CaseQueueRepository {
       assignedTo: record.assignedTo,
       lastActivityAt: record.lastActivityAt,
       createdAt: record.createdAt,
+      draftsPending: record.draftsPending,
       familyMovedLast: Number(raw[index]?.family_moved_last) === 0,
       forms: forms.get(record.id) ?? [],
     }));

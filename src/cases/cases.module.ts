@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { CaseApprovalService } from './case-approval.service';
 import { CaseCorrectionsService } from './case-corrections.service';
+import { CaseDraftsService } from './case-drafts.service';
 import { CaseExportService } from './case-export.service';
 import { CaseQueueRepository } from './case-queue.repository';
 import { CaseTeamService } from './case-team.service';
@@ -23,6 +24,7 @@ import { InProcessCaseEventBus } from './events/in-process-case-event-bus';
     CaseTeamService,
     CaseCorrectionsService,
     CaseApprovalService,
+    CaseDraftsService,
     CoverSheetPdfService,
     // One process for now; a Redis bus (like src/channels/events) plugs in here for several instances.
     { provide: CASE_EVENT_BUS, useFactory: (): CaseEventBus => new InProcessCaseEventBus() },
@@ -33,6 +35,7 @@ import { InProcessCaseEventBus } from './events/in-process-case-event-bus';
     CaseQueueRepository,
     CaseCorrectionsService,
     CaseApprovalService,
+    CaseDraftsService,
     CASE_EVENT_BUS,
   ],
 })

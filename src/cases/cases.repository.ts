@@ -137,6 +137,7 @@ export class CasesRepository {
       assignedTo: record.assignedTo,
       lastActivityAt: record.lastActivityAt,
       createdAt: record.createdAt,
+      draftsPending: record.draftsPending,
     };
   }
 }

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { berlinDate } from '../common/berlin-date.util';
 import { runInWriteTransaction } from '../database/write-transaction.util';
 import { StoredDocument } from '../documents/stored-document.entity';
-import { ApplicationFillerService } from '../filling/application-filler.service';
-import { FilledDocument } from '../filling/filled-document.types';
 import { Answers } from '../forms/definition/answers.types';
-import { FormsError } from '../forms/forms.errors';
 import { InterviewState } from '../interview/interview-state.types';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { AnswerRow, toAnswerRows } from './case-answer-rows.util';
+import { CaseDraftsService } from './case-drafts.service';
 import { CaseExportService } from './case-export.service';
 import { CONVERSATION_RECORDS, ConversationRecords } from './conversation-records.types';
 import { CaseTeamService } from './case-team.service';
@@ -27,7 +26,6 @@ import {
 import { CasesError } from './cases.errors';
 import { FamilyConversation } from './cases.types';
 import { CaseAnswer } from './entities/case-answer.entity';
-import { CaseDocument } from './entities/case-document.entity';
 import { CaseNote } from './entities/case-note.entity';
 import { CaseStatusChange } from './entities/case-status-change.entity';
 import { Case } from './entities/case.entity';
@@ -50,12 +48,10 @@ export interface CaseClock {
  */
 @Injectable()
 export class CasesService {
-  private readonly logger = new Logger(CasesService.name);
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: DataCipher,
-    private readonly filler: ApplicationFillerService,
+    private readonly drafts: CaseDraftsService,
     private readonly audit: AuditService,
     private readonly exporter: CaseExportService,
     private readonly teams: CaseTeamService,
@@ -92,8 +88,9 @@ export class CasesService {
   }
 
   /**
-   * The family submitted: stores the answers with provenance, the draft PDFs (official form when the
-   * template is installed, else the answer summary) and the uploads of the conversation; status "submitted".
+   * The family submitted: stores the answers with provenance and the uploads of the conversation;
+   * status "submitted". The draft PDFs (official form when the template is installed, else the
+   * answer summary) follow in the background (CaseDraftsService), so the family is answered at once.
    */
   async createFromInterview(
     state: InterviewState,
@@ -101,8 +98,6 @@ export class CasesService {
     submission: Submission = { answers: state.answers, unknown: state.unknown },
     clock: CaseClock = { now: new Date() },
   ): Promise<string> {
-    // PDFs first, outside the transaction: filling takes hundreds of milliseconds.
-    const documents = await this.fillDrafts(state.applicationId, submission, clock.now);
     const rows = toAnswerRows(submission.answers, state.provenance, submission.unknown);
     const caseId = await runInWriteTransaction(this.dataSource, async (manager) => {
       const id = await this.openCase(
@@ -111,9 +106,9 @@ export class CasesService {
         submission.answers,
         conversation,
         clock.now,
+        { draftsPending: true },
       );
       await this.replaceAnswers(manager, id, rows, clock.now);
-      await this.replaceDraftDocuments(manager, id, documents);
       await manager
         .getRepository(StoredDocument)
         .update({ conversationKey: conversation.key, caseId: IsNull() }, { caseId: id });
@@ -127,10 +122,10 @@ export class CasesService {
       details: {
         answers: rows.length,
         unknown: rows.filter((row) => row.markedUnknown).length,
-        documents: documents.length,
       },
     });
     await this.publish(caseId, 'created');
+    this.drafts.schedule(caseId, berlinDate(clock.now));
     return caseId;
   }
 
@@ -266,29 +261,6 @@ export class CasesService {
     }
   }
 
-  private async fillDrafts(
-    applicationId: string,
-    submission: Submission,
-    now: Date,
-  ): Promise<FilledDocument[]> {
-    try {
-      // Answers marked "Ich weiß es nicht" stay empty on the draft for the Kümmerer to complete.
-      return await this.filler.fill(applicationId, submission.answers, {
-        mode: 'draft',
-        today: berlinDate(now),
-        unknownPaths: submission.unknown,
-      });
-    } catch (error) {
-      // Anything else the rules refuse: the case is still created, and the PDFs follow once the
-      // Kümmerer has corrected the answers.
-      if (error instanceof FormsError && error.code === 'ANSWERS_INVALID') {
-        this.logger.warn(`Draft PDFs postponed for application ${applicationId}: answers incomplete.`);
-        return [];
-      }
-      throw error;
-    }
-  }
-
   private findOpenCase(manager: EntityManager, conversationKey: string): Promise<Case | null> {
     return manager.getRepository(Case).findOne({
       where: { conversationKey, status: In([...openCaseStatuses]) },
@@ -303,6 +275,7 @@ export class CasesService {
     answers: Answers,
     conversation: FamilyConversation,
     now: Date,
+    flags: { draftsPending: boolean } = { draftsPending: false },
   ): Promise<string> {
     const existing = await this.findOpenCase(manager, conversation.key);
     const id = existing?.id ?? randomUUID();
@@ -311,6 +284,8 @@ export class CasesService {
       familyName: this.cipher.encryptJson(familyDisplayName(answers), `case-family-name:${id}`),
       conversationReference: this.cipher.encryptJson(conversation.reference, `case-conversation:${id}`),
       lastActivityAt: now,
+      // A submission owes draft PDFs; an earlier request for a person leaves an existing flag alone.
+      ...(flags.draftsPending ? { draftsPending: true } : {}),
     };
     if (existing) {
       await manager.getRepository(Case).update({ id }, values);
@@ -377,30 +352,6 @@ export class CasesService {
     }
   }
 
-  /** A new submission's drafts replace the old drafts; final copies stay. */
-  private async replaceDraftDocuments(
-    manager: EntityManager,
-    caseId: string,
-    documents: FilledDocument[],
-  ): Promise<void> {
-    await manager.getRepository(CaseDocument).delete({ caseId, mode: 'draft' });
-    for (const document of documents) {
-      const id = randomUUID();
-      await manager.getRepository(CaseDocument).insert({
-        id,
-        caseId,
-        formId: document.formId,
-        instanceIndex: document.instance ? document.instance.index : null,
-        title: document.title,
-        fileName: document.fileName,
-        mode: document.mode,
-        kind: document.official ? 'official' : 'summary',
-        sizeBytes: document.bytes.length,
-        content: this.cipher.encrypt(document.bytes, `case-document:${caseId}:${id}`).toString('base64'),
-      });
-    }
-  }
-
   private async recordStatus(
     manager: EntityManager,
     record: Case,
@@ -422,9 +373,4 @@ export class CasesService {
     });
     record.status = to;
   }
-}
-
-/** YYYY-MM-DD in Germany: the date of signing printed on the form. */
-export function berlinDate(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' }).format(now);
 }

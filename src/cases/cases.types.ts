@@ -25,6 +25,8 @@ export interface CaseSummary {
   assignedTo: string | null;
   lastActivityAt: Date;
   createdAt: Date;
+  /** The family submitted and the draft PDFs are still being made. */
+  draftsPending: boolean;
 }
 
 export interface CaseAnswerView {

@@ -25,6 +25,7 @@ import { CasesAndDocuments1764601060000 } from './migrations/1764601060000-cases
 import { CaseTeams1796100000000 } from './migrations/1796100000000-case-teams';
 import { DocumentAnalyses1796200000000 } from './migrations/1796200000000-document-analyses';
 import { LetterConversationReference1796300000000 } from './migrations/1796300000000-letter-conversation-reference';
+import { CaseDraftsPending1796400000000 } from './migrations/1796400000000-case-drafts-pending';
 import { DocumentAnalysisRecord } from '../documents/document-analysis.entity';
 
 export const entities = [
@@ -54,6 +55,7 @@ export const migrations = [
   CaseTeams1796100000000,
   DocumentAnalyses1796200000000,
   LetterConversationReference1796300000000,
+  CaseDraftsPending1796400000000,
 ];
 
 /**

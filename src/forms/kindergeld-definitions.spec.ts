@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 import { isEmail, isIBAN, isPhoneNumber, isPostalCode, isTaxId } from 'class-validator';
 import { PDFCheckBox, PDFTextField } from '@cantoo/pdf-lib';
 import { loadPdf } from '../pdf/load-pdf.util';
-import { todayInGermany } from './answers/resolve-date.util';
+import { berlinDate } from '../common/berlin-date.util';
 import { compileExpression } from './expressions/compile-expression.util';
 import { evaluateExpression } from './expressions/evaluate-expression.util';
 import { FormLoaderService } from './loading/form-loader.service';
@@ -23,7 +23,7 @@ import {
 // Familienkasse templates and against the invented example families in forms/examples/.
 
 const formsDir = resolve(__dirname, '..', '..', '..', 'forms');
-const today = todayInGermany();
+const today = berlinDate();
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Answers = Record<string, unknown>;

@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { AppModule } from '../../src/app.module';
 import { BOT_CLOCK } from '../../src/bot/bot-clock';
 import { conversationKeyOf } from '../../src/bot/state/bot-states';
+import { CaseDraftsService } from '../../src/cases/case-drafts.service';
 import { CasesRepository } from '../../src/cases/cases.repository';
 import { loadConfig } from '../../src/config/app-config';
 import { readWithPdfJs } from '../pdf/pdfjs-read.util';
@@ -124,6 +125,8 @@ async function submittedKg1(app: INestApplication, conversationId: string) {
   const cases = app.get(CasesRepository);
   const submitted = await cases.findOpenCaseByConversation(conversationKeyOf('directline', conversationId));
   assert.ok(submitted, 'the conversation became a case');
+  // The draft PDFs follow the reply to the submission in the background.
+  await app.get(CaseDraftsService).whenIdle();
   const documents = await cases.findDocuments(submitted.id);
   const kg1 = documents.find((document) => document.formId === 'kg1');
   assert.ok(kg1, `a KG 1 document among ${documents.map((document) => document.formId).join(', ')}`);

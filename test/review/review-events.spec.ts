@@ -155,7 +155,9 @@ describe('review workspace: live events (Server-Sent Events) per team', () => {
       .expect(201);
     await mehmetStream.waitFor((event) => event.data.caseId === other, 'event of his own team');
     assert.ok(!mehmetStream.caseIds().includes(caseId), 'no event of the other team’s case');
-    // Moved to Katernberg: Dragana heard of its creation, not of Mehmet's note.
-    assert.equal(draganaStream.caseIds().filter((id) => id === other).length, 1);
+    // Moved to Katernberg: Dragana heard of its creation (and its draft PDFs), not of Mehmet's note.
+    const heard = draganaStream.events.filter((event) => event.data.caseId === other);
+    assert.ok(heard.some((event) => event.data.kind === 'created'));
+    assert.ok(!heard.some((event) => event.data.kind === 'note-added'));
   });
 });

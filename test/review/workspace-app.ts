@@ -8,6 +8,7 @@ import { AppModule } from '../../src/app.module';
 import { AntragslotseBot } from '../../src/bot/antragslotse.bot';
 import { CONVERSATION_GATEWAY } from '../../src/bot/proactive/conversation-gateway';
 import { BotStates } from '../../src/bot/state/bot-states';
+import { CaseDraftsService } from '../../src/cases/case-drafts.service';
 import { loadConfig } from '../../src/config/app-config';
 import { BotHarness, TestConversation } from '../support/bot-harness';
 import { InMemoryConversationGateway } from '../support/in-memory-gateway';
@@ -53,6 +54,7 @@ export async function startWorkspaceApp(
     dataDir,
     conversation: (conversationOptions = {}) =>
       new TestConversation(app.get(AntragslotseBot), app.get(BotStates), conversationOptions),
+    settled: () => app.get(CaseDraftsService).whenIdle(),
     close: () => Promise.resolve(),
     remove: () => undefined,
   };

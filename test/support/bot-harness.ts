@@ -10,6 +10,7 @@ import { AntragslotseBot } from '../../src/bot/antragslotse.bot';
 import { BOT_CLOCK, BotClock } from '../../src/bot/bot-clock';
 import { CONVERSATION_GATEWAY, ConversationGateway } from '../../src/bot/proactive/conversation-gateway';
 import { BotStates, conversationKeyOf } from '../../src/bot/state/bot-states';
+import { CaseDraftsService } from '../../src/cases/case-drafts.service';
 import { ConversationData } from '../../src/bot/state/conversation-data.types';
 import { loadConfig } from '../../src/config/app-config';
 import { PendingProposal } from '../../src/interview/interview-state.types';
@@ -31,6 +32,8 @@ export interface BotHarness {
   dataDir: string;
   /** A conversation through botbuilder's TestAdapter with the real bot. */
   conversation(options?: { locale?: string; id?: string; userId?: string }): TestConversation;
+  /** Resolves when the background work of submissions (draft PDFs) is done. */
+  settled(): Promise<void>;
   /** Closes the application (the data folder stays until `remove`). */
   close(): Promise<void>;
   remove(): void;
@@ -74,6 +77,7 @@ export async function startBotHarness(
     dataDir,
     keys,
     conversation: (conversationOptions = {}) => new TestConversation(bot, states, conversationOptions),
+    settled: () => app.get(CaseDraftsService).whenIdle(),
     close: () => app.close(),
     remove: () => rmSync(dataDir, { recursive: true, force: true }),
   };

@@ -8,6 +8,7 @@ import { BotHarness, buttonsOf, summaryOf, TestConversation, textsOf } from './b
  * Replays one of the engine's transcript files (test/transcripts/*.yaml) through the real bot:
  * TestAdapter, Activities, the database-backed state. Each turn reads the state back from the
  * database, so a passing replay also shows that nothing lives only in memory between turns.
+ * It returns once the background work of the turns (draft PDFs after a submission) is done.
  */
 export async function replayThroughBot(
   harness: BotHarness,
@@ -41,6 +42,7 @@ export async function replayThroughBot(
       );
     }
   }
+  await harness.settled();
   return conversation;
 }
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { berlinDate } from '../../common/berlin-date.util';
 import { AppConfig } from '../../config/app-config';
 import { BOT_CLOCK, BotClock } from '../bot-clock';
 import { LetterDeadlinesService } from './letter-deadlines.service';
@@ -54,9 +55,4 @@ export class LetterReminderService implements OnApplicationBootstrap, OnModuleDe
     }
     return sent;
   }
-}
-
-/** The calendar day in Germany: deadlines are German calendar days. */
-function berlinDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
 }

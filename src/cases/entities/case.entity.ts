@@ -54,6 +54,10 @@ export class Case {
   @Column({ name: 'assigned_to', type: 'varchar', length: 120, nullable: true })
   assignedTo!: string | null;
 
+  /** The family submitted and the draft PDFs are still being made (CaseDraftsService). */
+  @Column({ name: 'drafts_pending', type: 'boolean', default: false })
+  draftsPending!: boolean;
+
   /** Last thing that happened (submission, family reply): brings a case back to the top. */
   @Column({ name: 'last_activity_at', type: Date })
   lastActivityAt!: Date;

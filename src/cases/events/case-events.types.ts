@@ -1,6 +1,12 @@
 /** What happened to a case; the workspace queue reloads the row (never trusts the event's data). */
 export type CaseEventKind =
-  'created' | 'family-message' | 'status-changed' | 'assigned' | 'answer-changed' | 'note-added';
+  | 'created'
+  | 'family-message'
+  | 'status-changed'
+  | 'assigned'
+  | 'answer-changed'
+  | 'note-added'
+  | 'documents-changed';
 
 /** Ids only: events may cross process boundaries (Redis), so they never carry personal data. */
 export interface CaseEvent {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isIsoDate, isRelativeDate, resolveDate as sut, todayInGermany } from './resolve-date.util';
+import { isIsoDate, isRelativeDate, resolveDate as sut } from './resolve-date.util';
 
 describe('resolveDate', () => {
   it('resolves today and offsets in days, months and years', () => {
@@ -17,9 +17,5 @@ describe('resolveDate', () => {
     assert.equal(isIsoDate('2023-02-29'), false);
     assert.equal(isRelativeDate('today-18y'), true);
     assert.equal(isRelativeDate('yesterday'), false);
-  });
-
-  it('takes today in German time', () => {
-    assert.equal(todayInGermany(new Date('2025-12-31T23:30:00Z')), '2026-01-01');
   });
 });

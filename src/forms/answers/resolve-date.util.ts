@@ -43,11 +43,6 @@ export function resolveDate(value: string, today: string): string {
   return toIso(new Date(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay))));
 }
 
-/** Today's date in Germany as YYYY-MM-DD. */
-export function todayInGermany(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
-}
-
 function toIso(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

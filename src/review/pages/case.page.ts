@@ -124,6 +124,7 @@ export function casePage(options: CasePageOptions): string {
           <section aria-labelledby="pdf-heading">
             <h2 id="pdf-heading">Formulare <span lang="en">/ Forms</span></h2>
             <h3>Entwurf / draft</h3>
+            ${draftsNotice(view.summary.draftsPending, drafts.length)}
             <ul>
               ${drafts.map((document) => html`<li>${docLink(document.id, document.title)}</li>`)}
             </ul>
@@ -215,6 +216,22 @@ function letterRegion(caseId: string, answer: CaseViewAnswer): SafeHtml | string
       loading="lazy"
     />
   </details>`;
+}
+
+/** Why the draft list is empty or about to change (the drafts are made just after a submission). */
+function draftsNotice(pending: boolean, count: number): SafeHtml | string {
+  if (pending) {
+    return html`<p class="hint" role="status" id="drafts-pending">
+      Die Formulare werden gerade ausgefüllt. Laden Sie die Seite gleich neu. /
+      <span lang="en">The forms are being filled; reload in a moment.</span>
+    </p>`;
+  }
+  return count === 0
+    ? html`<p class="hint">
+        Noch kein Entwurf: Es fehlen Angaben. Nach Ihrer Korrektur wird er erstellt. /
+        <span lang="en">No draft yet: answers are missing; it is made after your correction.</span>
+      </p>`
+    : '';
 }
 
 /**

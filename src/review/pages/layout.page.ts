@@ -53,15 +53,17 @@ ${options.body}
   }`;
 }
 
+const germanDateTimeFormat = new Intl.DateTimeFormat('de-DE', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/Berlin',
+});
+
 export function germanDateTime(date: Date | string | null): string {
   if (!date) {
     return '–';
   }
-  return new Intl.DateTimeFormat('de-DE', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  }).format(new Date(date));
+  return germanDateTimeFormat.format(new Date(date));
 }
 
 export function germanDay(iso: string | null): string {

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DataSource } from 'typeorm';
+import { readWithPdfJs } from '../../test/pdf/pdfjs-read.util';
+import { BotHarness, startBotHarness } from '../../test/support/bot-harness';
+import { replayThroughBot } from '../../test/support/bot-transcript-runner';
+import { readTranscript, transcriptFiles } from '../../test/transcripts/transcript-runner';
+import { CaseCorrectionsService } from './case-corrections.service';
+import { CaseDraftsService } from './case-drafts.service';
+import { CasesRepository } from './cases.repository';
+import { CASE_EVENT_BUS, CaseEvent, CaseEventBus } from './events/case-events.types';
+
+const twoChildren = () =>
+  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+
+async function submit(harness: BotHarness): Promise<string> {
+  return (await (await replayThroughBot(harness, twoChildren())).stored())!.caseId!;
+}
+
+async function draftTexts(harness: BotHarness, caseId: string): Promise<string> {
+  const cases = harness.app.get(CasesRepository);
+  const kg1 = (await cases.findDocuments(caseId)).find(
+    (document) => document.formId === 'kg1' && document.mode === 'draft',
+  );
+  assert.ok(kg1, 'a KG 1 draft is stored');
+  return (await readWithPdfJs(await cases.readDocument(caseId, kg1.id))).pageTexts.join(' ');
+}
+
+async function pendingFlag(harness: BotHarness, caseId: string): Promise<boolean> {
+  const [row] = await harness.app
+    .get(DataSource)
+    .query<Array<{ pending: number | boolean }>>(`SELECT drafts_pending AS pending FROM cases WHERE id = ?`, [
+      caseId,
+    ]);
+  return Boolean(row.pending);
+}
+
+describe('CaseDraftsService: draft PDFs after the submission', () => {
+  let harness: Awaited<ReturnType<typeof startBotHarness>>;
+  const events: CaseEvent[] = [];
+
+  before(async () => {
+    harness = await startBotHarness();
+    harness.app.get<CaseEventBus>(CASE_EVENT_BUS).subscribe((event) => events.push(event));
+  });
+
+  after(async () => {
+    await harness.close();
+    harness.remove();
+  });
+
+  it('makes the drafts in the background, clears the flag and tells the workspace', async () => {
+    const caseId = await submit(harness);
+
+    const documents = await harness.app.get(CasesRepository).findDocuments(caseId);
+    assert.deepEqual(documents.map((document) => [document.formId, document.mode]).sort(), [
+      ['kg1', 'draft'],
+      ['kg1-anlage-kind', 'draft'],
+      ['kg1-anlage-kind', 'draft'],
+    ]);
+    assert.equal(await pendingFlag(harness, caseId), false);
+    assert.equal((await harness.app.get(CasesRepository).getCase(caseId)).draftsPending, false);
+    const kinds = events.filter((event) => event.caseId === caseId).map((event) => event.kind);
+    assert.ok(kinds.indexOf('created') < kinds.indexOf('documents-changed'), kinds.join(', '));
+  });
+
+  it('fills one case in order, so a correction during the background fill wins', async () => {
+    const caseId = await submit(harness);
+    const drafts = harness.app.get(CaseDraftsService);
+
+    // A fill from the submitted answers is still running when the Kümmerer corrects the IBAN.
+    drafts.schedule(caseId, '2025-11-20');
+    await harness.app
+      .get(CaseCorrectionsService)
+      .correctAnswer(caseId, { path: 'bank.iban', value: 'DE02120300000000202051' }, 'user:k-17');
+    await drafts.whenIdle();
+
+    const text = (await draftTexts(harness, caseId)).replace(/\s+/g, '');
+    assert.ok(text.includes('DE02120300000000202051'), 'the draft shows the corrected IBAN');
+    assert.ok(!text.includes('DE78370400445320130011'), 'and not the one it replaced');
+  });
+
+  it('keeps the earlier drafts and clears the flag when answers are incomplete', async () => {
+    const caseId = await submit(harness);
+    const database = harness.app.get(DataSource);
+    const before = await harness.app.get(CasesRepository).findDocuments(caseId);
+    // A required answer gone (as after an import of a damaged case): nothing can be filled.
+    await database.query(
+      `UPDATE case_answers SET superseded_at = CURRENT_TIMESTAMP WHERE case_id = ? AND question_id = 'applicant.lastName'`,
+      [caseId],
+    );
+    await database.query(`UPDATE cases SET drafts_pending = 1 WHERE id = ?`, [caseId]);
+
+    assert.equal(await harness.app.get(CaseDraftsService).regenerate(caseId, '2025-11-20'), false);
+
+    const after = await harness.app.get(CasesRepository).findDocuments(caseId);
+    assert.deepEqual(
+      after.map((document) => document.id),
+      before.map((document) => document.id),
+    );
+    assert.equal(await pendingFlag(harness, caseId), false);
+  });
+});
+
+describe('CaseDraftsService after a restart', () => {
+  it('makes the drafts a crash left owed when the service starts again', async () => {
+    const first = await startBotHarness();
+    let second: Awaited<ReturnType<typeof startBotHarness>> | undefined;
+    try {
+      const caseId = await submit(first);
+      // What a crash between the submission's commit and the PDFs leaves: no drafts, the flag set.
+      const database = first.app.get(DataSource);
+      await database.query(`DELETE FROM case_documents WHERE case_id = ?`, [caseId]);
+      await database.query(`UPDATE cases SET drafts_pending = 1 WHERE id = ?`, [caseId]);
+      await first.close();
+
+      second = await startBotHarness({ dataDir: first.dataDir, keys: first.keys });
+      await second.settled();
+
+      assert.ok((await draftTexts(second, caseId)).includes('Yılmaz'));
+      assert.equal(await pendingFlag(second, caseId), false);
+    } finally {
+      await second?.close();
+      first.remove();
+    }
+  });
+});

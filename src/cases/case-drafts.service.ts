@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { berlinDate } from '../common/berlin-date.util';
+import { runInWriteTransaction } from '../database/write-transaction.util';
+import { ApplicationFillerService } from '../filling/application-filler.service';
+import { FormsError } from '../forms/forms.errors';
+import { DataCipher } from '../privacy/data-cipher.service';
+import { answersFromRows } from './case-answer-rows.util';
+import { documentInputOf, replaceCaseDocuments } from './case-documents-store.util';
+import { CasesError } from './cases.errors';
+import { CasesRepository } from './cases.repository';
+import { Case } from './entities/case.entity';
+import { CASE_EVENT_BUS, CaseEventBus } from './events/case-events.types';
+
+/** How long shutting down waits for draft PDFs in progress; the start-up sweep makes the rest. */
+const shutdownWaitMs = 10_000;
+
+/**
+ * The draft PDFs of a case, made from its current answers. After a submission they are made in
+ * the background, so the family's "ja" is answered at once; `drafts_pending` marks a case whose
+ * drafts are owed, and the sweep at start-up makes those a crash or restart interrupted.
+ * Fills of one case run one after the other, so the latest answers always win.
+ */
+@Injectable()
+export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(CaseDraftsService.name);
+  /** The last fill queued per case; fills of different cases run side by side. */
+  private readonly queued = new Map<string, Promise<boolean>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: DataCipher,
+    private readonly filler: ApplicationFillerService,
+    private readonly repository: CasesRepository,
+    @Inject(CASE_EVENT_BUS) private readonly events: CaseEventBus,
+  ) {}
+
+  /** Start-up: drafts owed from before a crash or restart are made in the background. */
+  async onApplicationBootstrap(): Promise<void> {
+    const owed = await this.dataSource
+      .getRepository(Case)
+      .find({ where: { draftsPending: true }, select: { id: true, lastActivityAt: true } });
+    if (owed.length > 0) {
+      this.logger.log(`Making the draft PDFs of ${owed.length} case(s) left from before the restart.`);
+    }
+    for (const record of owed) {
+      this.schedule(record.id, berlinDate(record.lastActivityAt));
+    }
+  }
+
+  /** Shutting down: fills in progress may finish (bounded); what is left stays pending for the sweep. */
+  async onModuleDestroy(): Promise<void> {
+    await Promise.race([this.whenIdle(), new Promise((done) => setTimeout(done, shutdownWaitMs).unref())]);
+  }
+
+  /** Makes the drafts in the background; a failure is logged and the case stays pending. */
+  schedule(caseId: string, today: string): void {
+    this.regenerate(caseId, today).catch((error: unknown) => {
+      this.logger.error(
+        `Draft PDFs of case ${caseId} failed; they are made again at the next start: ${errorMessage(error)}`,
+      );
+    });
+  }
+
+  /**
+   * Fills the drafts from the case's current answers and stores them (replacing earlier drafts).
+   * `today` is the date of signing (YYYY-MM-DD). Returns false when answers are incomplete: the
+   * earlier drafts stay, and a correction by the Kümmerer makes new ones.
+   */
+  regenerate(caseId: string, today: string): Promise<boolean> {
+    const previous = this.queued.get(caseId) ?? Promise.resolve(true);
+    const next = previous.catch(() => false).then(() => this.fillAndStore(caseId, today));
+    this.queued.set(caseId, next);
+    const forget = () => {
+      if (this.queued.get(caseId) === next) {
+        this.queued.delete(caseId);
+      }
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  /** Resolves when no fill is queued or running (tests, shutdown). */
+  async whenIdle(): Promise<void> {
+    while (this.queued.size > 0) {
+      await Promise.allSettled([...this.queued.values()]);
+    }
+  }
+
+  private async fillAndStore(caseId: string, today: string): Promise<boolean> {
+    const record = await this.dataSource
+      .getRepository(Case)
+      .findOne({ where: { id: caseId }, select: { id: true, applicationId: true, teamId: true } });
+    if (!record) {
+      throw new CasesError('CASE_NOT_FOUND', `Case ${caseId} does not exist.`);
+    }
+    const rows = await this.repository.findCurrentAnswers(caseId);
+    let made = true;
+    try {
+      // Answers marked "Ich weiß es nicht" stay empty on the draft for the Kümmerer to complete.
+      const documents = await this.filler.fill(record.applicationId, answersFromRows(rows), {
+        mode: 'draft',
+        today,
+        unknownPaths: rows.filter((row) => row.markedUnknown).map((row) => row.path),
+      });
+      await runInWriteTransaction(this.dataSource, async (manager) => {
+        await replaceCaseDocuments(manager, this.cipher, caseId, 'draft', documents.map(documentInputOf));
+        await manager.getRepository(Case).update({ id: caseId }, { draftsPending: false });
+      });
+    } catch (error) {
+      if (!(error instanceof FormsError && error.code === 'ANSWERS_INVALID')) {
+        throw error;
+      }
+      // Nothing to make until the Kümmerer completes the answers.
+      this.logger.warn(`Draft PDFs of case ${caseId} not made: answers incomplete.`);
+      await this.dataSource.getRepository(Case).update({ id: caseId }, { draftsPending: false });
+      made = false;
+    }
+    await this.events.publish({
+      caseId,
+      teamId: record.teamId,
+      kind: 'documents-changed',
+      at: new Date().toISOString(),
+    });
+    return made;
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
