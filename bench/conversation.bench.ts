@@ -29,6 +29,7 @@ const bots = (args.get('bots') ?? 'echo,antragslotse').split(',') as BotMode[];
 const secret = 'bench-directline-secret-0123456789';
 const projectRoot = resolve(__dirname, '..', '..');
 const targets = { p99Ms: 50, ratioToEcho: 2 };
+const detail = process.env.BENCH_DETAIL === '1';
 
 function quantile(sorted: number[], q: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -139,6 +140,7 @@ async function family(
   paced: boolean,
   latencies: number[],
   byMessage: number[][],
+  timeline: Array<[number, number]>,
 ): Promise<number> {
   const domain = `${baseUrl}/v3/directline`;
   const started = await call(`${domain}/conversations`, secret, {});
@@ -181,6 +183,7 @@ async function family(
       const elapsed = performance.now() - start;
       latencies.push(elapsed);
       (byMessage[index] ??= []).push(elapsed);
+      timeline.push([start, elapsed]);
     } catch {
       failures++;
     }
@@ -196,12 +199,16 @@ async function phase(
 ): Promise<PhaseResult> {
   const latencies: number[] = [];
   const byMessage: number[][] = [];
+  const timeline: Array<[number, number]> = [];
   const start = performance.now();
   const failures = await Promise.all(
     Array.from({ length: families }, () =>
-      family(baseUrl, messages, paced, latencies, byMessage).catch(() => messages.length),
+      family(baseUrl, messages, paced, latencies, byMessage, timeline).catch(() => messages.length),
     ),
   );
+  if (detail) {
+    printTimeline(timeline, start);
+  }
   const seconds = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
   // Which messages are slow: the three with the highest median, so a slow turn (e.g. filling PDFs) shows.
@@ -229,6 +236,21 @@ async function phase(
     max: latencies[latencies.length - 1] ?? NaN,
     peakRssMb: peakRssMb(pid),
   };
+}
+
+/** BENCH_DETAIL=1: p50/p99 per 10-second window of the run, to see when slow turns happen. */
+function printTimeline(timeline: Array<[number, number]>, start: number): void {
+  const windows = new Map<number, number[]>();
+  for (const [at, elapsed] of timeline) {
+    const window = Math.floor((at - start) / 10_000);
+    (windows.get(window) ?? windows.set(window, []).get(window)!).push(elapsed);
+  }
+  for (const [window, values] of [...windows.entries()].sort((a, b) => a[0] - b[0])) {
+    values.sort((a, b) => a - b);
+    console.log(
+      `  ${String(window * 10).padStart(4)}-${String(window * 10 + 10).padEnd(4)} s: ${String(values.length).padStart(5)} turns  p50 ${quantile(values, 0.5).toFixed(1).padStart(6)} ms  p99 ${quantile(values, 0.99).toFixed(1).padStart(6)} ms`,
+    );
+  }
 }
 
 function messagesFor(bot: BotMode): FamilyMessage[] {
