@@ -44,7 +44,9 @@ export async function readImagePages(
     })
       .timeout({ seconds })
       .rotate()
-      .grayscale()
+      .flatten({ background: '#ffffff' })
+      // One grey channel: grayscale() alone still writes three (sRGB), three times the pixels for OCR.
+      .toColourspace('b-w')
       .png({ compressionLevel: 1 })
       .toBuffer({ resolveWithObject: true });
     const { data, info } = await withTimeout(decode, limits.stepTimeoutMs, 'Decoding the image').catch(

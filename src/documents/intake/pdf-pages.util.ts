@@ -119,7 +119,9 @@ async function toPageImage(
     },
   )
     .timeout({ seconds: Math.ceil(limits.stepTimeoutMs / 1000) })
-    .grayscale()
+    .flatten({ background: '#ffffff' })
+    // One grey channel: grayscale() alone still writes three (sRGB), three times the pixels for OCR.
+    .toColourspace('b-w')
     .png({ compressionLevel: 1 })
     .toBuffer({ resolveWithObject: true });
   return {

@@ -169,6 +169,14 @@ describe('readDocumentPages reads good input', () => {
     if (page.kind === 'image') {
       assert.equal(page.image.dpi, 300);
       assert.equal(page.image.width, Math.floor((595 * 300) / 72));
+      // One grey channel on white: what OCR reads, without three times the pixels.
+      const meta = await sharp(page.image.png).metadata();
+      assert.deepEqual([meta.channels, meta.hasAlpha], [1, false]);
+      assert.equal(
+        (await sharp(page.image.png).stats()).channels[0].max,
+        255,
+        'the page is white, not transparent',
+      );
     }
     const photo = await sharp(renderTextImage(['Test'], 400, 20))
       .jpeg()
@@ -176,6 +184,7 @@ describe('readDocumentPages reads good input', () => {
       .toBuffer();
     const [upright] = (await sut(photo)).pages;
     assert.ok(upright.kind === 'image' && upright.image.height > upright.image.width);
+    assert.equal((await sharp(upright.image.png).metadata()).channels, 1);
   });
 });
 

@@ -56,6 +56,11 @@ export async function preprocessPage(
   // toColourspace('b-w') gives one channel; keep only the first if libvips ever returns more.
   const grey = decoded.info.channels === 1 ? decoded.data : firstChannel(decoded.data, decoded.info.channels);
   const stretched = contrastStretch(grey, { lowerPercent: 1, upperPercent: 99 });
+  // A clean grey page at the right resolution (what the intake renders from a PDF) goes to
+  // tesseract as it came: encoding the same pixels again would cost ~0.1 s per page.
+  if (!stretched && scale === 1 && (await isOneChannelPng(image.png))) {
+    return { png: image.png, width, height, scale, stretched };
+  }
   let pipeline = sharp(grey, { raw: { width, height, channels: 1 } }).timeout({
     seconds: options.timeoutSeconds,
   });
@@ -68,7 +73,8 @@ export async function preprocessPage(
   }
   const { data, info } = await pipeline
     .toColourspace('b-w')
-    .withMetadata({ density: options.targetDpi })
+    // withDensity, not withMetadata: withMetadata converts to sRGB and writes three channels.
+    .withDensity(options.targetDpi)
     .png({ compressionLevel: 1 })
     .toBuffer({ resolveWithObject: true });
   return { png: data, width: info.width, height: info.height, scale, stretched };
@@ -79,7 +85,7 @@ export async function orientationSample(png: Buffer): Promise<Buffer> {
   return sharp(png)
     .resize({ width: 1000, height: 1000, fit: 'outside', withoutEnlargement: true })
     .toColourspace('b-w')
-    .withMetadata({ density: 150 })
+    .withDensity(150)
     .png({ compressionLevel: 1 })
     .toBuffer();
 }
@@ -95,6 +101,11 @@ export async function rotatePage(
     .png({ compressionLevel: 1 })
     .toBuffer({ resolveWithObject: true });
   return { png: data, width: info.width, height: info.height };
+}
+
+async function isOneChannelPng(png: Buffer): Promise<boolean> {
+  const meta = await sharp(png).metadata();
+  return meta.format === 'png' && meta.channels === 1 && meta.depth === 'uchar' && !meta.hasAlpha;
 }
 
 function firstChannel(data: Buffer, channels: number): Buffer {
