@@ -7,7 +7,9 @@ import { replayThroughBot } from '../../test/support/bot-transcript-runner';
 import { readTranscript, transcriptFiles } from '../../test/transcripts/transcript-runner';
 import { CaseCorrectionsService } from './case-corrections.service';
 import { CaseDraftsService } from './case-drafts.service';
+import { CasesError } from './cases.errors';
 import { CasesRepository } from './cases.repository';
+import { CasesService } from './cases.service';
 import { CASE_EVENT_BUS, CaseEvent, CaseEventBus } from './events/case-events.types';
 
 const twoChildren = () =>
@@ -99,6 +101,31 @@ describe('CaseDraftsService: draft PDFs after the submission', () => {
       before.map((document) => document.id),
     );
     assert.equal(await pendingFlag(harness, caseId), false);
+  });
+});
+
+describe('CaseDraftsService and a deleted case', () => {
+  it('stores nothing for a case deleted while its drafts were being filled', async () => {
+    const harness = await startBotHarness();
+    try {
+      const caseId = await submit(harness);
+      const drafts = harness.app.get(CaseDraftsService);
+
+      const filling = drafts.regenerate(caseId, '2025-11-20');
+      await harness.app.get(CasesService).deleteCase(caseId, 'user:admin-1');
+
+      await assert.rejects(
+        filling,
+        (error: unknown) => error instanceof CasesError && error.code === 'CASE_NOT_FOUND',
+      );
+      const [row] = await harness.app
+        .get(DataSource)
+        .query<Array<{ n: number }>>(`SELECT COUNT(*) AS n FROM case_documents WHERE case_id = ?`, [caseId]);
+      assert.equal(Number(row.n), 0);
+    } finally {
+      await harness.close();
+      harness.remove();
+    }
   });
 });
 

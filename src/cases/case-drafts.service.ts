@@ -4,6 +4,7 @@ import { berlinDate } from '../common/berlin-date.util';
 import { runInWriteTransaction } from '../database/write-transaction.util';
 import { ApplicationFillerService } from '../filling/application-filler.service';
 import { FormsError } from '../forms/forms.errors';
+import { PdfError } from '../pdf/pdf.errors';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { answersFromRows } from './case-answer-rows.util';
 import { documentInputOf, replaceCaseDocuments } from './case-documents-store.util';
@@ -56,8 +57,11 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
   /** Makes the drafts in the background; a failure is logged and the case stays pending. */
   schedule(caseId: string, today: string): void {
     this.regenerate(caseId, today).catch((error: unknown) => {
+      if (error instanceof CasesError && error.code === 'CASE_NOT_FOUND') {
+        return; // deleted meanwhile: nothing to make
+      }
       this.logger.error(
-        `Draft PDFs of case ${caseId} failed; they are made again at the next start: ${errorMessage(error)}`,
+        `Draft PDFs of case ${caseId} failed; they are made again at the next start: ${describe(error)}`,
       );
     });
   }
@@ -103,10 +107,17 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
         today,
         unknownPaths: rows.filter((row) => row.markedUnknown).map((row) => row.path),
       });
-      await runInWriteTransaction(this.dataSource, async (manager) => {
+      const stored = await runInWriteTransaction(this.dataSource, async (manager) => {
+        const result = await manager.getRepository(Case).update({ id: caseId }, { draftsPending: false });
+        if (!result.affected) {
+          return false; // the case was deleted while its PDFs were being filled
+        }
         await replaceCaseDocuments(manager, this.cipher, caseId, 'draft', documents.map(documentInputOf));
-        await manager.getRepository(Case).update({ id: caseId }, { draftsPending: false });
+        return true;
       });
+      if (!stored) {
+        throw new CasesError('CASE_NOT_FOUND', `Case ${caseId} was deleted meanwhile.`);
+      }
     } catch (error) {
       if (!(error instanceof FormsError && error.code === 'ANSWERS_INVALID')) {
         throw error;
@@ -126,6 +137,10 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
   }
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** Our domain errors carry no personal data; anything else is named only (messages may quote values). */
+function describe(error: unknown): string {
+  if (error instanceof PdfError || error instanceof CasesError) {
+    return `${error.code}: ${error.message}`;
+  }
+  return error instanceof Error ? error.name : 'unknown error';
 }
