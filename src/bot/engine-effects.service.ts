@@ -5,7 +5,6 @@ import { DocumentsService } from '../documents/documents.service';
 import { EngineEvent } from '../interview/engine.types';
 import { InterviewState } from '../interview/interview-state.types';
 import { plainReply } from './activities/plain-reply.util';
-import { typingActivity } from './activities/render-messages.util';
 import { ResumeCodeService } from './resume/resume-code.service';
 import { LetterDeadlinesService } from './letters/letter-deadlines.service';
 import { resumeBirthDateQuestion } from './resume/resume.options';
@@ -45,8 +44,8 @@ export class EngineEffectsService {
     for (const event of events) {
       switch (event.type) {
         case 'submitted':
-          // Filling the PDFs takes a moment: show that the bot is working.
-          await context.sendActivities([typingActivity(), plainReply('filling', interview.locale)]);
+          // The forms are filled in the background (CaseDraftsService): say so, no need to wait.
+          await context.sendActivity(plainReply('filling', interview.locale));
           data.caseId = await this.cases.createFromInterview(interview, conversation(), {
             answers: event.answers,
             unknown: event.unknown,
