@@ -78,12 +78,10 @@ export class FamilyTurnService {
    * Values read from one of the family's letters (run inside a turn, e.g. through a proactive
    * continueConversation): the engine offers them when their question comes, or at once.
    * Nothing happens before consent or after submission (then the Kümmerer sees the letter).
-   * Without values for the current question the engine asks it again: a message posted after a
-   * question would otherwise leave the family without its buttons.
    */
   async offerLetterValues(context: TurnContext, proposals: readonly PendingProposal[]): Promise<void> {
     const data = await this.data(context);
-    if (!data.interview?.consentVersion || data.interview.phase === 'submitted') {
+    if (!data.interview?.consentVersion || data.interview.phase === 'submitted' || proposals.length === 0) {
       return;
     }
     const result = this.interviews.offer(data.interview, proposals);

@@ -41,10 +41,6 @@ export function offerProposals(
     turn.askCurrent();
   } else if (turn.state.phase === 'summary') {
     turn.advance();
-  } else if (turn.state.phase === 'asking' || turn.state.phase === 'confirming-proposal') {
-    // The values are for later questions (or none were found): the family just read the letter's
-    // explanation, so the question they were at comes again, with its buttons.
-    turn.askCurrent();
   }
   return turn.result();
 }

@@ -96,8 +96,9 @@ export class LetterFlowService {
           activities.push(info(letterFlowText('proposalsIntro', locale), locale));
         }
         await context.sendActivities(activities);
-        // Offers the values, or asks the family's current question again (with its buttons).
-        await this.bot().offerLetterValues(context, proposals);
+        if (proposals.length > 0) {
+          await this.bot().offerLetterValues(context, proposals);
+        }
       });
     } catch (error) {
       await this.refuse(reference, error, locale);
@@ -122,7 +123,6 @@ export class LetterFlowService {
     try {
       await this.post(reference, async (context) => {
         await context.sendActivity(info(text, locale));
-        await this.bot().offerLetterValues(context, []);
       });
     } catch (postError) {
       this.logger.warn(`Could not tell the family: ${(postError as Error).name}`);
