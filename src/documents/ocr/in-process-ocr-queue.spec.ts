@@ -82,6 +82,56 @@ describe('InProcessOcrQueue', () => {
     assert.equal(sut.stats().waitingPages, 0);
   });
 
+  it('reads a page in stripes on an idle worker and puts every word where it is on the page', async () => {
+    const lines = [
+      'Familienkasse Nordrhein-Westfalen',
+      'Kindergeldnummer 215FK381902',
+      'Bitte senden Sie uns die Schulbescheinigung',
+      'bis zum 15.12.2026 zurück.',
+      'Mit freundlichen Grüßen',
+      'Ihre Familienkasse',
+    ];
+    const image = await pageImage(lines);
+    await sut.pool.warmUp();
+
+    const [striped] = await sut.enqueue({ pages: [image], detectOrientation: false });
+    const whole = new InProcessOcrQueue({ size: 2, stripesPerPage: 1 });
+    const [read] = await whole
+      .enqueue({ pages: [image], detectOrientation: false })
+      .finally(() => whole.close());
+
+    assert.equal(striped.stripes, 2);
+    assert.equal(read.stripes, 1);
+    assert.equal(striped.page.text, read.page.text);
+    assert.deepEqual(
+      striped.page.words.map((word) => [word.text, word.line]),
+      read.page.words.map((word) => [word.text, word.line]),
+    );
+    // The same boxes as a whole-page reading, give or take tesseract's own wobble of a few pixels.
+    for (const [index, word] of striped.page.words.entries()) {
+      read.page.words[index].box.forEach((value, axis) =>
+        assert.ok(
+          Math.abs(word.box[axis] - value) <= 3,
+          `${word.text}: ${word.box.join(',')} vs ${read.page.words[index].box.join(',')}`,
+        ),
+      );
+    }
+    assert.equal(sut.stats().runningPages, 0);
+  });
+
+  it('lends only idle workers on top, so a page waiting in line is never held up', async () => {
+    await sut.pool.warmUp();
+    let waiting: Promise<string> | undefined;
+    await sut.pool.withWorker(() =>
+      sut.pool.withIdleWorkers(3, async (idle) => {
+        assert.equal(idle.length, 1, 'one of two workers is idle');
+        await sut.pool.withIdleWorkers(3, (none) => Promise.resolve(assert.equal(none.length, 0)));
+        waiting = sut.pool.withWorker(() => Promise.resolve('read'));
+      }),
+    );
+    assert.equal(await waiting, 'read');
+  });
+
   it('never reaches the network: local worker, core and language paths; no CDN address in our code', () => {
     const options = sut.pool.workerOptions();
     for (const key of ['workerPath', 'corePath', 'langPath']) {

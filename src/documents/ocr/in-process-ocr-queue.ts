@@ -8,8 +8,12 @@ import {
   orientationSample,
   preprocessPage,
   rotatePage,
+  toPgm,
+  type GreyPage,
   type PreprocessOptions,
 } from './preprocess-page.util';
+import { findSplitRows } from './split-row.util';
+import { stackStripes } from './stack-stripes.util';
 import { tesseractBlocksToOcrPage } from './tesseract-result.util';
 import { TesseractWorkerPool, type LentWorker, type TesseractPoolOptions } from './tesseract-worker-pool';
 
@@ -28,13 +32,23 @@ export interface InProcessOcrQueueOptions extends TesseractPoolOptions {
    * thread; more sharp threads would take the cores the pool counts on.
    */
   sharpThreads?: number;
+  /**
+   * Most stripes a page is cut into, to read them on workers that are idle at that moment (default:
+   * the pool size, at most 2; 1 = always read pages whole). tesseract.js reads on one core; a
+   * family waiting for one letter would otherwise leave the other cores unused. Cuts are made only
+   * through blank bands across the page, never through text (findSplitRows).
+   */
+  stripesPerPage?: number;
   preprocess?: PreprocessOptions;
 }
 
+type PageToRead = GreyPage & { stretched: boolean };
+
 /**
  * OCR in this process on a TesseractWorkerPool. Pages of all jobs wait in one first-come line; each
- * page is preprocessed (sharp) and read with deskew, holding one worker; only when that reading
- * looks wrong is the page checked for a quarter turn (OSD) and read again upright.
+ * page is preprocessed (sharp) and read with deskew, holding one worker, and cut into stripes read
+ * at once when other workers are idle; only when that reading looks wrong is the page checked for
+ * a quarter turn (OSD) and read again upright.
  */
 export class InProcessOcrQueue implements OcrQueue {
   readonly pool: TesseractWorkerPool;
@@ -42,6 +56,7 @@ export class InProcessOcrQueue implements OcrQueue {
   private readonly minOrientationConfidence: number;
   private readonly orientationCheckBelow: number;
   private readonly preprocess: PreprocessOptions;
+  private readonly stripesPerPage: number;
   private waitingPages = 0;
   private runningPages = 0;
 
@@ -53,6 +68,7 @@ export class InProcessOcrQueue implements OcrQueue {
     // Process-wide setting of libvips; the OCR path is by far its biggest user.
     sharp.concurrency(options.sharpThreads ?? 1);
     this.preprocess = options.preprocess ?? defaultPreprocessOptions;
+    this.stripesPerPage = Math.max(1, options.stripesPerPage ?? Math.min(this.pool.size, 2));
   }
 
   stats() {
@@ -132,14 +148,14 @@ export class InProcessOcrQueue implements OcrQueue {
     // photos, and OSD on every page would cost ~0.4 s CPU for the rare page scanned sideways.
     if ((job.detectOrientation ?? true) && readingLooksWrong(reading.page, this.orientationCheckBelow)) {
       const orientation = await this.pool
-        .detectOrientation(await orientationSample(page.png))
+        .detectOrientation(await orientationSample(page))
         .catch(() => undefined);
       if (
         orientation &&
         orientation.degrees !== 0 &&
         orientation.confidence >= this.minOrientationConfidence
       ) {
-        const turned = { ...page, ...(await rotatePage(page.png, orientation.degrees)) };
+        const turned = { ...page, ...(await rotatePage(page, orientation.degrees)) };
         const second = await this.recognizeAs(
           image.page,
           turned,
@@ -173,31 +189,69 @@ export class InProcessOcrQueue implements OcrQueue {
       rotatedDegrees: reading.rotatedDegrees,
       skewRadians: reading.skewRadians,
       scale: page.scale,
+      stripes: reading.stripes,
       milliseconds: Date.now() - started,
     };
   }
 
   private async recognizeAs(
     pageNumber: number,
-    page: { png: Buffer; width: number; height: number; stretched: boolean },
+    page: PageToRead,
     rotatedDegrees: number,
     deskew: boolean,
     worker: LentWorker,
     onFraction: (fraction: number) => void,
-  ): Promise<{ page: OcrPage; rotatedDegrees: number; skewRadians: number }> {
+  ): Promise<{ page: OcrPage; rotatedDegrees: number; skewRadians: number; stripes: number }> {
     // A stretched page is a photo or a grey scan: uneven light needs a local threshold.
-    const threshold = page.stretched ? 'local' : 'global';
-    const recognized = await worker.recognize(page.png, { deskew, threshold }, onFraction);
+    const options = { deskew, threshold: page.stretched ? ('local' as const) : ('global' as const) };
+    const size = { page: pageNumber, width: page.width, height: page.height };
+    const striped = await this.pool.withIdleWorkers(this.stripesPerPage - 1, async (idle) => {
+      const rows = splitRows(page, idle.length + 1);
+      if (rows.length === 0) {
+        return undefined;
+      }
+      const edges = [0, ...rows, page.height];
+      const fractions = rows.map(() => 0).concat(0);
+      const readings = await Promise.allSettled(
+        [worker, ...idle].slice(0, edges.length - 1).map(async (reader, index) => {
+          const [top, bottom] = [edges[index], edges[index + 1]];
+          const reading = await reader.recognize(toPgm(page, top, bottom), options, (fraction) => {
+            fractions[index] = fraction;
+            onFraction(fractions.reduce((sum, value) => sum + value, 0) / fractions.length);
+          });
+          return { top, height: bottom - top, ...reading };
+        }),
+      );
+      // Every stripe has ended before the idle workers go back: none is lent while still reading.
+      const failed = readings.find((result) => result.status === 'rejected');
+      if (failed) {
+        throw failed.reason;
+      }
+      return readings.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    });
+    if (striped) {
+      // The stripes' boxes are mapped back before their own small deskew: the page has none.
+      return { page: stackStripes(striped, size), rotatedDegrees, skewRadians: 0, stripes: striped.length };
+    }
+    const recognized = await worker.recognize(toPgm(page), options, onFraction);
     return {
-      page: tesseractBlocksToOcrPage(recognized.blocks, {
-        page: pageNumber,
-        width: page.width,
-        height: page.height,
-      }),
+      page: tesseractBlocksToOcrPage(recognized.blocks, size),
       rotatedDegrees,
       skewRadians: recognized.rotateRadians,
+      stripes: 1,
     };
   }
+}
+
+/** Rows to cut the page at for up to `most` stripes (fewer when no cut gives that many); none: read whole. */
+function splitRows(page: GreyPage, most: number): number[] {
+  for (let parts = most; parts >= 2; parts -= 1) {
+    const rows = findSplitRows(page.grey, page.width, page.height, parts);
+    if (rows.length > 0) {
+      return rows;
+    }
+  }
+  return [];
 }
 
 /**

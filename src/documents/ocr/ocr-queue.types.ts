@@ -28,6 +28,8 @@ export interface OcrPageResult {
   rotatedDegrees: number;
   skewRadians: number;
   scale: number;
+  /** Stripes the page was cut into and read at once on idle workers (1: read whole). */
+  stripes: number;
   milliseconds: number;
 }
 

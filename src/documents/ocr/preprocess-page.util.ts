@@ -14,11 +14,14 @@ export const defaultPreprocessOptions: PreprocessOptions = { targetDpi: 300, tim
 // Width of an A4 page in inches: a photo's shorter side is about the letter's width.
 const a4WidthInches = 8.27;
 
-export interface PreprocessedPage {
-  /** One-channel (grey) PNG. */
-  png: Buffer;
+/** A page as grey pixels, one byte per pixel, row by row. */
+export interface GreyPage {
+  grey: Buffer;
   width: number;
   height: number;
+}
+
+export interface PreprocessedPage extends GreyPage {
   /** Factor applied to the input image's size. */
   scale: number;
   /** Whether the contrast was stretched (false for clean scans and rendered PDFs). */
@@ -34,8 +37,8 @@ export interface PreprocessedPage {
  *
  * Why by hand: sharp's normalise() costs ~0.7 s CPU on an A4 page at 300 dpi (it decodes twice and
  * works on all channels); one decode to raw grey, a histogram in JS and a lookup table take ~0.1 s.
- * The output has ONE channel: an RGBA PNG (what a canvas renders) is four times the data for
- * tesseract to decode and convert.
+ * The result stays raw grey pixels: tesseract gets them as PGM (toPgm), which needs no encoding
+ * here and no decoding in the worker, and the page can be cut into stripes without a decode.
  */
 export async function preprocessPage(
   image: PageImage,
@@ -56,33 +59,38 @@ export async function preprocessPage(
   // toColourspace('b-w') gives one channel; keep only the first if libvips ever returns more.
   const grey = decoded.info.channels === 1 ? decoded.data : firstChannel(decoded.data, decoded.info.channels);
   const stretched = contrastStretch(grey, { lowerPercent: 1, upperPercent: 99 });
-  // A clean grey page at the right resolution (what the intake renders from a PDF) goes to
-  // tesseract as it came: encoding the same pixels again would cost ~0.1 s per page.
-  if (!stretched && scale === 1 && (await isOneChannelPng(image.png))) {
-    return { png: image.png, width, height, scale, stretched };
+  if (scale === 1) {
+    return { grey, width, height, scale, stretched };
   }
-  let pipeline = sharp(grey, { raw: { width, height, channels: 1 } }).timeout({
-    seconds: options.timeoutSeconds,
-  });
-  if (scale !== 1) {
-    pipeline = pipeline.resize({
+  const resized = await sharp(grey, { raw: { width, height, channels: 1 } })
+    .timeout({ seconds: options.timeoutSeconds })
+    .resize({
       width: Math.round(width * scale),
       height: Math.round(height * scale),
       kernel: scale > 1 ? 'cubic' : 'lanczos3',
-    });
-  }
-  const { data, info } = await pipeline
+    })
     .toColourspace('b-w')
-    // withDensity, not withMetadata: withMetadata converts to sRGB and writes three channels.
-    .withDensity(options.targetDpi)
-    .png({ compressionLevel: 1 })
+    .raw()
     .toBuffer({ resolveWithObject: true });
-  return { png: data, width: info.width, height: info.height, scale, stretched };
+  return { grey: resized.data, width: resized.info.width, height: resized.info.height, scale, stretched };
+}
+
+// tesseract.js looks for an EXIF orientation tag in the first 500 bytes of every image; a comment
+// in the header keeps pixel values out of that window.
+const pgmComment = `# ${'-'.repeat(500)}\n`;
+
+/**
+ * The rows [fromRow, toRow) of a grey page as a binary PGM (netpbm P5): a short header before the
+ * pixels, so there is nothing to encode or decode; tesseract (leptonica) reads it natively.
+ */
+export function toPgm(page: GreyPage, fromRow = 0, toRow = page.height): Buffer {
+  const header = Buffer.from(`P5\n${pgmComment}${page.width} ${toRow - fromRow}\n255\n`, 'latin1');
+  return Buffer.concat([header, page.grey.subarray(fromRow * page.width, toRow * page.width)]);
 }
 
 /** A small copy for orientation detection (shorter side ~1000 px: enough for OSD, 4-8x less work). */
-export async function orientationSample(png: Buffer): Promise<Buffer> {
-  return sharp(png)
+export async function orientationSample(page: GreyPage): Promise<Buffer> {
+  return sharp(page.grey, { raw: { width: page.width, height: page.height, channels: 1 } })
     .resize({ width: 1000, height: 1000, fit: 'outside', withoutEnlargement: true })
     .toColourspace('b-w')
     .withDensity(150)
@@ -91,21 +99,15 @@ export async function orientationSample(png: Buffer): Promise<Buffer> {
 }
 
 /** The page turned clockwise by 90, 180 or 270 degrees. */
-export async function rotatePage(
-  png: Buffer,
-  degrees: number,
-): Promise<{ png: Buffer; width: number; height: number }> {
-  const { data, info } = await sharp(png)
+export async function rotatePage(page: GreyPage, degrees: number): Promise<GreyPage> {
+  const { data, info } = await sharp(page.grey, {
+    raw: { width: page.width, height: page.height, channels: 1 },
+  })
     .rotate(degrees)
     .toColourspace('b-w')
-    .png({ compressionLevel: 1 })
+    .raw()
     .toBuffer({ resolveWithObject: true });
-  return { png: data, width: info.width, height: info.height };
-}
-
-async function isOneChannelPng(png: Buffer): Promise<boolean> {
-  const meta = await sharp(png).metadata();
-  return meta.format === 'png' && meta.channels === 1 && meta.depth === 'uchar' && !meta.hasAlpha;
+  return { grey: data, width: info.width, height: info.height };
 }
 
 function firstChannel(data: Buffer, channels: number): Buffer {

@@ -29,8 +29,9 @@ export interface OrientationResult {
 
 /** One worker lent to a caller of withWorker. */
 export interface LentWorker {
+  /** image: the bytes of an image file tesseract reads (PGM, PNG, JPEG...). */
   recognize(
-    png: Buffer,
+    image: Buffer,
     options: RecognizeOptions,
     onProgress?: (fraction: number) => void,
   ): Promise<RecognizeResult>;
@@ -65,9 +66,10 @@ export const defaultTesseractParameters: Record<string, string> = {
 };
 
 /**
- * A fixed number of tesseract.js workers, created on first use and reused for every page (loading
- * the language data takes ~0.3 s). Callers borrow a worker with withWorker; when all are busy they
- * wait in arrival order. Orientation detection runs on one extra worker with the legacy engine and
+ * A fixed number of tesseract.js workers, all started on first use and reused for every page
+ * (loading the language data takes ~0.3 s). Callers borrow a worker with withWorker; when all are
+ * busy they wait in arrival order. withIdleWorkers lends the idle ones on top, never making anyone
+ * wait. Orientation detection runs on one extra worker with the legacy engine and
  * the osd data, shared by all (it takes ~0.1-0.4 s per page).
  */
 export class TesseractWorkerPool {
@@ -97,35 +99,33 @@ export class TesseractWorkerPool {
 
   /** Starts every worker now instead of on first use (for a warm benchmark or service start). */
   async warmUp(): Promise<void> {
-    const slots = await Promise.all(
-      Array.from({ length: this.size - this.all.size - this.starting }, () => this.startSlot()),
-    );
-    slots.forEach((slot) => this.release(slot));
+    const failure = (await this.startIdleSlots()).find((result) => result.status === 'rejected');
+    if (failure) {
+      throw failure.reason;
+    }
   }
 
   async withWorker<T>(work: (worker: LentWorker) => Promise<T>): Promise<T> {
     const slot = await this.acquire();
-    let replace = false;
+    const lent = this.lend(slot);
     try {
-      return await work({
-        recognize: async (png, options, onProgress) => {
-          slot.onProgress = onProgress;
-          try {
-            return await this.recognizeWithTimeout(slot, png, options);
-          } catch (error) {
-            replace = true;
-            throw error;
-          } finally {
-            slot.onProgress = undefined;
-          }
-        },
-      });
+      return await work(lent.worker);
     } finally {
-      if (replace) {
-        this.discard(slot);
-      } else {
-        this.release(slot);
-      }
+      lent.giveBack();
+    }
+  }
+
+  /**
+   * Lends up to `max` workers that are idle right now, without waiting (possibly none: then work
+   * gets an empty list). For spreading one page over cores that would otherwise sit idle; a page
+   * waiting in line always gets a worker before this does, as only idle workers are lent.
+   */
+  async withIdleWorkers<T>(max: number, work: (workers: LentWorker[]) => Promise<T>): Promise<T> {
+    const lent = this.closed ? [] : this.idle.splice(0, Math.max(0, max)).map((slot) => this.lend(slot));
+    try {
+      return await work(lent.map((one) => one.worker));
+    } finally {
+      lent.forEach((one) => one.giveBack());
     }
   }
 
@@ -164,6 +164,27 @@ export class TesseractWorkerPool {
     await Promise.allSettled([...workers, osd?.then((worker) => worker.terminate())]);
   }
 
+  /** A worker for one caller; giveBack returns it, or replaces it when one of its pages failed. */
+  private lend(slot: Slot): { worker: LentWorker; giveBack: () => void } {
+    let failed = false;
+    return {
+      worker: {
+        recognize: async (image, options, onProgress) => {
+          slot.onProgress = onProgress;
+          try {
+            return await this.recognizeWithTimeout(slot, image, options);
+          } catch (error) {
+            failed = true;
+            throw error;
+          } finally {
+            slot.onProgress = undefined;
+          }
+        },
+      },
+      giveBack: () => (failed ? this.discard(slot) : this.release(slot)),
+    };
+  }
+
   private async acquire(): Promise<Slot> {
     if (this.closed) {
       throw new OcrError('OCR_CLOSED', 'The OCR pool is closed.');
@@ -173,7 +194,11 @@ export class TesseractWorkerPool {
       return idle;
     }
     if (this.all.size + this.starting < this.size) {
-      return this.startSlot();
+      // First use: the other workers start in the background, so that the next pages (or the
+      // stripes of this one) find them ready instead of waiting ~0.5 s each for the language data.
+      const slot = this.startSlot();
+      void this.startIdleSlots();
+      return slot;
     }
     const slot = await new Promise<Slot>((resolve) => this.waiters.push(resolve));
     if (this.closed) {
@@ -204,6 +229,21 @@ export class TesseractWorkerPool {
     }
   }
 
+  /**
+   * Starts the workers the pool does not have yet; they go to callers waiting or to the idle list.
+   * A worker that fails to start is tried again by the next caller that finds the pool short.
+   */
+  private async startIdleSlots(): Promise<PromiseSettledResult<Slot>[]> {
+    const missing = this.size - this.all.size - this.starting;
+    const started = await Promise.allSettled(Array.from({ length: missing }, () => this.startSlot()));
+    for (const result of started) {
+      if (result.status === 'fulfilled') {
+        this.release(result.value);
+      }
+    }
+    return started;
+  }
+
   private release(slot: Slot): void {
     if (this.closed) {
       void slot.worker.terminate();
@@ -229,7 +269,7 @@ export class TesseractWorkerPool {
 
   private async recognizeWithTimeout(
     slot: Slot,
-    png: Buffer,
+    image: Buffer,
     options: RecognizeOptions,
   ): Promise<RecognizeResult> {
     let timer: NodeJS.Timeout | undefined;
@@ -246,7 +286,7 @@ export class TesseractWorkerPool {
         slot.threshold = threshold;
       }
       const recognition = slot.worker.recognize(
-        png,
+        image,
         { rotateAuto: options.deskew },
         { blocks: true, text: false },
       );
