@@ -4,6 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { berlinDate } from '../common/berlin-date.util';
+import { insertRows } from '../database/insert-rows.util';
 import { runInWriteTransaction } from '../database/write-transaction.util';
 import { StoredDocument } from '../documents/stored-document.entity';
 import { Answers } from '../forms/definition/answers.types';
@@ -346,10 +347,7 @@ export class CasesService {
         supersededAt: null,
       });
     });
-    // Chunks keep each INSERT below SQLite's bound-parameter limit.
-    for (let start = 0; start < records.length; start += 50) {
-      await manager.getRepository(CaseAnswer).insert(records.slice(start, start + 50));
-    }
+    await insertRows(manager, CaseAnswer, records);
   }
 
   private async recordStatus(
