@@ -44,6 +44,16 @@ export interface InProcessOcrQueueOptions extends TesseractPoolOptions {
 
 type PageToRead = GreyPage & { stretched: boolean };
 
+interface Reading {
+  page: OcrPage;
+  rotatedDegrees: number;
+  /** The skew tesseract corrected (for a page read in stripes: the mean of theirs). */
+  skewRadians: number;
+  /** The skew the word boxes are in: 0 for stripes, whose boxes are mapped back before their deskew. */
+  boxSkewRadians: number;
+  stripes: number;
+}
+
 /**
  * OCR in this process on a TesseractWorkerPool. Pages of all jobs wait in one first-come line; each
  * page is preprocessed (sharp) and read with deskew, holding one worker, and cut into stripes read
@@ -182,7 +192,7 @@ export class InProcessOcrQueue implements OcrQueue {
           originalHeight: image.height,
           scale: page.scale,
           rotatedDegrees: reading.rotatedDegrees,
-          skewRadians: reading.skewRadians,
+          skewRadians: reading.boxSkewRadians,
           ...(image.pixelsPerPoint ? { pixelsPerPoint: image.pixelsPerPoint } : {}),
         },
       },
@@ -201,7 +211,7 @@ export class InProcessOcrQueue implements OcrQueue {
     deskew: boolean,
     worker: LentWorker,
     onFraction: (fraction: number) => void,
-  ): Promise<{ page: OcrPage; rotatedDegrees: number; skewRadians: number; stripes: number }> {
+  ): Promise<Reading> {
     // A stretched page is a photo or a grey scan: uneven light needs a local threshold.
     const options = { deskew, threshold: page.stretched ? ('local' as const) : ('global' as const) };
     const size = { page: pageNumber, width: page.width, height: page.height };
@@ -231,13 +241,20 @@ export class InProcessOcrQueue implements OcrQueue {
     });
     if (striped) {
       // The stripes' boxes are mapped back before their own small deskew: the page has none.
-      return { page: stackStripes(striped, size), rotatedDegrees, skewRadians: 0, stripes: striped.length };
+      return {
+        page: stackStripes(striped, size),
+        rotatedDegrees,
+        skewRadians: striped.reduce((sum, stripe) => sum + stripe.rotateRadians, 0) / striped.length,
+        boxSkewRadians: 0,
+        stripes: striped.length,
+      };
     }
     const recognized = await worker.recognize(toPgm(page), options, onFraction);
     return {
       page: tesseractBlocksToOcrPage(recognized.blocks, size),
       rotatedDegrees,
       skewRadians: recognized.rotateRadians,
+      boxSkewRadians: recognized.rotateRadians,
       stripes: 1,
     };
   }

@@ -26,6 +26,10 @@ export type OcrProgressListener = (progress: OcrProgress) => void;
 export interface OcrPageResult {
   page: OcrPage;
   rotatedDegrees: number;
+  /**
+   * The skew tesseract corrected (radians; for a page read in stripes the mean of theirs). Which skew
+   * the word boxes are in is the page's transform (0 for stripes: their boxes are mapped back).
+   */
   skewRadians: number;
   scale: number;
   /** Stripes the page was cut into and read at once on idle workers (1: read whole). */
