@@ -1,4 +1,5 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { placeholder } from './plain-sql.util';
 
 /**
  * INSERT of many rows of one entity as plain SQL statements (SQLite and PostgreSQL), each value
@@ -18,7 +19,6 @@ export async function insertRows<T extends ObjectLiteral>(
   }
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
-  const postgres = manager.connection.options.type === 'postgres';
   const columns = metadata.columns.filter((column) => column.getEntityValue(rows[0]) !== undefined);
   const names = columns.map((column) => `"${column.databaseName}"`).join(', ');
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
@@ -31,7 +31,7 @@ export async function insertRows<T extends ObjectLiteral>(
           throw new Error(`insertRows: every row must give "${column.propertyName}".`);
         }
         parameters.push(driver.preparePersistentValue(value, column));
-        return postgres ? `$${parameters.length}` : '?';
+        return placeholder(manager.connection, parameters.length);
       });
       return `(${marks.join(', ')})`;
     });

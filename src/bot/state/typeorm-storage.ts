@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isUniqueViolation, placeholders } from '../../database/plain-sql.util';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { DataCipher } from '../../privacy/data-cipher.service';
@@ -41,7 +42,7 @@ export class TypeOrmStorage implements Storage {
       return {};
     }
     const rows = await this.dataSource.query<Array<{ key: string; etag: string; document: string }>>(
-      `SELECT "key", "etag", "document" FROM "bot_state" WHERE "key" IN (${this.marks(keys.length)})`,
+      `SELECT "key", "etag", "document" FROM "bot_state" WHERE "key" IN (${placeholders(this.dataSource, keys.length)})`,
       keys,
     );
     const items: StoreItems = {};
@@ -117,7 +118,7 @@ export class TypeOrmStorage implements Storage {
     if (change.expected === '*') {
       await this.run(
         manager,
-        `INSERT INTO "bot_state" ("key", "etag", "document", "updated_at") VALUES (${this.marks(4)})
+        `INSERT INTO "bot_state" ("key", "etag", "document", "updated_at") VALUES (${placeholders(this.dataSource, 4)})
          ON CONFLICT ("key") DO UPDATE SET "etag" = excluded."etag", "document" = excluded."document",
          "updated_at" = excluded."updated_at"`,
         [row.key, row.etag, row.document, updatedAt],
@@ -128,7 +129,7 @@ export class TypeOrmStorage implements Storage {
       try {
         await this.run(
           manager,
-          `INSERT INTO "bot_state" ("key", "etag", "document", "updated_at") VALUES (${this.marks(4)})`,
+          `INSERT INTO "bot_state" ("key", "etag", "document", "updated_at") VALUES (${placeholders(this.dataSource, 4)})`,
           [row.key, row.etag, row.document, updatedAt],
         );
       } catch (error) {
@@ -140,7 +141,7 @@ export class TypeOrmStorage implements Storage {
       }
       return;
     }
-    const [etag, document, at, key, expected] = this.marks(5).split(', ');
+    const [etag, document, at, key, expected] = placeholders(this.dataSource, 5).split(', ');
     const affected = await this.run(
       manager,
       `UPDATE "bot_state" SET "etag" = ${etag}, "document" = ${document}, "updated_at" = ${at}
@@ -154,7 +155,7 @@ export class TypeOrmStorage implements Storage {
 
   private async remove(manager: EntityManager, change: StateChange): Promise<void> {
     const unconditional = change.expected === '*' || change.expected === null;
-    const [key, etag] = this.marks(2).split(', ');
+    const [key, etag] = placeholders(this.dataSource, 2).split(', ');
     const affected = await this.run(
       manager,
       `DELETE FROM "bot_state" WHERE "key" = ${key}${unconditional ? '' : ` AND "etag" = ${etag}`}`,
@@ -171,21 +172,7 @@ export class TypeOrmStorage implements Storage {
     return result.affected ?? 0;
   }
 
-  /** "?, ?, ?" on SQLite, "$1, $2, $3" on PostgreSQL. */
-  private marks(count: number): string {
-    const postgres = this.dataSource.options.type === 'postgres';
-    return Array.from({ length: count }, (_, index) => (postgres ? `$${index + 1}` : '?')).join(', ');
-  }
-
   private updatedAtColumn(): ColumnMetadata {
     return this.dataSource.getMetadata(BotStateRecord).findColumnWithPropertyName('updatedAt')!;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) {
-    return false;
-  }
-  const driverError = error.driverError as { code?: string } | undefined;
-  return driverError?.code === '23505' || /^SQLITE_CONSTRAINT/.test(driverError?.code ?? '');
 }

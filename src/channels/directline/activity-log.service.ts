@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { isUniqueViolation, placeholder, placeholders } from '../../database/plain-sql.util';
 import type { Activity } from 'botbuilder';
 import { DataCipher } from '../../privacy/data-cipher.service';
 import { ChannelError } from '../channels.errors';
@@ -35,7 +36,7 @@ export class ActivityLogService {
   async createConversation(userId?: string): Promise<string> {
     const id = randomBytes(16).toString('base64url');
     await this.dataSource.query(
-      `INSERT INTO "directline_conversations" ("id", "user_id") VALUES (${this.params(2)})`,
+      `INSERT INTO "directline_conversations" ("id", "user_id") VALUES (${placeholders(this.dataSource, 2)})`,
       [id, userId ?? null],
     );
     return id;
@@ -43,7 +44,7 @@ export class ActivityLogService {
 
   async exists(conversationId: string): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM "directline_conversations" WHERE "id" = ${this.param(1)}`,
+      `SELECT 1 FROM "directline_conversations" WHERE "id" = ${placeholder(this.dataSource, 1)}`,
       [conversationId],
     );
     return rows.length > 0;
@@ -117,8 +118,8 @@ export class ActivityLogService {
     const after = parseWatermark(watermark);
     const rows = await this.dataSource.query<Array<{ watermark: number; body: string }>>(
       `SELECT "watermark", "body" FROM "directline_activities"
-       WHERE "conversation_id" = ${this.param(1)} AND "watermark" > ${this.param(2)}
-       ORDER BY "watermark" LIMIT ${this.param(3)}`,
+       WHERE "conversation_id" = ${placeholder(this.dataSource, 1)} AND "watermark" > ${placeholder(this.dataSource, 2)}
+       ORDER BY "watermark" LIMIT ${placeholder(this.dataSource, 3)}`,
       [conversationId, after, limit],
     );
     const activities = rows.map((row) => ({
@@ -128,14 +129,6 @@ export class ActivityLogService {
     const last =
       rows.length > 0 ? String(rows[rows.length - 1].watermark) : after >= 0 ? String(after) : undefined;
     return { activities, watermark: last };
-  }
-
-  private param(index: number): string {
-    return this.postgres ? `$${index}` : '?';
-  }
-
-  private params(count: number): string {
-    return Array.from({ length: count }, (_, index) => this.param(index + 1)).join(', ');
   }
 }
 
@@ -157,11 +150,4 @@ function parseWatermark(watermark: string | undefined): number {
 
 function context(conversationId: string): string {
   return `directline-activity:${conversationId}`;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const driverError =
-    (error as { driverError?: { code?: string } }).driverError ?? (error as { code?: string });
-  const code = driverError?.code ?? '';
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
 }
