@@ -52,6 +52,10 @@ describe('family journeys through the bot', () => {
     assert.equal(kg1.mode, 'draft');
     const pdf = await cases.readDocument(caseId, kg1.id);
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    const [stored] = await harness.app
+      .get(DataSource)
+      .query<Array<{ content: Buffer }>>(`SELECT content FROM case_documents WHERE id = ?`, [kg1.id]);
+    assert.ok(!stored.content.includes('%PDF') && stored.content.length > pdf.length);
     assert.equal(documents.filter((document) => document.formId === 'kg1-anlage-kind').length, 2);
   });
 
@@ -124,13 +128,18 @@ describe('family journeys through the bot', () => {
       ],
     });
     assert.match(textsOf(replies).join('\n'), /Danke, ich habe Ihr Dokument gespeichert/);
-    const raw = JSON.stringify(
-      await harness.app
-        .get(DataSource)
-        .query(`SELECT * FROM documents WHERE conversation_key = ?`, [conversation.key]),
-    );
-    assert.ok(raw.includes('application/pdf'));
-    assert.ok(!raw.includes('Kovalenko') && !raw.includes('bescheid.pdf'));
+    const [row] = await harness.app
+      .get(DataSource)
+      .query<Array<Record<string, unknown>>>(`SELECT * FROM documents WHERE conversation_key = ?`, [
+        conversation.key,
+      ]);
+    const { content, ...columns } = row;
+    assert.ok(JSON.stringify(columns).includes('application/pdf'));
+    assert.ok(!JSON.stringify(columns).includes('bescheid.pdf'));
+    // The file's bytes are stored sealed, in binary: neither the text nor the PDF header is readable.
+    assert.ok(Buffer.isBuffer(content));
+    assert.match(content.subarray(0, 3).toString('latin1'), /^v1:/);
+    assert.ok(!content.includes('Kovalenko') && !content.includes('%PDF'));
     assert.ok(join(harness.dataDir).length > 0);
   });
 });

@@ -7,7 +7,7 @@ import { ApplicationFillerService } from '../filling/application-filler.service'
 import { FormRegistry } from '../forms/forms.registry';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { answersFromRows } from './case-answer-rows.util';
-import { documentInputOf, replaceCaseDocuments } from './case-documents-store.util';
+import { documentInputOf, replaceCaseDocuments, sealCaseDocuments } from './case-documents-store.util';
 import { CaseStatus } from './case-status.types';
 import { CasesError } from './cases.errors';
 import { CasesRepository } from './cases.repository';
@@ -70,18 +70,19 @@ export class CaseApprovalService {
       deadline: record.nearestDeadline,
       contact: input.contact,
     });
+    const sealed = await sealCaseDocuments(this.cipher, caseId, 'final', [
+      {
+        formId: 'cover',
+        instanceIndex: null,
+        title: 'Deckblatt für die Familie',
+        fileName: 'deckblatt.pdf',
+        kind: 'cover',
+        bytes: cover,
+      },
+      ...documents.map(documentInputOf),
+    ]);
     await runInWriteTransaction(this.dataSource, (manager) =>
-      replaceCaseDocuments(manager, this.cipher, caseId, 'final', [
-        {
-          formId: 'cover',
-          instanceIndex: null,
-          title: 'Deckblatt für die Familie',
-          fileName: 'deckblatt.pdf',
-          kind: 'cover',
-          bytes: cover,
-        },
-        ...documents.map(documentInputOf),
-      ]),
+      replaceCaseDocuments(manager, caseId, 'final', sealed),
     );
     await this.audit.record({
       actor: by,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { insertRows } from '../database/insert-rows.util';
 import { FilledDocument } from '../filling/filled-document.types';
 import { FillMode } from '../pdf/fill-plan';
 import { DataCipher } from '../privacy/data-cipher.service';
@@ -27,28 +28,54 @@ export function documentInputOf(document: FilledDocument): CaseDocumentInput {
   };
 }
 
-/** Replaces the case's documents of one mode (draft or final) with new ones, encrypted. */
-export async function replaceCaseDocuments(
-  manager: EntityManager,
+/** A case document encrypted for storing; made before the transaction that stores it. */
+export interface SealedCaseDocument {
+  row: CaseDocument;
+  content: Buffer;
+}
+
+/** Encrypts the documents on the thread pool (DataCipher.encryptAsync), so the event loop stays free. */
+export function sealCaseDocuments(
   cipher: DataCipher,
   caseId: string,
   mode: FillMode,
   documents: readonly CaseDocumentInput[],
+): Promise<SealedCaseDocument[]> {
+  return Promise.all(
+    documents.map(async (document) => {
+      const row = Object.assign(new CaseDocument(), {
+        id: randomUUID(),
+        caseId,
+        formId: document.formId,
+        instanceIndex: document.instanceIndex,
+        title: document.title,
+        fileName: document.fileName,
+        mode,
+        kind: document.kind,
+        sizeBytes: document.bytes.length,
+      });
+      return { row, content: await cipher.encryptAsync(document.bytes, caseDocumentContext(caseId, row.id)) };
+    }),
+  );
+}
+
+/** Replaces the case's documents of one mode (draft or final) with the sealed ones. */
+export async function replaceCaseDocuments(
+  manager: EntityManager,
+  caseId: string,
+  mode: FillMode,
+  documents: readonly SealedCaseDocument[],
 ): Promise<void> {
   await manager.getRepository(CaseDocument).delete({ caseId, mode });
-  for (const document of documents) {
-    const id = randomUUID();
-    await manager.getRepository(CaseDocument).insert({
-      id,
-      caseId,
-      formId: document.formId,
-      instanceIndex: document.instanceIndex,
-      title: document.title,
-      fileName: document.fileName,
-      mode,
-      kind: document.kind,
-      sizeBytes: document.bytes.length,
-      content: cipher.encrypt(document.bytes, `case-document:${caseId}:${id}`).toString('base64'),
-    });
-  }
+  await insertRows(
+    manager,
+    CaseDocument,
+    documents.map((document) => document.row),
+    { rowsPerStatement: 1, content: documents.map((document) => document.content) },
+  );
+}
+
+/** The authenticated context of a case document's encryption: it cannot be moved to another record. */
+export function caseDocumentContext(caseId: string, documentId: string): string {
+  return `case-document:${caseId}:${documentId}`;
 }

@@ -7,7 +7,7 @@ import { FormsError } from '../forms/forms.errors';
 import { PdfError } from '../pdf/pdf.errors';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { answersFromRows } from './case-answer-rows.util';
-import { documentInputOf, replaceCaseDocuments } from './case-documents-store.util';
+import { documentInputOf, replaceCaseDocuments, sealCaseDocuments } from './case-documents-store.util';
 import { CasesError } from './cases.errors';
 import { CasesRepository } from './cases.repository';
 import { Case } from './entities/case.entity';
@@ -107,12 +107,14 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
         today,
         unknownPaths: rows.filter((row) => row.markedUnknown).map((row) => row.path),
       });
+      // Sealed before the transaction: nothing in it waits for the thread pool.
+      const sealed = await sealCaseDocuments(this.cipher, caseId, 'draft', documents.map(documentInputOf));
       const stored = await runInWriteTransaction(this.dataSource, async (manager) => {
         const result = await manager.getRepository(Case).update({ id: caseId }, { draftsPending: false });
         if (!result.affected) {
           return false; // the case was deleted while its PDFs were being filled
         }
-        await replaceCaseDocuments(manager, this.cipher, caseId, 'draft', documents.map(documentInputOf));
+        await replaceCaseDocuments(manager, caseId, 'draft', sealed);
         return true;
       });
       if (!stored) {

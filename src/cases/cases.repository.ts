@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { readContent } from '../database/binary-content.util';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { openCaseStatuses } from './case-status.types';
 import { CasesError } from './cases.errors';
 import { CaseAnswerView, CaseDocumentInfo, CaseNoteView, CaseSummary } from './cases.types';
+import { caseDocumentContext } from './case-documents-store.util';
 import { CaseAnswer } from './entities/case-answer.entity';
 import { toAnswerView } from './answer-view.util';
 import { CaseDocument } from './entities/case-document.entity';
@@ -101,16 +103,11 @@ export class CasesRepository {
 
   /** The decrypted PDF; the case id must match, so a document id alone never reads another case. */
   async readDocument(caseId: string, documentId: string): Promise<Buffer> {
-    const row = await this.dataSource
-      .getRepository(CaseDocument)
-      .createQueryBuilder('d')
-      .addSelect('d.content')
-      .where('d.id = :documentId AND d.case_id = :caseId', { documentId, caseId })
-      .getOne();
-    if (!row) {
+    const content = await readContent(this.dataSource, 'case_documents', { id: documentId, case_id: caseId });
+    if (!content) {
       throw new CasesError('CASE_DOCUMENT_NOT_FOUND', `Case ${caseId} has no document ${documentId}.`);
     }
-    return this.cipher.decrypt(Buffer.from(row.content, 'base64'), `case-document:${caseId}:${documentId}`);
+    return this.cipher.decryptAsync(content, caseDocumentContext(caseId, documentId));
   }
 
   async findNotes(caseId: string): Promise<CaseNoteView[]> {

@@ -26,6 +26,7 @@ import { CaseTeams1796100000000 } from './migrations/1796100000000-case-teams';
 import { DocumentAnalyses1796200000000 } from './migrations/1796200000000-document-analyses';
 import { LetterConversationReference1796300000000 } from './migrations/1796300000000-letter-conversation-reference';
 import { CaseDraftsPending1796400000000 } from './migrations/1796400000000-case-drafts-pending';
+import { BinaryFileContent1796500000000 } from './migrations/1796500000000-binary-file-content';
 import { DocumentAnalysisRecord } from '../documents/document-analysis.entity';
 
 export const entities = [
@@ -56,6 +57,7 @@ export const migrations = [
   DocumentAnalyses1796200000000,
   LetterConversationReference1796300000000,
   CaseDraftsPending1796400000000,
+  BinaryFileContent1796500000000,
 ];
 
 /**

@@ -2,6 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
+import { readContent } from '../database/binary-content.util';
+import { insertRows } from '../database/insert-rows.util';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { DocumentsError } from './documents.errors';
 import { DOCUMENTS_OPTIONS, DocumentsOptions } from './documents.options';
@@ -82,26 +84,23 @@ export class DocumentsService {
       fileName: this.cipher.encryptJson(input.fileName, `document-name:${id}`),
       sizeBytes: input.bytes.length,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
-      content: this.cipher.encrypt(input.bytes, `document:${id}`).toString('base64'),
     });
-    await this.documents.insert(record);
+    const content = await this.cipher.encryptAsync(input.bytes, `document:${id}`);
+    await insertRows(this.documents.manager, StoredDocument, [record], { content: [content] });
     return toInfo(record);
   }
 
   /** The decrypted file; throws DOCUMENT_NOT_FOUND. */
   async read(id: string): Promise<{ info: DocumentInfo; fileName: string; bytes: Buffer }> {
-    const record = await this.documents
-      .createQueryBuilder('document')
-      .addSelect('document.content')
-      .where('document.id = :id', { id })
-      .getOne();
-    if (!record) {
+    const record = await this.documents.findOneBy({ id });
+    const content = record && (await readContent(this.documents.manager, 'documents', { id }));
+    if (!record || !content) {
       throw new DocumentsError('DOCUMENT_NOT_FOUND', `Document ${id} does not exist.`);
     }
     return {
       info: toInfo(record),
       fileName: this.cipher.decryptJson<string>(record.fileName, `document-name:${id}`),
-      bytes: this.cipher.decrypt(Buffer.from(record.content, 'base64'), `document:${id}`),
+      bytes: await this.cipher.decryptAsync(content, `document:${id}`),
     };
   }
 

@@ -30,9 +30,7 @@ export class StoredDocument {
   @Column({ type: 'varchar', length: 64 })
   sha256!: string;
 
-  /** Base64 of the DataCipher-encrypted bytes (text: the same on SQLite and PostgreSQL). */
-  @Column({ type: 'text', select: false })
-  content!: string;
+  // The encrypted bytes are in the binary "content" column, outside the entity: binary-content.util.
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

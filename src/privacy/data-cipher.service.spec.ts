@@ -50,6 +50,36 @@ describe('DataCipher', () => {
     );
   });
 
+  it('seals files on the thread pool in the same format, readable by either method', async () => {
+    const sut = new DataCipher([oldKey, newKey], 'k2026');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7 Antrag Familie Şahin\n'), randomBytes(300_000)]);
+    const sealed = await sut.encryptAsync(pdf, 'case-document:1:a');
+    assert.match(sealed.subarray(0, 9).toString('latin1'), /^v1:k2026:/);
+    assert.ok(!sealed.includes(Buffer.from('Şahin')));
+    assert.deepEqual(sut.decrypt(sealed, 'case-document:1:a'), pdf);
+    assert.deepEqual(await sut.decryptAsync(sut.encrypt(pdf, 'ctx'), 'ctx'), pdf);
+    // A key that is no longer active still reads, on the pool as well.
+    const before = new DataCipher([oldKey], 'k2025');
+    assert.deepEqual(await sut.decryptAsync(await before.encryptAsync(pdf, 'ctx'), 'ctx'), pdf);
+  });
+
+  it('refuses on the thread pool what decrypt() refuses', async () => {
+    const sut = new DataCipher([newKey], 'k2026');
+    const sealed = await sut.encryptAsync(Buffer.from('Olena Kovalenko'), 'case:1');
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 1] ^= 1;
+    const isInvalid = (error: unknown) =>
+      error instanceof PrivacyError && error.code === 'CIPHERTEXT_INVALID';
+    await assert.rejects(sut.decryptAsync(tampered, 'case:1'), isInvalid);
+    await assert.rejects(sut.decryptAsync(sealed, 'case:2'), isInvalid);
+    await assert.rejects(sut.decryptAsync(Buffer.from('garbage')), isInvalid);
+    await assert.rejects(sut.decryptAsync(sealed.subarray(0, 20), 'case:1'), isInvalid);
+    await assert.rejects(
+      new DataCipher([oldKey], 'k2025').decryptAsync(sealed, 'case:1'),
+      (error: unknown) => error instanceof PrivacyError && error.code === 'KEY_MISSING',
+    );
+  });
+
   it('refuses keys of the wrong length', () => {
     assert.throws(() => new DataCipher([{ id: 'short', key: randomBytes(16) }], 'short'), PrivacyError);
   });

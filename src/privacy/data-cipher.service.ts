@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, webcrypto } from 'node:crypto';
 import { PrivacyError } from './privacy.errors';
 
 export interface DataKey {
@@ -12,6 +12,13 @@ const ivLength = 12;
 const tagLength = 16;
 const format = 'v1';
 
+interface Sealed {
+  keyId: string;
+  iv: Buffer;
+  tag: Buffer;
+  body: Buffer;
+}
+
 /**
  * Encryption at rest for personal data (answers, conversation state, uploaded files, generated PDFs):
  * AES-256-GCM from Node's crypto module, a fresh IV per value, and the key id stored with every
@@ -20,6 +27,8 @@ const format = 'v1';
 @Injectable()
 export class DataCipher {
   private readonly keys: Map<string, Buffer>;
+  /** The same keys for WebCrypto, imported on first use. */
+  private readonly cryptoKeys = new Map<string, Promise<webcrypto.CryptoKey>>();
 
   constructor(
     keys: DataKey[],
@@ -54,35 +63,49 @@ export class DataCipher {
   }
 
   decrypt(sealed: Uint8Array, context = ''): Buffer {
-    const data = Buffer.from(sealed);
-    const versionEnd = data.indexOf(0x3a);
-    const keyEnd = versionEnd < 0 ? -1 : data.indexOf(0x3a, versionEnd + 1);
-    if (versionEnd < 0 || keyEnd < 0 || data.subarray(0, versionEnd).toString('utf8') !== format) {
-      throw new PrivacyError('CIPHERTEXT_INVALID', 'The encrypted value has an unknown format.');
-    }
-    const keyId = data.subarray(versionEnd + 1, keyEnd).toString('utf8');
-    const key = this.keys.get(keyId);
-    if (!key) {
-      throw new PrivacyError(
-        'KEY_MISSING',
-        `The data key "${keyId}" is not configured; it is needed to read old data.`,
-      );
-    }
-    const iv = data.subarray(keyEnd + 1, keyEnd + 1 + ivLength);
-    const tag = data.subarray(keyEnd + 1 + ivLength, keyEnd + 1 + ivLength + tagLength);
-    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    const { keyId, iv, tag, body } = this.open(sealed);
+    const decipher = createDecipheriv('aes-256-gcm', this.keys.get(keyId)!, iv);
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(tag);
     try {
-      return Buffer.concat([
-        decipher.update(data.subarray(keyEnd + 1 + ivLength + tagLength)),
-        decipher.final(),
-      ]);
+      return Buffer.concat([decipher.update(body), decipher.final()]);
     } catch {
-      throw new PrivacyError(
-        'CIPHERTEXT_INVALID',
-        'The encrypted value is damaged or belongs to another record.',
+      throw damaged();
+    }
+  }
+
+  /**
+   * encrypt() for files (megabytes): the same format, computed by WebCrypto on libuv's thread pool,
+   * so a PDF or a photo being sealed does not hold up the event loop and everyone's chat with it.
+   */
+  async encryptAsync(plain: Uint8Array, context = ''): Promise<Buffer> {
+    const iv = randomBytes(ivLength);
+    const sealed = Buffer.from(
+      await webcrypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData: Buffer.from(context, 'utf8'), tagLength: tagLength * 8 },
+        await this.cryptoKey(this.activeKeyId),
+        plain,
+      ),
+    );
+    // WebCrypto appends the tag; the stored format keeps it in front of the body.
+    const bodyLength = sealed.length - tagLength;
+    const header = Buffer.from(`${format}:${this.activeKeyId}:`, 'utf8');
+    return Buffer.concat([header, iv, sealed.subarray(bodyLength), sealed.subarray(0, bodyLength)]);
+  }
+
+  /** decrypt() on the thread pool; reads what either encrypt method wrote. */
+  async decryptAsync(sealed: Uint8Array, context = ''): Promise<Buffer> {
+    const { keyId, iv, tag, body } = this.open(sealed);
+    try {
+      return Buffer.from(
+        await webcrypto.subtle.decrypt(
+          { name: 'AES-GCM', iv, additionalData: Buffer.from(context, 'utf8'), tagLength: tagLength * 8 },
+          await this.cryptoKey(keyId),
+          Buffer.concat([body, tag]),
+        ),
       );
+    } catch {
+      throw damaged();
     }
   }
 
@@ -93,4 +116,52 @@ export class DataCipher {
   decryptJson<T>(sealed: string, context = ''): T {
     return JSON.parse(this.decrypt(Buffer.from(sealed, 'base64'), context).toString('utf8')) as T;
   }
+
+  /** Splits a sealed value into its parts; throws when the format or the key is unknown. */
+  private open(sealed: Uint8Array): Sealed {
+    const data = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+    const versionEnd = data.indexOf(0x3a);
+    const keyEnd = versionEnd < 0 ? -1 : data.indexOf(0x3a, versionEnd + 1);
+    if (versionEnd < 0 || keyEnd < 0 || data.subarray(0, versionEnd).toString('utf8') !== format) {
+      throw new PrivacyError('CIPHERTEXT_INVALID', 'The encrypted value has an unknown format.');
+    }
+    const keyId = data.subarray(versionEnd + 1, keyEnd).toString('utf8');
+    if (!this.keys.has(keyId)) {
+      throw new PrivacyError(
+        'KEY_MISSING',
+        `The data key "${keyId}" is not configured; it is needed to read old data.`,
+      );
+    }
+    const ivStart = keyEnd + 1;
+    const tagStart = ivStart + ivLength;
+    const bodyStart = tagStart + tagLength;
+    if (data.length < bodyStart) {
+      throw damaged();
+    }
+    return {
+      keyId,
+      iv: data.subarray(ivStart, tagStart),
+      tag: data.subarray(tagStart, bodyStart),
+      body: data.subarray(bodyStart),
+    };
+  }
+
+  private cryptoKey(keyId: string): Promise<webcrypto.CryptoKey> {
+    let key = this.cryptoKeys.get(keyId);
+    if (!key) {
+      key = webcrypto.subtle.importKey('raw', this.keys.get(keyId)!, 'AES-GCM', false, [
+        'encrypt',
+        'decrypt',
+      ]);
+      this.cryptoKeys.set(keyId, key);
+    }
+    return key;
+  }
+}
+
+function damaged(): PrivacyError {
+  return new PrivacyError(
+    'CIPHERTEXT_INVALID',
+    'The encrypted value is damaged or belongs to another record.',
+  );
 }

@@ -43,7 +43,7 @@ export function insertRowsContract(database: () => TestDatabase): void {
     const ours = Array.from({ length: 120 }, (_, index) => answer(caseIds[0], index));
     const theirs = ours.map((row) => ({ ...row, id: randomUUID(), caseId: caseIds[1] }));
 
-    await insertRows(dataSource.manager, CaseAnswer, ours, 50);
+    await insertRows(dataSource.manager, CaseAnswer, ours, { rowsPerStatement: 50 });
     await dataSource.getRepository(CaseAnswer).insert(theirs);
 
     const read = async (caseId: string) =>

@@ -48,9 +48,7 @@ export class CaseDocument {
   @Column({ name: 'size_bytes', type: 'integer' })
   sizeBytes!: number;
 
-  /** Base64 of the DataCipher-encrypted PDF. */
-  @Column({ type: 'text', select: false })
-  content!: string;
+  // The encrypted bytes are in the binary "content" column, outside the entity: binary-content.util.
 
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;

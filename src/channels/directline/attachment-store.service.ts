@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
+import { readContent } from '../../database/binary-content.util';
+import { insertRows } from '../../database/insert-rows.util';
 import { DataCipher } from '../../privacy/data-cipher.service';
 import { ChannelError } from '../channels.errors';
 import { DirectLineAttachment } from './entities/directline-attachment.entity';
@@ -32,20 +34,22 @@ export class AttachmentStoreService {
   ): Promise<string> {
     const id = randomUUID();
     const context = contextOf(conversationId, id);
-    await this.attachments.insert({
+    const row = this.attachments.create({
       id,
       conversationId,
       contentType: file.contentType.slice(0, 120),
       size: file.content.length,
       meta: this.cipher.encryptJson({ name: file.name }, context),
-      content: this.cipher.encrypt(file.content, context).toString('base64'),
     });
+    const content = await this.cipher.encryptAsync(file.content, context);
+    await insertRows(this.attachments.manager, DirectLineAttachment, [row], { content: [content] });
     return id;
   }
 
   async read(conversationId: string, id: string): Promise<StoredFile> {
     const row = await this.attachments.findOneBy({ id, conversationId });
-    if (!row) {
+    const content = row && (await readContent(this.attachments.manager, 'directline_attachments', { id }));
+    if (!row || !content) {
       throw new ChannelError(
         'DIRECTLINE_ATTACHMENT_NOT_FOUND',
         'Datei nicht gefunden. / Attachment not found.',
@@ -58,7 +62,7 @@ export class AttachmentStoreService {
       contentType: row.contentType,
       size: row.size,
       name: this.cipher.decryptJson<{ name: string }>(row.meta, context).name,
-      content: this.cipher.decrypt(Buffer.from(row.content, 'base64'), context),
+      content: await this.cipher.decryptAsync(content, context),
     };
   }
 }

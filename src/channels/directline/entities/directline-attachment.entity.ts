@@ -22,7 +22,5 @@ export class DirectLineAttachment {
   @Column({ type: 'text' })
   meta!: string;
 
-  /** Encrypted bytes, base64: text works the same on SQLite and PostgreSQL. */
-  @Column({ type: 'text' })
-  content!: string;
+  // The encrypted bytes are in the binary "content" column, outside the entity: binary-content.util.
 }

@@ -1,0 +1,13 @@
+import { after, before, describe } from 'node:test';
+import { binaryContentContract } from '../../test/support/binary-content-contract';
+import { openTestDatabase, type TestDatabase } from '../../test/support/test-database';
+
+describe('binary file content on SQLite', () => {
+  let database: TestDatabase;
+  before(async () => {
+    database = await openTestDatabase();
+  });
+  after(() => database?.close());
+
+  binaryContentContract(() => database);
+});
