@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { AuditEvent } from './audit-event.entity';
 
 export interface AuditEntry {
@@ -34,8 +34,10 @@ export interface AuditPage {
 export class AuditService {
   constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
 
-  async record(entry: AuditEntry): Promise<AuditEvent> {
-    return this.events.save(this.events.create({ ...entry, details: entry.details ?? null }));
+  /** Records the entry; with `manager`, in that transaction (committed, or rolled back, with it). */
+  async record(entry: AuditEntry, manager?: EntityManager): Promise<AuditEvent> {
+    const events = manager ? manager.getRepository(AuditEvent) : this.events;
+    return events.save(events.create({ ...entry, details: entry.details ?? null }));
   }
 
   findBySubject(subjectType: string, subjectId: string): Promise<AuditEvent[]> {

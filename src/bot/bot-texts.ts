@@ -143,14 +143,6 @@ export const botTexts = {
     uk: 'Продовжити з кодом',
     ru: 'Продолжить с кодом',
   },
-  filling: {
-    de: 'Einen Moment bitte. Ich fülle jetzt Ihre Formulare aus.',
-    en: 'One moment please. I am filling in your forms now.',
-    tr: 'Bir dakika lütfen. Şimdi formlarınızı dolduruyorum.',
-    ar: 'لحظة من فضلك. أقوم الآن بتعبئة استماراتك.',
-    uk: 'Хвилинку, будь ласка. Я зараз заповнюю ваші формуляри.',
-    ru: 'Минутку, пожалуйста. Сейчас я заполняю ваши формуляры.',
-  },
   replyForwarded: {
     de: 'Danke! Ich habe Ihre Nachricht an Ihre Ansprechperson weitergegeben.',
     en: 'Thank you! I have passed your message on to your contact person.',

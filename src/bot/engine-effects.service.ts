@@ -44,8 +44,7 @@ export class EngineEffectsService {
     for (const event of events) {
       switch (event.type) {
         case 'submitted':
-          // The forms are filled in the background (CaseDraftsService): say so, no need to wait.
-          await context.sendActivity(plainReply('filling', interview.locale));
+          // The forms are filled in the background (CaseDraftsService): the family need not wait.
           data.caseId = await this.cases.createFromInterview(interview, conversation(), {
             answers: event.answers,
             unknown: event.unknown,

@@ -27,6 +27,7 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger(CaseDraftsService.name);
   /** The last fill queued per case; fills of different cases run side by side. */
   private readonly queued = new Map<string, Promise<boolean>>();
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,14 +52,27 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
 
   /** Shutting down: fills in progress may finish (bounded); what is left stays pending for the sweep. */
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     await Promise.race([this.whenIdle(), new Promise((done) => setTimeout(done, shutdownWaitMs).unref())]);
+    if (this.queued.size > 0) {
+      this.logger.warn(
+        `The draft PDFs of ${this.queued.size} case(s) are not made yet; they are made at the next start.`,
+      );
+    }
   }
 
-  /** Makes the drafts in the background; a failure is logged and the case stays pending. */
+  /**
+   * Makes the drafts in the background; a failure is logged and the case stays pending. The work
+   * starts once the current turn has answered (setImmediate): reading and checking the answers
+   * for the fill runs on the event loop and would otherwise lengthen the family's "ja".
+   */
   schedule(caseId: string, today: string): void {
-    this.regenerate(caseId, today).catch((error: unknown) => {
+    this.regenerate(caseId, today, { afterCurrentTask: true }).catch((error: unknown) => {
       if (error instanceof CasesError && error.code === 'CASE_NOT_FOUND') {
         return; // deleted meanwhile: nothing to make
+      }
+      if (this.stopping) {
+        return; // cut off by the shutdown: counted in onModuleDestroy, made at the next start
       }
       this.logger.error(
         `Draft PDFs of case ${caseId} failed; they are made again at the next start: ${describe(error)}`,
@@ -71,9 +85,12 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
    * `today` is the date of signing (YYYY-MM-DD). Returns false when answers are incomplete: the
    * earlier drafts stay, and a correction by the Kümmerer makes new ones.
    */
-  regenerate(caseId: string, today: string): Promise<boolean> {
-    const previous = this.queued.get(caseId) ?? Promise.resolve(true);
-    const next = previous.catch(() => false).then(() => this.fillAndStore(caseId, today));
+  regenerate(caseId: string, today: string, options: { afterCurrentTask?: boolean } = {}): Promise<boolean> {
+    const previous = (this.queued.get(caseId) ?? Promise.resolve(true)).catch(() => false);
+    const start = options.afterCurrentTask
+      ? previous.then(() => new Promise((done) => setImmediate(done)))
+      : previous;
+    const next = start.then(() => this.fillAndStore(caseId, today));
     this.queued.set(caseId, next);
     const forget = () => {
       if (this.queued.get(caseId) === next) {

@@ -113,17 +113,21 @@ export class CasesService {
       await manager
         .getRepository(StoredDocument)
         .update({ conversationKey: conversation.key, caseId: IsNull() }, { caseId: id });
+      // In the same commit: one fsync less on the family's "ja", and no case without its entry.
+      await this.audit.record(
+        {
+          actor: 'family',
+          action: 'case.submitted',
+          subjectType: 'case',
+          subjectId: id,
+          details: {
+            answers: rows.length,
+            unknown: rows.filter((row) => row.markedUnknown).length,
+          },
+        },
+        manager,
+      );
       return id;
-    });
-    await this.audit.record({
-      actor: 'family',
-      action: 'case.submitted',
-      subjectType: 'case',
-      subjectId: caseId,
-      details: {
-        answers: rows.length,
-        unknown: rows.filter((row) => row.markedUnknown).length,
-      },
     });
     await this.publish(caseId, 'created');
     this.drafts.schedule(caseId, berlinDate(clock.now));

@@ -4,6 +4,7 @@ import { ActivityLogService } from './activity-log.service';
 import { startChannelApp } from '../../../test/channels/channel-test-app';
 import { TestApp } from '../../../test/support/test-app';
 import { createPgSchema, PgSchema } from '../../../test/support/pg-schema';
+import { activityLogContract } from '../../../test/support/activity-log-contract';
 
 describe('Direct Line conversation log on PostgreSQL', () => {
   let schema: PgSchema;
@@ -42,4 +43,6 @@ describe('Direct Line conversation log on PostgreSQL', () => {
     const texts = new Set(page.activities.map((activity) => activity.text));
     assert.equal(texts.size, 40, 'nothing lost, nothing doubled');
   });
+
+  activityLogContract(() => instanceA.app.get(ActivityLogService));
 });

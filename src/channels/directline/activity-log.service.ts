@@ -61,21 +61,32 @@ export class ActivityLogService {
 
   /** Stores the activity (id and timestamp assigned here), tells subscribers, returns the stored copy. */
   async append(conversationId: string, activity: Partial<Activity>): Promise<Activity> {
+    return (await this.appendAll(conversationId, [activity]))[0];
+  }
+
+  /**
+   * Stores activities one after the other in ONE transaction (the replies of a turn: one commit,
+   * one fsync on SQLite, instead of one each), then tells subscribers. Returns the stored copies.
+   */
+  async appendAll(conversationId: string, activities: Partial<Activity>[]): Promise<Activity[]> {
     const timestamp = new Date().toISOString();
-    // The id is the log position, known only after the insert; it is derived on every read.
-    const rest = { ...activity };
-    delete rest.id;
-    const stored = {
-      ...rest,
-      timestamp,
-      conversation: { ...(activity.conversation ?? {}), id: conversationId },
-    };
-    const body = this.cipher.encryptJson(stored, context(conversationId));
+    const stored = activities.map((activity) => {
+      // The id is the log position, known only after the insert; it is derived on every read.
+      const rest = { ...activity };
+      delete rest.id;
+      return { ...rest, timestamp, conversation: { ...(activity.conversation ?? {}), id: conversationId } };
+    });
+    const bodies = stored.map((activity) => this.cipher.encryptJson(activity, context(conversationId)));
     for (let attempt = 1; ; attempt++) {
       try {
-        const watermark = await this.insertNext(conversationId, body);
-        await this.bus.publish({ conversationId, watermark });
-        return { ...(stored as unknown as Activity), id: activityId(conversationId, watermark) };
+        const watermarks = await this.insertNext(conversationId, bodies);
+        for (const watermark of watermarks) {
+          await this.bus.publish({ conversationId, watermark });
+        }
+        return stored.map((activity, index) => ({
+          ...(activity as unknown as Activity),
+          id: activityId(conversationId, watermarks[index]),
+        }));
       } catch (error) {
         // Safety net: the place was taken in the same instant; take the next one.
         if (!isUniqueViolation(error) || attempt >= appendAttempts) {
@@ -86,30 +97,39 @@ export class ActivityLogService {
   }
 
   /**
-   * SQLite has one writer: the single INSERT … SELECT max + 1 is atomic. PostgreSQL has many
-   * (instances, pool connections): a transaction-scoped advisory lock per conversation makes the
-   * next writer wait until this row is committed, so positions are handed out and become visible
-   * in order; a reader never skips a position that appears later.
+   * SQLite has one writer: one INSERT … SELECT max + i for the whole batch is atomic. PostgreSQL has many (instances, pool connections): a transaction-scoped
+   * advisory lock per conversation makes the next writer wait until these rows are committed, so
+   * positions are handed out and become visible in order; a reader never skips a position that
+   * appears later.
    */
-  private async insertNext(conversationId: string, body: string): Promise<number> {
+  private async insertNext(conversationId: string, bodies: string[]): Promise<number[]> {
     if (!this.postgres) {
-      const rows = await this.dataSource.query<Array<{ watermark: number }>>(
-        `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
-         SELECT ?, COALESCE(MAX("watermark"), -1) + 1, ? FROM "directline_activities" WHERE "conversation_id" = ?
+      // One statement, so one commit without a transaction around it: the i-th body takes max + i.
+      const rows = bodies.map((_, index) => `SELECT ?, "base"."last" + ${index + 1}, ? FROM "base"`);
+      const inserted = await this.dataSource.query<Array<{ watermark: number }>>(
+        `WITH "base" AS (
+           SELECT COALESCE(MAX("watermark"), -1) AS "last" FROM "directline_activities" WHERE "conversation_id" = ?
+         )
+         INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
+         ${rows.join(' UNION ALL ')}
          RETURNING "watermark"`,
-        [conversationId, body, conversationId],
+        [conversationId, ...bodies.flatMap((body) => [conversationId, body])],
       );
-      return Number(rows[0].watermark);
+      return inserted.map((row) => Number(row.watermark)).sort((a, b) => a - b);
     }
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`directline:${conversationId}`]);
-      const rows = await manager.query<Array<{ watermark: number }>>(
-        `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
-         SELECT $1::varchar, COALESCE(MAX("watermark"), -1) + 1, $2::text FROM "directline_activities" WHERE "conversation_id" = $1
-         RETURNING "watermark"`,
-        [conversationId, body],
-      );
-      return Number(rows[0].watermark);
+      const watermarks: number[] = [];
+      for (const body of bodies) {
+        const rows = await manager.query<Array<{ watermark: number }>>(
+          `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
+           SELECT $1::varchar, COALESCE(MAX("watermark"), -1) + 1, $2::text FROM "directline_activities" WHERE "conversation_id" = $1
+           RETURNING "watermark"`,
+          [conversationId, body],
+        );
+        watermarks.push(Number(rows[0].watermark));
+      }
+      return watermarks;
     });
   }
 

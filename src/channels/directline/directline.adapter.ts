@@ -45,21 +45,35 @@ export class DirectLineAdapter extends BotAdapter {
     );
   }
 
+  /** The activities of one call are stored together (one commit); a "delay" first stores what came before it. */
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
-    for (const activity of activities) {
+    let batch: Array<{ index: number; activity: Partial<Activity> }> = [];
+    const flush = async () => {
+      const conversationId = batch[0]?.activity.conversation?.id ?? context.activity.conversation.id;
+      const stored =
+        batch.length > 0
+          ? await this.log.appendAll(
+              conversationId,
+              batch.map((entry) => entry.activity),
+            )
+          : [];
+      stored.forEach((activity, position) => (responses[batch[position].index] = { id: activity.id ?? '' }));
+      batch = [];
+    };
+    for (const [index, activity] of activities.entries()) {
       if (activity.type === 'delay') {
+        await flush();
         await sleep(typeof activity.value === 'number' ? Math.min(activity.value, 10_000) : 1000);
-        responses.push({ id: '' });
+        responses[index] = { id: '' };
       } else if (activity.type === ActivityTypes.InvokeResponse || activity.type === 'trace') {
         // Nothing to deliver to a Direct Line client.
-        responses.push({ id: '' });
+        responses[index] = { id: '' };
       } else {
-        const conversationId = activity.conversation?.id ?? context.activity.conversation.id;
-        const stored = await this.log.append(conversationId, { ...activity, channelId: 'directline' });
-        responses.push({ id: stored.id ?? '' });
+        batch.push({ index, activity: { ...activity, channelId: 'directline' } });
       }
     }
+    await flush();
     return responses;
   }
 
