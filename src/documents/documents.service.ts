@@ -84,6 +84,8 @@ export class DocumentsService {
       fileName: this.cipher.encryptJson(input.fileName, `document-name:${id}`),
       sizeBytes: input.bytes.length,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      // Set here: the plain insert below does not read database defaults back into the entity.
+      createdAt: new Date(),
     });
     const content = await this.cipher.encryptAsync(input.bytes, `document:${id}`);
     await insertRows(this.documents.manager, StoredDocument, [record], { content: [content] });
