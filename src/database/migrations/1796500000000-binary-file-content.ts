@@ -13,37 +13,36 @@ export class BinaryFileContent1796500000000 implements MigrationInterface {
   name = 'BinaryFileContent1796500000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const table of tables) {
-      if (queryRunner.connection.options.type === 'postgres') {
-        await queryRunner.query(
-          `ALTER TABLE "${table}" ALTER COLUMN "content" TYPE bytea USING decode("content", 'base64')`,
-        );
-        continue;
-      }
-      await queryRunner.query(`ALTER TABLE "${table}" ADD COLUMN "content_bytes" blob NOT NULL DEFAULT x''`);
-      await convertSqlite(queryRunner, table, 'content', 'content_bytes', (text) =>
-        Buffer.from(String(text), 'base64'),
-      );
-      await queryRunner.query(`ALTER TABLE "${table}" DROP COLUMN "content"`);
-      await queryRunner.query(`ALTER TABLE "${table}" RENAME COLUMN "content_bytes" TO "content"`);
-    }
+    await changeContentColumns(queryRunner, {
+      postgres: `bytea USING decode("content", 'base64')`,
+      sqlite: `blob NOT NULL DEFAULT x''`,
+      convert: (text) => Buffer.from(String(text), 'base64'),
+    });
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of tables) {
-      if (queryRunner.connection.options.type === 'postgres') {
-        await queryRunner.query(
-          `ALTER TABLE "${table}" ALTER COLUMN "content" TYPE text USING encode("content", 'base64')`,
-        );
-        continue;
-      }
-      await queryRunner.query(`ALTER TABLE "${table}" ADD COLUMN "content_text" text NOT NULL DEFAULT ''`);
-      await convertSqlite(queryRunner, table, 'content', 'content_text', (bytes) =>
-        Buffer.from(bytes as Uint8Array).toString('base64'),
-      );
-      await queryRunner.query(`ALTER TABLE "${table}" DROP COLUMN "content"`);
-      await queryRunner.query(`ALTER TABLE "${table}" RENAME COLUMN "content_text" TO "content"`);
+    await changeContentColumns(queryRunner, {
+      postgres: `text USING encode("content", 'base64')`,
+      sqlite: `text NOT NULL DEFAULT ''`,
+      convert: (bytes) => Buffer.from(bytes as Uint8Array).toString('base64'),
+    });
+  }
+}
+
+/** The new type of every table's "content" column, and on SQLite how each value is converted. */
+async function changeContentColumns(
+  queryRunner: QueryRunner,
+  change: { postgres: string; sqlite: string; convert: (value: unknown) => Buffer | string },
+): Promise<void> {
+  for (const table of tables) {
+    if (queryRunner.connection.options.type === 'postgres') {
+      await queryRunner.query(`ALTER TABLE "${table}" ALTER COLUMN "content" TYPE ${change.postgres}`);
+      continue;
     }
+    await queryRunner.query(`ALTER TABLE "${table}" ADD COLUMN "content_new" ${change.sqlite}`);
+    await convertSqlite(queryRunner, table, 'content', 'content_new', change.convert);
+    await queryRunner.query(`ALTER TABLE "${table}" DROP COLUMN "content"`);
+    await queryRunner.query(`ALTER TABLE "${table}" RENAME COLUMN "content_new" TO "content"`);
   }
 }
 
