@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Activity, TurnContext } from 'botbuilder';
-import { CasesService } from '../cases/cases.service';
+import { CaseIntakeService } from '../cases/case-intake.service';
 import { DocumentsService } from '../documents/documents.service';
 import { EngineEvent } from '../interview/engine.types';
 import { InterviewState } from '../interview/interview-state.types';
@@ -21,7 +21,7 @@ import { ConversationData } from './state/conversation-data.types';
 export class EngineEffectsService {
   constructor(
     private readonly states: BotStates,
-    private readonly cases: CasesService,
+    private readonly cases: CaseIntakeService,
     private readonly documents: DocumentsService,
     private readonly codes: ResumeCodeService,
     private readonly letterDeadlines: LetterDeadlinesService,

@@ -5,6 +5,7 @@ import { CaseApprovalService } from './case-approval.service';
 import { CaseCorrectionsService } from './case-corrections.service';
 import { CaseDraftsService } from './case-drafts.service';
 import { CaseExportService } from './case-export.service';
+import { CaseIntakeService } from './case-intake.service';
 import { CaseQueueRepository } from './case-queue.repository';
 import { CaseTeamService } from './case-team.service';
 import { CasesRepository } from './cases.repository';
@@ -18,6 +19,7 @@ import { InProcessCaseEventBus } from './events/in-process-case-event-bus';
   imports: [AuditModule, DocumentsModule],
   providers: [
     CasesService,
+    CaseIntakeService,
     CasesRepository,
     CaseExportService,
     CaseQueueRepository,
@@ -31,6 +33,7 @@ import { InProcessCaseEventBus } from './events/in-process-case-event-bus';
   ],
   exports: [
     CasesService,
+    CaseIntakeService,
     CasesRepository,
     CaseQueueRepository,
     CaseCorrectionsService,
