@@ -58,8 +58,7 @@ export class DataCipher {
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.activeKeyId)!, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-    const header = Buffer.from(`${format}:${this.activeKeyId}:`, 'utf8');
-    return Buffer.concat([header, iv, cipher.getAuthTag(), body]);
+    return this.seal(iv, cipher.getAuthTag(), body);
   }
 
   decrypt(sealed: Uint8Array, context = ''): Buffer {
@@ -89,8 +88,7 @@ export class DataCipher {
     );
     // WebCrypto appends the tag; the stored format keeps it in front of the body.
     const bodyLength = sealed.length - tagLength;
-    const header = Buffer.from(`${format}:${this.activeKeyId}:`, 'utf8');
-    return Buffer.concat([header, iv, sealed.subarray(bodyLength), sealed.subarray(0, bodyLength)]);
+    return this.seal(iv, sealed.subarray(bodyLength), sealed.subarray(0, bodyLength));
   }
 
   /** decrypt() on the thread pool; reads what either encrypt method wrote. */
@@ -115,6 +113,11 @@ export class DataCipher {
 
   decryptJson<T>(sealed: string, context = ''): T {
     return JSON.parse(this.decrypt(Buffer.from(sealed, 'base64'), context).toString('utf8')) as T;
+  }
+
+  /** The stored format, "v1:<key id>:" IV, tag, body; open() reads it. */
+  private seal(iv: Uint8Array, tag: Uint8Array, body: Uint8Array): Buffer {
+    return Buffer.concat([Buffer.from(`${format}:${this.activeKeyId}:`, 'utf8'), iv, tag, body]);
   }
 
   /** Splits a sealed value into its parts; throws when the format or the key is unknown. */

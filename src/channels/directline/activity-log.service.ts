@@ -80,9 +80,8 @@ export class ActivityLogService {
     for (let attempt = 1; ; attempt++) {
       try {
         const watermarks = await this.insertNext(conversationId, bodies);
-        for (const watermark of watermarks) {
-          await this.bus.publish({ conversationId, watermark });
-        }
+        // One event for the batch: subscribers read everything after their own watermark.
+        await this.bus.publish({ conversationId, watermark: watermarks[watermarks.length - 1] });
         return stored.map((activity, index) => ({
           ...(activity as unknown as Activity),
           id: activityId(conversationId, watermarks[index]),
