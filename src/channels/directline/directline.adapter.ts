@@ -50,14 +50,14 @@ export class DirectLineAdapter extends BotAdapter {
     const responses: ResourceResponse[] = [];
     let batch: Array<{ index: number; activity: Partial<Activity> }> = [];
     const flush = async () => {
-      const conversationId = batch[0]?.activity.conversation?.id ?? context.activity.conversation.id;
-      const stored =
-        batch.length > 0
-          ? await this.log.appendAll(
-              conversationId,
-              batch.map((entry) => entry.activity),
-            )
-          : [];
+      if (batch.length === 0) {
+        return;
+      }
+      const conversationId = batch[0].activity.conversation?.id ?? context.activity.conversation.id;
+      const stored = await this.log.appendAll(
+        conversationId,
+        batch.map((entry) => entry.activity),
+      );
       stored.forEach((activity, position) => (responses[batch[position].index] = { id: activity.id ?? '' }));
       batch = [];
     };
