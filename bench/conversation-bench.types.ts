@@ -12,6 +12,8 @@ export interface PhaseResult {
   p99: number;
   max: number;
   peakRssMb: number;
+  /** The service's child processes (PDF workers), summed. */
+  workersPeakRssMb: number;
   /** The messages with the highest median latency, for finding slow turns. */
   slowest: string[];
 }

@@ -48,8 +48,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Peak resident memory of the service process (VmHWM, Linux). */
-function peakRssMb(pid: number | undefined): number {
+/** Peak resident memory of a process (VmHWM, Linux). */
+function peakRssMb(pid: number | string | undefined): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kilobytes = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
@@ -57,6 +57,20 @@ function peakRssMb(pid: number | undefined): number {
   } catch {
     return NaN;
   }
+}
+
+/** Peak resident memory of the service's child processes (its PDF workers), summed. */
+function childrenPeakRssMb(pid: number | undefined): number {
+  let total = 0;
+  for (const child of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const parent = /PPid:\s+(\d+)/.exec(readFileSync(`/proc/${child}/status`, 'utf8'))?.[1];
+      total += Number(parent) === pid ? peakRssMb(child) || 0 : 0;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
 }
 
 /** The messages of the full KG 1 transcript with two children (the bot team's own conversation test). */
@@ -263,6 +277,7 @@ async function phase(
     p99: quantile(latencies, 0.99),
     max: latencies[latencies.length - 1] ?? NaN,
     peakRssMb: peakRssMb(pid),
+    workersPeakRssMb: childrenPeakRssMb(pid),
   };
 }
 
@@ -291,7 +306,10 @@ function messagesFor(bot: BotMode): FamilyMessage[] {
 }
 
 function line(label: string, result: PhaseResult): string {
-  return `${label.padEnd(26)} turns ${String(result.turns).padStart(6)}  failed ${String(result.failures).padStart(4)}  p50 ${result.p50.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms  max ${result.max.toFixed(0).padStart(5)} ms  ${(result.turns / result.seconds).toFixed(0).padStart(6)} turns/s  peak RSS ${result.peakRssMb} MB`;
+  return (
+    `${label.padEnd(26)} turns ${String(result.turns).padStart(6)}  failed ${String(result.failures).padStart(4)}  p50 ${result.p50.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms  max ${result.max.toFixed(0).padStart(5)} ms  ${(result.turns / result.seconds).toFixed(0).padStart(6)} turns/s  peak RSS ${result.peakRssMb} MB` +
+    (result.workersPeakRssMb ? ` (+ ${result.workersPeakRssMb} MB PDF workers)` : '')
+  );
 }
 
 async function main(): Promise<void> {

@@ -177,8 +177,8 @@ export class AppConfig {
   OCR_WORKERS = availableParallelism();
 
   /**
-   * Worker threads that fill PDFs (drafts after a submission, corrections, approval), so the chat
-   * stays responsive meanwhile; 0 fills on the main thread. About 100 MB each.
+   * Child processes that fill PDFs (drafts after a submission, corrections, approval) at the lowest
+   * CPU priority, so the chat stays responsive meanwhile; 0 fills on the main thread. ~100 MB each.
    */
   @Transform(toInt)
   @IsInt()

@@ -51,7 +51,7 @@ export class ApplicationFillerService {
     );
 
     const documents: FilledDocument[] = [];
-    // One after the other: filling is CPU-bound (in a worker thread), and parallel fills of one
+    // One after the other: filling is CPU-bound (in a worker process), and parallel fills of one
     // application would only compete with other families' fills for the same workers.
     for (const [index, plan] of plans.entries()) {
       const template = this.registry.templateStatus(plan.formId);

@@ -5,7 +5,7 @@ import { PdfModule } from '../pdf/pdf.module';
 import { ApplicationFillerService } from './application-filler.service';
 
 export interface FillingOptions extends FormsOptions {
-  /** Worker threads that fill PDFs (PDF_WORKERS); default 1, 0 fills in the calling thread. */
+  /** Worker processes that fill PDFs (PDF_WORKERS); default 1, 0 fills in the calling thread. */
   pdfWorkers?: number;
 }
 

@@ -6,7 +6,7 @@ import { PDF_RENDER_OPTIONS, PdfRenderPool, PdfRenderPoolOptions } from './worke
 
 /**
  * Fills official form templates and renders answer summaries. Callers pass the template path and
- * its expected SHA-256 with every call. PdfRenderPool does the same work in worker threads.
+ * its expected SHA-256 with every call. PdfRenderPool does the same work in worker processes.
  */
 @Module({})
 export class PdfModule {

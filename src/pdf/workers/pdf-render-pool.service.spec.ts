@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { PDFTextField } from '@cantoo/pdf-lib';
 import { kg1Fields, kg1FillPlan } from '../../../test/pdf/kg1-fill-plan.factory';
@@ -39,6 +40,29 @@ async function titleOf(bytes: Uint8Array): Promise<string | undefined> {
   return (await loadPdf(bytes)).getTitle();
 }
 
+/** Nice values of every thread of this process's PDF worker processes (Linux /proc). */
+function workerThreadNiceValues(): number[] {
+  const values: number[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      // After "pid (comm) ": ppid is the 2nd field, nice the 17th.
+      if (Number(stat[1]) !== process.pid || !cmdline.includes('pdf-render.worker.js')) {
+        continue;
+      }
+      for (const thread of readdirSync(`/proc/${pid}/task`)) {
+        values.push(
+          Number(readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ')[16]),
+        );
+      }
+    } catch {
+      // a process that ended meanwhile
+    }
+  }
+  return values;
+}
+
 describe('PdfRenderPool', () => {
   const pools: PdfRenderPool[] = [];
   const pool = (options: ConstructorParameters<typeof PdfRenderPool>[0]) => {
@@ -52,7 +76,7 @@ describe('PdfRenderPool', () => {
   });
 
   it(
-    'fills the genuine KG 1 in a worker thread with the same field values as in-process',
+    'fills the genuine KG 1 in a worker process with the same field values as in-process',
     { skip: skipWithoutOfficialForms },
     async () => {
       const plan = kg1FillPlan();
@@ -71,6 +95,21 @@ describe('PdfRenderPool', () => {
           assert.equal((other as PDFTextField).getText(), field.getText(), field.getName());
         }
       }
+    },
+  );
+
+  it(
+    'runs every thread of its worker process at the lowest priority (GC helpers too)',
+    { skip: process.platform !== 'linux' && 'reads thread priorities from /proc (Linux only)' },
+    async () => {
+      const sut = pool({ workers: 1 });
+      await sut.renderSummary(summary('Leise'));
+
+      const niceValues = workerThreadNiceValues();
+      // Node starts V8's platform threads and libuv's pool before any script runs: 7+ threads.
+      assert.ok(niceValues.length >= 5, `threads found: ${niceValues.length}`);
+      assert.deepEqual(new Set(niceValues), new Set([19]));
+      await sut.onApplicationShutdown();
     },
   );
 

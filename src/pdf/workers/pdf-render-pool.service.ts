@@ -1,6 +1,7 @@
+import { ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { AnswerSummary, FillMode, FillPlan } from '../fill-plan';
 import { PdfError } from '../pdf.errors';
@@ -8,17 +9,21 @@ import { PdfRenderJob, PdfRenderReply } from './pdf-render-job.types';
 import { PdfRenderer } from './pdf-renderer';
 
 export interface PdfRenderPoolOptions {
-  /** Worker threads that fill PDFs; 0 fills in the calling thread (blocks the event loop). */
+  /** Child processes that fill PDFs; 0 fills in the calling thread (blocks the event loop). */
   workers: number;
-  /** Heap limit of one worker; a fill beyond it stops that worker only. Default 512 MB. */
+  /** Heap limit of one worker process; a fill beyond it stops that process only. Default 512 MB. */
   workerHeapMb?: number;
 }
 
 export const PDF_RENDER_OPTIONS = Symbol('PDF_RENDER_OPTIONS');
 
-/** A runaway fill stops its worker, not the service (ERR_WORKER_OUT_OF_MEMORY). */
+/** A runaway fill stops its worker process, not the service. */
 const defaultWorkerHeapMb = 512;
 const workerScript = join(__dirname, 'pdf-render.worker.js');
+/** coreutils `nice`: starts the worker process with every one of its threads at the lowest priority. */
+const niceCommand = ['/usr/bin/nice', '/bin/nice'].find((path) => existsSync(path));
+/** What a worker wrote to stderr is kept up to this length, for the log line when it stops. */
+const stderrKeptLength = 4000;
 
 interface Task {
   id: number;
@@ -28,17 +33,22 @@ interface Task {
 }
 
 /**
- * Fills forms and renders summaries in worker threads, one job per worker at a time, first come
+ * Fills forms and renders summaries in worker processes, one job per worker at a time, first come
  * first served. Workers start on the first job and stay; a worker that dies fails its job only and
  * is replaced for the next one. Each worker prepares (decrypts) a template once and keeps it.
+ *
+ * Processes rather than threads: started under `nice`, all of a worker's threads (V8's garbage
+ * collector helpers too) yield the CPU to the chat, which a worker thread cannot do, because it
+ * shares those helpers with the main thread. The bytes cross the IPC channel once (a copy of a
+ * few megabytes at most per PDF).
  */
 @Injectable()
 export class PdfRenderPool implements OnApplicationShutdown {
   private readonly logger = new Logger(PdfRenderPool.name);
   private readonly size: number;
   private readonly workerHeapMb: number;
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Task>();
+  private readonly idle: ChildProcess[] = [];
+  private readonly busy = new Map<ChildProcess, Task>();
   private readonly waiting: Task[] = [];
   private workers = 0;
   private nextId = 1;
@@ -68,7 +78,7 @@ export class PdfRenderPool implements OnApplicationShutdown {
     }
     const all = [...this.idle, ...this.busy.keys()];
     this.idle.length = 0;
-    return Promise.all(all.map((worker) => worker.terminate())).then(() => undefined);
+    return Promise.all(all.map((worker) => stop(worker))).then(() => undefined);
   }
 
   private run(job: PdfRenderJob): Promise<Uint8Array> {
@@ -93,29 +103,51 @@ export class PdfRenderPool implements OnApplicationShutdown {
       const task = this.waiting.shift()!;
       this.busy.set(worker, task);
       // Only a busy worker keeps the process alive (a CLI waiting for its PDF must not exit).
-      worker.ref();
-      worker.postMessage({ id: task.id, job: task.job });
+      setReferenced(worker, true);
+      worker.send({ id: task.id, job: task.job });
     }
   }
 
-  private spawn(): Worker | undefined {
+  private spawn(): ChildProcess | undefined {
     if (this.workers >= this.size || this.closed) {
       return undefined;
     }
-    const worker = new Worker(workerScript, {
-      resourceLimits: { maxOldGenerationSizeMb: this.workerHeapMb },
+    const node = [process.execPath, `--max-old-space-size=${this.workerHeapMb}`];
+    const worker = fork(workerScript, [], {
+      // fork runs `execPath ...execArgv script`: here `nice -n 19 node --max-old-space-size=N script`.
+      execPath: niceCommand ?? process.execPath,
+      execArgv: niceCommand ? ['-n', '19', ...node] : node.slice(1),
+      env: { ...process.env, ANTRAGSLOTSE_PDF_NICE: niceCommand ? 'started' : 'no' },
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
     this.workers++;
+    let stderr = '';
+    let fatal = '';
+    const stderrPipe = worker.stderr as Socket | null;
+    // The pipe alone never keeps the service alive; the process and its channel do (setReferenced).
+    stderrPipe?.unref();
+    stderrPipe?.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-stderrKeptLength);
+      // V8's own line for a worker out of memory (a stack trace follows it); nothing of a family's.
+      fatal ||= /FATAL ERROR: [^\n]*\n/.exec(stderr)?.[0].trim() ?? '';
+    });
     worker.on('message', (reply: PdfRenderReply) => this.settle(worker, reply));
     worker.on('error', (error) => this.logger.error(`A PDF worker failed: ${error.message}`));
-    worker.on('exit', () => this.retire(worker));
+    // 'close' comes after stderr is read to its end, so V8's last words are in the log line.
+    worker.on('close', (code, signal) => {
+      if (!this.closed) {
+        this.logger.error(`A PDF worker stopped (exit code ${code}, signal ${signal}). ${fatal}`);
+      }
+      this.retire(worker);
+    });
     return worker;
   }
 
-  private settle(worker: Worker, reply: PdfRenderReply): void {
+  private settle(worker: ChildProcess, reply: PdfRenderReply): void {
     const task = this.busy.get(worker);
     this.busy.delete(worker);
-    worker.unref();
+    setReferenced(worker, false);
     this.idle.push(worker);
     if (task && task.id === reply.id) {
       if (reply.ok) {
@@ -132,7 +164,7 @@ export class PdfRenderPool implements OnApplicationShutdown {
   }
 
   /** A worker ended (crash, out of memory, shutdown): its job fails, the next job gets a new worker. */
-  private retire(worker: Worker): void {
+  private retire(worker: ChildProcess): void {
     this.workers--;
     const index = this.idle.indexOf(worker);
     if (index >= 0) {
@@ -145,4 +177,27 @@ export class PdfRenderPool implements OnApplicationShutdown {
       this.dispatch();
     }
   }
+}
+
+/** A busy worker keeps the service's process alive; an idle one does not. */
+function setReferenced(worker: ChildProcess, referenced: boolean): void {
+  if (referenced) {
+    worker.ref();
+    worker.channel?.ref();
+  } else {
+    worker.unref();
+    worker.channel?.unref();
+  }
+}
+
+function stop(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    // Referenced again, or the service's process could end before the worker's exit is seen.
+    setReferenced(worker, true);
+    worker.once('exit', () => resolve());
+    worker.kill();
+  });
 }

@@ -1,33 +1,35 @@
-// Entry of a PDF worker thread (see PdfRenderPool): filling forms is CPU-bound, and running it here
-// keeps the chat's event loop free while a family's PDFs are made.
+// Entry of a PDF child process (see PdfRenderPool): filling forms is CPU-bound, and running it in
+// its own process started under `nice` keeps the chat's event loop and its CPU time free while a
+// family's PDFs are made. A process, not a thread: every thread of it runs at the lowest priority,
+// V8's garbage collector threads included (a worker thread shares those with the main thread).
 import { constants, setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
 import { PdfError } from '../pdf.errors';
 import { PdfRenderJob, PdfRenderReply } from './pdf-render-job.types';
 import { PdfRenderer } from './pdf-renderer';
 
-const port = parentPort;
-if (!port) {
-  throw new Error('pdf-render.worker must run as a worker thread.');
+const send = process.send?.bind(process);
+if (!send) {
+  throw new Error('pdf-render.worker must run as a child process with an IPC channel.');
 }
 const renderer = new PdfRenderer();
 
-// Chat turns come first: on Linux a thread has its own nice value, and pid 0 names this thread only,
-// so the service's main thread keeps its priority. (Elsewhere pid 0 would be the whole process.)
-if (process.platform === 'linux') {
+// Where the pool could not start this process under `nice`, lower at least the main thread.
+if (process.env.ANTRAGSLOTSE_PDF_NICE !== 'started') {
   try {
     setPriority(0, constants.priority.PRIORITY_LOW);
   } catch {
-    // not allowed in this container: the fill runs at normal priority
+    // not allowed here: the fill runs at normal priority
   }
 }
 
-port.on('message', (message: { id: number; job: PdfRenderJob }) => {
+// The service went away (stopped, crashed, killed): nothing left to fill for.
+process.on('disconnect', () => process.exit(0));
+
+process.on('message', (message: { id: number; job: PdfRenderJob }) => {
   renderer.render(message.job).then(
     (bytes) => {
       const reply: PdfRenderReply = { id: message.id, ok: true, bytes };
-      // Moved, not copied: the filled form can be a few megabytes.
-      port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
+      send(reply);
     },
     (error: unknown) => {
       const reply: PdfRenderReply = {
@@ -38,7 +40,7 @@ port.on('message', (message: { id: number; job: PdfRenderJob }) => {
           code: error instanceof PdfError ? error.code : undefined,
         },
       };
-      port.postMessage(reply);
+      send(reply);
     },
   );
 });
