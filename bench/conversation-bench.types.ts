@@ -12,6 +12,8 @@ export interface PhaseResult {
   p99: number;
   max: number;
   peakRssMb: number;
+  /** CPU seconds of the service's main thread during the phase. */
+  mainThreadCpuSeconds: number;
   /** The service's child processes (PDF workers), summed. */
   workersPeakRssMb: number;
   /** The messages with the highest median latency, for finding slow turns. */

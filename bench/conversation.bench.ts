@@ -59,6 +59,20 @@ function peakRssMb(pid: number | string | undefined): number {
   }
 }
 
+/**
+ * CPU seconds of the service's main thread (the event loop every turn waits for; /proc on Linux).
+ * Steadier than the latency quantiles on a noisy machine, so it tells whether a change saved work.
+ */
+function mainThreadCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // After "pid (comm) ": utime and stime are the 12th and 13th fields, in clock ticks (100/s).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Peak resident memory of the service's child processes (its PDF workers), summed. */
 function childrenPeakRssMb(pid: number | undefined): number {
   let total = 0;
@@ -243,6 +257,7 @@ async function phase(
   const byMessage: number[][] = [];
   const timeline: Array<[number, number]> = [];
   const start = performance.now();
+  const cpuBefore = mainThreadCpuSeconds(pid);
   const failures = await Promise.all(
     Array.from({ length: families }, () =>
       family(baseUrl, messages, paced, latencies, byMessage, timeline).catch(() => messages.length),
@@ -277,6 +292,7 @@ async function phase(
     p99: quantile(latencies, 0.99),
     max: latencies[latencies.length - 1] ?? NaN,
     peakRssMb: peakRssMb(pid),
+    mainThreadCpuSeconds: mainThreadCpuSeconds(pid) - cpuBefore,
     workersPeakRssMb: childrenPeakRssMb(pid),
   };
 }
@@ -308,7 +324,8 @@ function messagesFor(bot: BotMode): FamilyMessage[] {
 function line(label: string, result: PhaseResult): string {
   return (
     `${label.padEnd(26)} turns ${String(result.turns).padStart(6)}  failed ${String(result.failures).padStart(4)}  p50 ${result.p50.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms  max ${result.max.toFixed(0).padStart(5)} ms  ${(result.turns / result.seconds).toFixed(0).padStart(6)} turns/s  peak RSS ${result.peakRssMb} MB` +
-    (result.workersPeakRssMb ? ` (+ ${result.workersPeakRssMb} MB PDF workers)` : '')
+    (result.workersPeakRssMb ? ` (+ ${result.workersPeakRssMb} MB PDF workers)` : '') +
+    `  main thread CPU ${result.mainThreadCpuSeconds.toFixed(1)} s (${((1000 * result.mainThreadCpuSeconds) / result.turns).toFixed(2)} ms/turn)`
   );
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { databaseOptions } from './database-options';
+import { SqliteCheckpointer } from './sqlite-checkpointer.service';
 
 @Module({
   imports: [
@@ -10,5 +11,7 @@ import { databaseOptions } from './database-options';
       useFactory: (config: AppConfig) => ({ ...databaseOptions(config), retryAttempts: 3, retryDelay: 1000 }),
     }),
   ],
+  providers: [SqliteCheckpointer],
+  exports: [SqliteCheckpointer],
 })
 export class DatabaseModule {}
