@@ -1,5 +1,6 @@
-import { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ConversationData, UserProfile } from './conversation-data.types';
+import { StateSlot } from './state-slot';
 import { TurnBatchStorage } from './turn-batch-storage';
 import { TypeOrmStorage } from './typeorm-storage';
 
@@ -9,17 +10,27 @@ import { TypeOrmStorage } from './typeorm-storage';
  */
 export class BotStates {
   readonly storage: TurnBatchStorage;
-  readonly conversationState: ConversationState;
-  readonly userState: UserState;
+  readonly conversationState: StateSlot;
+  readonly userState: StateSlot;
   readonly conversation: StatePropertyAccessor<ConversationData>;
   readonly profile: StatePropertyAccessor<UserProfile>;
 
   constructor(store: TypeOrmStorage) {
     this.storage = new TurnBatchStorage(store);
-    this.conversationState = new ConversationState(this.storage);
-    this.userState = new UserState(this.storage);
-    this.conversation = this.conversationState.createProperty<ConversationData>('data');
-    this.profile = this.userState.createProperty<UserProfile>('profile');
+    this.conversationState = new StateSlot(this.storage, (context) =>
+      conversationKeyOf(
+        required(context.activity.channelId, 'channelId'),
+        required(context.activity.conversation?.id, 'conversation.id'),
+      ),
+    );
+    this.userState = new StateSlot(this.storage, (context) =>
+      userKeyOf(
+        required(context.activity.channelId, 'channelId'),
+        required(context.activity.from?.id, 'from.id'),
+      ),
+    );
+    this.conversation = this.conversationState.property<ConversationData>('data');
+    this.profile = this.userState.property<UserProfile>('profile');
   }
 
   async runTurn(context: TurnContext, work: () => Promise<void>): Promise<void> {
@@ -36,7 +47,19 @@ export class BotStates {
   }
 }
 
-/** The same key ConversationState uses (its namespace is empty, hence the trailing slash). */
+/** The key botbuilder's ConversationState uses (its namespace is empty, hence the trailing slash). */
 export function conversationKeyOf(channelId: string, conversationId: string): string {
   return `${channelId}/conversations/${conversationId}/`;
+}
+
+/** The key botbuilder's UserState uses, so states stored before keep their place. */
+export function userKeyOf(channelId: string, userId: string): string {
+  return `${channelId}/users/${userId}/`;
+}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) {
+    throw new Error(`missing activity.${name}`);
+  }
+  return value;
 }
