@@ -27,9 +27,15 @@ if (process.platform === 'linux') {
  * service's connection is never blocked by it. Once everything is copied, the service's next write
  * starts the log from its beginning again, so the file stays small.
  */
+let reported = '';
 function checkpoint(): void {
   const [result] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
-  parentPort?.postMessage({ log: result.log, checkpointed: result.checkpointed });
+  // Reported only when it changed: an idle service's event loop is not woken four times a second.
+  const progress = { log: result.log, checkpointed: result.checkpointed };
+  if (JSON.stringify(progress) !== reported) {
+    reported = JSON.stringify(progress);
+    parentPort?.postMessage(progress);
+  }
 }
 
 const timer = setInterval(checkpoint, intervalMs);
