@@ -73,7 +73,9 @@ export class SqliteCheckpointer implements OnApplicationBootstrap, OnApplication
       this.worker = undefined;
       if (!this.stopping) {
         this.logger.warn('The SQLite checkpoint thread stopped; the service checkpoints itself again.');
-        void this.setAutocheckpoint(sqliteDefaultAutocheckpoint);
+        this.setAutocheckpoint(sqliteDefaultAutocheckpoint).catch((error: Error) =>
+          this.logger.error(`SQLite checkpointing could not be handed back: ${error.message}`),
+        );
       }
     });
     this.worker = worker;
