@@ -25,7 +25,7 @@ if (process.platform === 'linux') {
 /**
  * PASSIVE: copies as many frames as it can without waiting for a reader or the writer, so the
  * service's connection is never blocked by it. Once everything is copied, the service's next write
- * starts the log from its beginning again, so the file stays small.
+ * starts the log from its beginning again: the log file is reused instead of growing.
  */
 let reported = '';
 function checkpoint(): void {
