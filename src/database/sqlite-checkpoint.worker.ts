@@ -27,14 +27,13 @@ if (process.platform === 'linux') {
  * service's connection is never blocked by it. Once everything is copied, the service's next write
  * starts the log from its beginning again: the log file is reused instead of growing.
  */
-let reported = '';
+let reported = { log: -1, checkpointed: -1 };
 function checkpoint(): void {
-  const [result] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+  const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)') as Array<typeof reported>;
   // Reported only when it changed: an idle service's event loop is not woken four times a second.
-  const progress = { log: result.log, checkpointed: result.checkpointed };
-  if (JSON.stringify(progress) !== reported) {
-    reported = JSON.stringify(progress);
-    parentPort?.postMessage(progress);
+  if (log !== reported.log || checkpointed !== reported.checkpointed) {
+    reported = { log, checkpointed };
+    parentPort?.postMessage(reported);
   }
 }
 

@@ -96,10 +96,10 @@ export class ActivityLogService {
   }
 
   /**
-   * SQLite has one writer: one INSERT … SELECT max + i for the whole batch is atomic. PostgreSQL has many (instances, pool connections): a transaction-scoped
-   * advisory lock per conversation makes the next writer wait until these rows are committed, so
-   * positions are handed out and become visible in order; a reader never skips a position that
-   * appears later.
+   * One INSERT … SELECT max + i for the whole batch. SQLite has one writer, so the statement is
+   * atomic. PostgreSQL has many (instances, pool connections): a transaction-scoped advisory lock
+   * per conversation makes the next writer wait until these rows are committed, so positions are
+   * handed out and become visible in order; a reader never skips a position that appears later.
    */
   private async insertNext(conversationId: string, bodies: string[]): Promise<number[]> {
     if (!this.postgres) {
@@ -118,17 +118,16 @@ export class ActivityLogService {
     }
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`directline:${conversationId}`]);
-      const watermarks: number[] = [];
-      for (const body of bodies) {
-        const rows = await manager.query<Array<{ watermark: number }>>(
-          `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
-           SELECT $1::varchar, COALESCE(MAX("watermark"), -1) + 1, $2::text FROM "directline_activities" WHERE "conversation_id" = $1
-           RETURNING "watermark"`,
-          [conversationId, body],
-        );
-        watermarks.push(Number(rows[0].watermark));
-      }
-      return watermarks;
+      // The i-th body (1-based ordinality) takes max + i.
+      const rows = await manager.query<Array<{ watermark: number }>>(
+        `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
+         SELECT $1::varchar, "base"."last" + "batch"."position", "batch"."body"
+         FROM (SELECT COALESCE(MAX("watermark"), -1) AS "last" FROM "directline_activities" WHERE "conversation_id" = $1) AS "base",
+              unnest($2::text[]) WITH ORDINALITY AS "batch"("body", "position")
+         RETURNING "watermark"`,
+        [conversationId, bodies],
+      );
+      return rows.map((row) => Number(row.watermark)).sort((a, b) => a - b);
     });
   }
 

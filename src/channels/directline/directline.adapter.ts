@@ -48,12 +48,14 @@ export class DirectLineAdapter extends BotAdapter {
   /** The activities of one call are stored together (one commit); a "delay" first stores what came before it. */
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const responses: ResourceResponse[] = [];
+    const conversationOf = (activity: Partial<Activity>) =>
+      activity.conversation?.id ?? context.activity.conversation.id;
     let batch: Array<{ index: number; activity: Partial<Activity> }> = [];
     const flush = async () => {
       if (batch.length === 0) {
         return;
       }
-      const conversationId = batch[0].activity.conversation?.id ?? context.activity.conversation.id;
+      const conversationId = conversationOf(batch[0].activity);
       const stored = await this.log.appendAll(
         conversationId,
         batch.map((entry) => entry.activity),
@@ -70,6 +72,10 @@ export class DirectLineAdapter extends BotAdapter {
         // Nothing to deliver to a Direct Line client.
         responses[index] = { id: '' };
       } else {
+        // One batch is one conversation's: a reply for another conversation starts a new batch.
+        if (batch.length > 0 && conversationOf(batch[0].activity) !== conversationOf(activity)) {
+          await flush();
+        }
         batch.push({ index, activity: { ...activity, channelId: 'directline' } });
       }
     }
