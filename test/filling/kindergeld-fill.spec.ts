@@ -9,6 +9,7 @@ import { FilledDocument } from '../../src/filling/filled-document.types';
 import { Answers } from '../../src/forms/definition/answers.types';
 import { AnswersInvalidError } from '../../src/forms/forms.errors';
 import { FormRegistry } from '../../src/forms/forms.registry';
+import { PdfRenderPool } from '../../src/pdf/workers/pdf-render-pool.service';
 import { buildFillPlans } from '../../src/forms/mapping/fill-plan.builder';
 import { officialFormsDir, skipWithoutOfficialForms } from '../support/official-forms';
 import { readWithPdfJs } from '../pdf/pdfjs-read.util';
@@ -228,6 +229,36 @@ describe('filling without installed templates', () => {
         assert.match(reading.pageTexts[0], /Keine amtliche Fassung/);
         assert.match(reading.pageTexts.join(' '), /Kovalenko/);
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('makes the copies of one application one right after the other, even with others waiting', async () => {
+    const moduleRef = await Test.createTestingModule({
+      imports: [FillingModule.register({ formsDir: 'forms', templateDir: '/nonexistent/templates' })],
+    }).compile();
+    const context = await moduleRef.init();
+    try {
+      // The real worker process; only the order in which its PDFs come back is recorded.
+      const pool = context.get(PdfRenderPool);
+      const finished: string[] = [];
+      const renderAll = pool.renderAll.bind(pool);
+      pool.renderAll = async (jobs) => {
+        const documents = await renderAll(jobs);
+        const family = JSON.stringify(jobs).includes('Kovalenko') ? 'A' : 'B';
+        finished.push(...documents.map(() => family));
+        return documents;
+      };
+      const filler = context.get(ApplicationFillerService);
+      const [first, second] = await Promise.all([
+        filler.fill('kindergeld', example('kovalenko'), { mode: 'draft', today }),
+        filler.fill('kindergeld', example('petrovic'), { mode: 'draft', today }),
+      ]);
+      assert.ok(first.length >= 2 && second.length >= 2);
+      // Copies queued one by one would interleave (A, B, A, B...): the first family's finished
+      // PDFs would wait in memory for the rest of the queue.
+      assert.deepEqual(finished, [...first.map(() => 'A'), ...second.map(() => 'B')]);
     } finally {
       await context.close();
     }

@@ -124,6 +124,40 @@ describe('PdfRenderPool', () => {
     assert.equal(await titleOf(await sut.renderSummary(summary('Danach'))), 'Danach – Zusammenfassung');
   });
 
+  it('makes the jobs of one request in their order and hands them over together', async () => {
+    for (const sut of [pool({ workers: 1 }), pool({ workers: 0 })]) {
+      const documents = await sut.renderAll([
+        { kind: 'summary', summary: summary('Erste') },
+        { kind: 'summary', summary: summary('Zweite') },
+        { kind: 'summary', summary: summary('Dritte') },
+      ]);
+      assert.deepEqual(await Promise.all(documents.map(titleOf)), [
+        'Erste – Zusammenfassung',
+        'Zweite – Zusammenfassung',
+        'Dritte – Zusammenfassung',
+      ]);
+    }
+  });
+
+  it('fails a whole request when one of its jobs fails, and keeps the error code', async () => {
+    const sut = pool({ workers: 1 });
+
+    await assert.rejects(
+      sut.renderAll([
+        { kind: 'summary', summary: summary('Gut') },
+        {
+          kind: 'fill',
+          templatePath: '/nonexistent/kg1.pdf',
+          sha256: kg1.sha256,
+          plan: kg1FillPlan(),
+          mode: 'draft',
+        },
+      ]),
+      (error: unknown) => error instanceof PdfError && error.code === 'TEMPLATE_NOT_INSTALLED',
+    );
+    assert.deepEqual(await sut.renderAll([]), []);
+  });
+
   it('fails only the job that exhausts its worker; the next job gets a new worker', async () => {
     const sut = pool({ workers: 1, workerHeapMb: 48 });
 

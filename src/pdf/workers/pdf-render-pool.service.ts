@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { AnswerSummary, FillMode, FillPlan } from '../fill-plan';
 import { PdfError } from '../pdf.errors';
-import { PdfRenderJob, PdfRenderReply } from './pdf-render-job.types';
+import { PdfRenderJob, PdfRenderReply, PdfRenderRequest } from './pdf-render-job.types';
 import { PdfRenderer } from './pdf-renderer';
 
 export interface PdfRenderPoolOptions {
@@ -27,15 +27,15 @@ const stderrKeptLength = 4000;
 
 interface Task {
   id: number;
-  job: PdfRenderJob;
-  resolve: (bytes: Uint8Array) => void;
+  jobs: PdfRenderJob[];
+  resolve: (bytes: Uint8Array[]) => void;
   reject: (error: Error) => void;
 }
 
 /**
- * Fills forms and renders summaries in worker processes, one job per worker at a time, first come
- * first served. Workers start on the first job and stay; a worker that dies fails its job only and
- * is replaced for the next one. Each worker prepares (decrypts) a template once and keeps it.
+ * Fills forms and renders summaries in worker processes, one request (one or more jobs) per worker
+ * at a time, first come first served. Workers start on the first request and stay; a worker that
+ * dies fails its request only and is replaced for the next one. Each worker prepares (decrypts) a template once and keeps it.
  *
  * Processes rather than threads: started under `nice`, all of a worker's threads (V8's garbage
  * collector helpers too) yield the CPU to the chat, which a worker thread cannot do, because it
@@ -62,13 +62,37 @@ export class PdfRenderPool implements OnApplicationShutdown {
   }
 
   /** The filled official form (see PdfFillerService.fill for the errors). */
-  fill(templatePath: string, sha256: string, plan: FillPlan, mode: FillMode): Promise<Uint8Array> {
-    return this.run({ kind: 'fill', templatePath, sha256, plan, mode });
+  async fill(templatePath: string, sha256: string, plan: FillPlan, mode: FillMode): Promise<Uint8Array> {
+    const [bytes] = await this.renderAll([{ kind: 'fill', templatePath, sha256, plan, mode }]);
+    return bytes;
   }
 
   /** A readable copy of the answers (see SummaryPdfService). */
-  renderSummary(summary: AnswerSummary): Promise<Uint8Array> {
-    return this.run({ kind: 'summary', summary });
+  async renderSummary(summary: AnswerSummary): Promise<Uint8Array> {
+    const [bytes] = await this.renderAll([{ kind: 'summary', summary }]);
+    return bytes;
+  }
+
+  /**
+   * Several PDFs made by one worker one right after the other and handed over together, in the
+   * order of the jobs; the first failure fails them all. For the copies of one application: made
+   * one by one, the finished ones would wait in this process for the rest, behind every other
+   * job in the queue.
+   */
+  renderAll(jobs: PdfRenderJob[]): Promise<Uint8Array[]> {
+    if (jobs.length === 0) {
+      return Promise.resolve([]);
+    }
+    if (this.size === 0) {
+      return (this.inProcess ??= new PdfRenderer()).renderAll(jobs);
+    }
+    if (this.closed) {
+      return Promise.reject(new Error('The service is shutting down; the PDF was not made.'));
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id: this.nextId++, jobs, resolve, reject });
+      this.dispatch();
+    });
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -81,19 +105,6 @@ export class PdfRenderPool implements OnApplicationShutdown {
     return Promise.all(all.map((worker) => stop(worker))).then(() => undefined);
   }
 
-  private run(job: PdfRenderJob): Promise<Uint8Array> {
-    if (this.size === 0) {
-      return (this.inProcess ??= new PdfRenderer()).render(job);
-    }
-    if (this.closed) {
-      return Promise.reject(new Error('The service is shutting down; the PDF was not made.'));
-    }
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, job, resolve, reject });
-      this.dispatch();
-    });
-  }
-
   private dispatch(): void {
     while (this.waiting.length > 0) {
       const worker = this.idle.pop() ?? this.spawn();
@@ -104,7 +115,7 @@ export class PdfRenderPool implements OnApplicationShutdown {
       this.busy.set(worker, task);
       // Only a busy worker keeps the process alive (a CLI waiting for its PDF must not exit).
       setReferenced(worker, true);
-      worker.send({ id: task.id, job: task.job });
+      worker.send({ id: task.id, jobs: task.jobs } satisfies PdfRenderRequest);
     }
   }
 

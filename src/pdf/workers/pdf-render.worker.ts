@@ -4,7 +4,7 @@
 // V8's garbage collector threads included (a worker thread shares those with the main thread).
 import { constants, setPriority } from 'node:os';
 import { PdfError } from '../pdf.errors';
-import { PdfRenderJob, PdfRenderReply } from './pdf-render-job.types';
+import { PdfRenderReply, PdfRenderRequest } from './pdf-render-job.types';
 import { PdfRenderer } from './pdf-renderer';
 
 const send = process.send?.bind(process);
@@ -25,8 +25,8 @@ if (process.env.ANTRAGSLOTSE_PDF_NICE !== 'started') {
 // The service went away (stopped, crashed, killed): nothing left to fill for.
 process.on('disconnect', () => process.exit(0));
 
-process.on('message', (message: { id: number; job: PdfRenderJob }) => {
-  renderer.render(message.job).then(
+process.on('message', (message: PdfRenderRequest) => {
+  renderer.renderAll(message.jobs).then(
     (bytes) => {
       const reply: PdfRenderReply = { id: message.id, ok: true, bytes };
       send(reply);

@@ -13,4 +13,13 @@ export class PdfRenderer {
       ? this.filler.fill(job.templatePath, job.sha256, job.plan, job.mode)
       : this.summaries.render(job.summary);
   }
+
+  /** The jobs one after the other (a worker has one core to give), in their order. */
+  async renderAll(jobs: readonly PdfRenderJob[]): Promise<Uint8Array[]> {
+    const documents: Uint8Array[] = [];
+    for (const job of jobs) {
+      documents.push(await this.render(job));
+    }
+    return documents;
+  }
 }
