@@ -53,9 +53,8 @@ export class ApplicationFillerService {
 
     // All copies of one application in one request: the worker makes them one right after the
     // other and hands them over together. Queued one by one, each copy went to the back of the queue
-    // behind every other family's fill: under a burst of submissions, the finished first PDFs of
-    // 150 cases (1.5 MB each) waited in this process for their second, and V8 ran a full garbage
-    // collection every half second (the conversation benchmark's submission window).
+    // behind every other family's fill: in the conversation benchmark's burst of submissions, the
+    // finished KG 1 drafts of about 150 cases (1.4 MB each) waited in this process for the rest.
     const templates = plans.map((plan) => this.registry.templateStatus(plan.formId));
     const bytes = await this.pdfs.renderAll(
       plans.map((plan, index): PdfRenderJob => {

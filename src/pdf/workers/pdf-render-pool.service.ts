@@ -35,7 +35,8 @@ interface Task {
 /**
  * Fills forms and renders summaries in worker processes, one request (one or more jobs) per worker
  * at a time, first come first served. Workers start on the first request and stay; a worker that
- * dies fails its request only and is replaced for the next one. Each worker prepares (decrypts) a template once and keeps it.
+ * dies fails its request only and is replaced for the next one. Each worker prepares (decrypts) a
+ * template once and keeps it.
  *
  * Processes rather than threads: started under `nice`, all of a worker's threads (V8's garbage
  * collector helpers too) yield the CPU to the chat, which a worker thread cannot do, because it
