@@ -213,43 +213,42 @@ describe('filling the genuine Kindergeld forms from answers', { skip: skipWithou
 });
 
 describe('filling without installed templates', () => {
-  it('renders the answer summary PDFs, marked as not the official form', async () => {
+  let context: INestApplicationContext;
+  before(async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [FillingModule.register({ formsDir: 'forms', templateDir: '/nonexistent/templates' })],
     }).compile();
-    const context = await moduleRef.init();
-    try {
-      const documents = await context
-        .get(ApplicationFillerService)
-        .fill('kindergeld', example('kovalenko'), { mode: 'draft', today });
-      assert.ok(documents.length >= 2);
-      for (const document of documents) {
-        assert.equal(document.official, false);
-        const reading = await readWithPdfJs(document.bytes);
-        assert.match(reading.pageTexts[0], /Keine amtliche Fassung/);
-        assert.match(reading.pageTexts.join(' '), /Kovalenko/);
-      }
-    } finally {
-      await context.close();
+    context = await moduleRef.init();
+  });
+  after(async () => {
+    await context?.close();
+  });
+
+  it('renders the answer summary PDFs, marked as not the official form', async () => {
+    const documents = await context
+      .get(ApplicationFillerService)
+      .fill('kindergeld', example('kovalenko'), { mode: 'draft', today });
+    assert.ok(documents.length >= 2);
+    for (const document of documents) {
+      assert.equal(document.official, false);
+      const reading = await readWithPdfJs(document.bytes);
+      assert.match(reading.pageTexts[0], /Keine amtliche Fassung/);
+      assert.match(reading.pageTexts.join(' '), /Kovalenko/);
     }
   });
 
   it('makes the copies of one application one right after the other, even with others waiting', async () => {
-    const moduleRef = await Test.createTestingModule({
-      imports: [FillingModule.register({ formsDir: 'forms', templateDir: '/nonexistent/templates' })],
-    }).compile();
-    const context = await moduleRef.init();
+    // The real worker process; only the order in which its PDFs come back is recorded.
+    const pool = context.get(PdfRenderPool);
+    const finished: string[] = [];
+    const renderAll = pool.renderAll.bind(pool);
+    pool.renderAll = async (jobs) => {
+      const documents = await renderAll(jobs);
+      const family = JSON.stringify(jobs).includes('Kovalenko') ? 'A' : 'B';
+      finished.push(...documents.map(() => family));
+      return documents;
+    };
     try {
-      // The real worker process; only the order in which its PDFs come back is recorded.
-      const pool = context.get(PdfRenderPool);
-      const finished: string[] = [];
-      const renderAll = pool.renderAll.bind(pool);
-      pool.renderAll = async (jobs) => {
-        const documents = await renderAll(jobs);
-        const family = JSON.stringify(jobs).includes('Kovalenko') ? 'A' : 'B';
-        finished.push(...documents.map(() => family));
-        return documents;
-      };
       const filler = context.get(ApplicationFillerService);
       const [first, second] = await Promise.all([
         filler.fill('kindergeld', example('kovalenko'), { mode: 'draft', today }),
@@ -260,7 +259,7 @@ describe('filling without installed templates', () => {
       // PDFs would wait in memory for the rest of the queue.
       assert.deepEqual(finished, [...first.map(() => 'A'), ...second.map(() => 'B')]);
     } finally {
-      await context.close();
+      pool.renderAll = renderAll;
     }
   });
 });

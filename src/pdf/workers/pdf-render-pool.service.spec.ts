@@ -11,6 +11,7 @@ import {
 import type { AnswerSummary } from '../fill-plan';
 import { loadPdf } from '../load-pdf.util';
 import { PdfError } from '../pdf.errors';
+import type { PdfRenderJob } from './pdf-render-job.types';
 import { PdfRenderPool } from './pdf-render-pool.service';
 
 const kg1 = {
@@ -63,6 +64,25 @@ function workerThreadNiceValues(): number[] {
   return values;
 }
 
+/** One PDF through the pool: a request of a single job. */
+async function renderOne(pool: PdfRenderPool, job: PdfRenderJob): Promise<Uint8Array> {
+  const [bytes] = await pool.renderAll([job]);
+  return bytes;
+}
+
+const summaryJob = (title: string, rows?: number): PdfRenderJob => ({
+  kind: 'summary',
+  summary: summary(title, rows),
+});
+
+const kg1Job = (path = kg1.path): PdfRenderJob => ({
+  kind: 'fill',
+  templatePath: path,
+  sha256: kg1.sha256,
+  plan: kg1FillPlan(),
+  mode: 'draft',
+});
+
 describe('PdfRenderPool', () => {
   const pools: PdfRenderPool[] = [];
   const pool = (options: ConstructorParameters<typeof PdfRenderPool>[0]) => {
@@ -79,10 +99,9 @@ describe('PdfRenderPool', () => {
     'fills the genuine KG 1 in a worker process with the same field values as in-process',
     { skip: skipWithoutOfficialForms },
     async () => {
-      const plan = kg1FillPlan();
       const [threaded, inline] = await Promise.all([
-        pool({ workers: 1 }).fill(kg1.path, kg1.sha256, plan, 'draft'),
-        pool({ workers: 0 }).fill(kg1.path, kg1.sha256, plan, 'draft'),
+        renderOne(pool({ workers: 1 }), kg1Job()),
+        renderOne(pool({ workers: 0 }), kg1Job()),
       ]);
 
       const fieldsOf = async (bytes: Uint8Array) => (await loadPdf(bytes)).getForm();
@@ -103,7 +122,7 @@ describe('PdfRenderPool', () => {
     { skip: process.platform !== 'linux' && 'reads thread priorities from /proc (Linux only)' },
     async () => {
       const sut = pool({ workers: 1 });
-      await sut.renderSummary(summary('Leise'));
+      await renderOne(sut, summaryJob('Leise'));
 
       const niceValues = workerThreadNiceValues();
       // Node starts V8's platform threads and libuv's pool before any script runs: 7+ threads.
@@ -117,19 +136,19 @@ describe('PdfRenderPool', () => {
     const sut = pool({ workers: 1 });
 
     await assert.rejects(
-      sut.fill('/nonexistent/kg1.pdf', kg1.sha256, kg1FillPlan(), 'draft'),
+      renderOne(sut, kg1Job('/nonexistent/kg1.pdf')),
       (error: unknown) => error instanceof PdfError && error.code === 'TEMPLATE_NOT_INSTALLED',
     );
     // The worker survives a failed job.
-    assert.equal(await titleOf(await sut.renderSummary(summary('Danach'))), 'Danach – Zusammenfassung');
+    assert.equal(await titleOf(await renderOne(sut, summaryJob('Danach'))), 'Danach – Zusammenfassung');
   });
 
   it('makes the jobs of one request in their order and hands them over together', async () => {
     for (const sut of [pool({ workers: 1 }), pool({ workers: 0 })]) {
       const documents = await sut.renderAll([
-        { kind: 'summary', summary: summary('Erste') },
-        { kind: 'summary', summary: summary('Zweite') },
-        { kind: 'summary', summary: summary('Dritte') },
+        summaryJob('Erste'),
+        summaryJob('Zweite'),
+        summaryJob('Dritte'),
       ]);
       assert.deepEqual(await Promise.all(documents.map(titleOf)), [
         'Erste – Zusammenfassung',
@@ -143,16 +162,7 @@ describe('PdfRenderPool', () => {
     const sut = pool({ workers: 1 });
 
     await assert.rejects(
-      sut.renderAll([
-        { kind: 'summary', summary: summary('Gut') },
-        {
-          kind: 'fill',
-          templatePath: '/nonexistent/kg1.pdf',
-          sha256: kg1.sha256,
-          plan: kg1FillPlan(),
-          mode: 'draft',
-        },
-      ]),
+      sut.renderAll([summaryJob('Gut'), kg1Job('/nonexistent/kg1.pdf')]),
       (error: unknown) => error instanceof PdfError && error.code === 'TEMPLATE_NOT_INSTALLED',
     );
     assert.deepEqual(await sut.renderAll([]), []);
@@ -161,15 +171,15 @@ describe('PdfRenderPool', () => {
   it('fails only the job that exhausts its worker; the next job gets a new worker', async () => {
     const sut = pool({ workers: 1, workerHeapMb: 48 });
 
-    await assert.rejects(sut.renderSummary(summary('Riesig', 400_000)), /PDF worker stopped/);
-    assert.equal(await titleOf(await sut.renderSummary(summary('Klein'))), 'Klein – Zusammenfassung');
+    await assert.rejects(renderOne(sut, summaryJob('Riesig', 400_000)), /PDF worker stopped/);
+    assert.equal(await titleOf(await renderOne(sut, summaryJob('Klein'))), 'Klein – Zusammenfassung');
   });
 
   it('refuses jobs after shutdown with a clear message', async () => {
     const sut = pool({ workers: 1 });
-    await sut.renderSummary(summary('Vorher'));
+    await renderOne(sut, summaryJob('Vorher'));
     await sut.onApplicationShutdown();
 
-    await assert.rejects(sut.renderSummary(summary('Nachher')), /shutting down/);
+    await assert.rejects(renderOne(sut, summaryJob('Nachher')), /shutting down/);
   });
 });

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
-import type { AnswerSummary, FillMode, FillPlan } from '../fill-plan';
 import { PdfError } from '../pdf.errors';
 import { PdfRenderJob, PdfRenderReply, PdfRenderRequest } from './pdf-render-job.types';
 import { PdfRenderer } from './pdf-renderer';
@@ -62,23 +61,12 @@ export class PdfRenderPool implements OnApplicationShutdown {
     this.workerHeapMb = options?.workerHeapMb ?? defaultWorkerHeapMb;
   }
 
-  /** The filled official form (see PdfFillerService.fill for the errors). */
-  async fill(templatePath: string, sha256: string, plan: FillPlan, mode: FillMode): Promise<Uint8Array> {
-    const [bytes] = await this.renderAll([{ kind: 'fill', templatePath, sha256, plan, mode }]);
-    return bytes;
-  }
-
-  /** A readable copy of the answers (see SummaryPdfService). */
-  async renderSummary(summary: AnswerSummary): Promise<Uint8Array> {
-    const [bytes] = await this.renderAll([{ kind: 'summary', summary }]);
-    return bytes;
-  }
-
   /**
-   * Several PDFs made by one worker one right after the other and handed over together, in the
-   * order of the jobs; the first failure fails them all. For the copies of one application: made
-   * one by one, the finished ones would wait in this process for the rest, behind every other
-   * job in the queue.
+   * PDFs (filled official forms, see PdfFillerService.fill for their errors, or answer summaries)
+   * made by one worker one right after the other and handed over together, in the order of the
+   * jobs; the first failure fails them all. The copies of one application go as one request: made
+   * one by one, the finished ones would wait in this process for the rest, behind every other job
+   * in the queue.
    */
   renderAll(jobs: PdfRenderJob[]): Promise<Uint8Array[]> {
     if (jobs.length === 0) {
