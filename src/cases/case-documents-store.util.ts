@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { insertRows } from '../database/insert-rows.util';
-import { FilledDocument } from '../filling/filled-document.types';
+import { FilledDocument, FilledDocumentInfo, SealedFilledDocument } from '../filling/filled-document.types';
 import { FillMode } from '../pdf/fill-plan';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { CaseDocumentKind } from './case-status.types';
@@ -18,13 +18,16 @@ export interface CaseDocumentInput {
 }
 
 export function documentInputOf(document: FilledDocument): CaseDocumentInput {
+  return { ...describedAs(document), bytes: document.bytes };
+}
+
+function describedAs(document: FilledDocumentInfo): Omit<CaseDocumentInput, 'bytes'> {
   return {
     formId: document.formId,
     instanceIndex: document.instance ? document.instance.index : null,
     title: document.title,
     fileName: document.fileName,
     kind: document.official ? 'official' : 'summary',
-    bytes: document.bytes,
   };
 }
 
@@ -42,21 +45,36 @@ export function sealCaseDocuments(
   documents: readonly CaseDocumentInput[],
 ): Promise<SealedCaseDocument[]> {
   return Promise.all(
-    documents.map(async (document) => {
-      const row = Object.assign(new CaseDocument(), {
-        id: randomUUID(),
-        caseId,
-        formId: document.formId,
-        instanceIndex: document.instanceIndex,
-        title: document.title,
-        fileName: document.fileName,
-        mode,
-        kind: document.kind,
-        sizeBytes: document.bytes.length,
-      });
-      return { row, content: await cipher.encryptAsync(document.bytes, caseDocumentContext(caseId, row.id)) };
+    documents.map(async ({ bytes, ...document }) => {
+      const row = caseDocumentRow(randomUUID(), caseId, mode, document, bytes.length);
+      return { row, content: await cipher.encryptAsync(bytes, caseDocumentContext(caseId, row.id)) };
     }),
   );
+}
+
+/**
+ * Filled documents that came sealed for this case (ApplicationFillerService.fillSealed with
+ * caseDocumentContext): stored under the ids they were sealed for.
+ */
+export function sealedCaseDocumentsOf(
+  caseId: string,
+  mode: FillMode,
+  documents: readonly SealedFilledDocument[],
+): SealedCaseDocument[] {
+  return documents.map((document) => ({
+    row: caseDocumentRow(document.id, caseId, mode, describedAs(document), document.sizeBytes),
+    content: Buffer.from(document.sealed.buffer, document.sealed.byteOffset, document.sealed.byteLength),
+  }));
+}
+
+function caseDocumentRow(
+  id: string,
+  caseId: string,
+  mode: FillMode,
+  document: Omit<CaseDocumentInput, 'bytes'>,
+  sizeBytes: number,
+): CaseDocument {
+  return Object.assign(new CaseDocument(), { id, caseId, mode, ...document, sizeBytes });
 }
 
 /** Replaces the case's documents of one mode (draft or final) with the sealed ones. */

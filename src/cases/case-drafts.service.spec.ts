@@ -60,6 +60,12 @@ describe('CaseDraftsService: draft PDFs after the submission', () => {
       ['kg1-anlage-kind', 'draft'],
       ['kg1-anlage-kind', 'draft'],
     ]);
+    // Sealed by the PDF worker for this case and document: readable, with the PDF's own size.
+    for (const document of documents) {
+      const pdf = await harness.app.get(CasesRepository).readDocument(caseId, document.id);
+      assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+      assert.equal(document.sizeBytes, pdf.length);
+    }
     assert.equal(await pendingFlag(harness, caseId), false);
     assert.equal((await harness.app.get(CasesRepository).getCase(caseId)).draftsPending, false);
     const kinds = events.filter((event) => event.caseId === caseId).map((event) => event.kind);

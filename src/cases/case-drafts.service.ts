@@ -7,7 +7,11 @@ import { FormsError } from '../forms/forms.errors';
 import { PdfError } from '../pdf/pdf.errors';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { answersFromRows } from './case-answer-rows.util';
-import { documentInputOf, replaceCaseDocuments, sealCaseDocuments } from './case-documents-store.util';
+import {
+  caseDocumentContext,
+  replaceCaseDocuments,
+  sealedCaseDocumentsOf,
+} from './case-documents-store.util';
 import { CasesError } from './cases.errors';
 import { CasesRepository } from './cases.repository';
 import { Case } from './entities/case.entity';
@@ -119,13 +123,19 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
     let made = true;
     try {
       // Answers marked "Ich weiß es nicht" stay empty on the draft for the Kümmerer to complete.
-      const documents = await this.filler.fill(record.applicationId, answersFromRows(rows), {
-        mode: 'draft',
-        today,
-        unknownPaths: rows.filter((row) => row.markedUnknown).map((row) => row.path),
-      });
-      // Sealed before the transaction: nothing in it waits for the thread pool.
-      const sealed = await sealCaseDocuments(this.cipher, caseId, 'draft', documents.map(documentInputOf));
+      // Sealed by the PDF worker: the plain PDFs (megabytes) never pass through this process, and
+      // nothing in the transaction below waits for encryption.
+      const documents = await this.filler.fillSealed(
+        record.applicationId,
+        answersFromRows(rows),
+        {
+          mode: 'draft',
+          today,
+          unknownPaths: rows.filter((row) => row.markedUnknown).map((row) => row.path),
+        },
+        { key: this.cipher.sealingKey(), contextOf: (id) => caseDocumentContext(caseId, id) },
+      );
+      const sealed = sealedCaseDocumentsOf(caseId, 'draft', documents);
       const stored = await runInWriteTransaction(this.dataSource, async (manager) => {
         const result = await manager.getRepository(Case).update({ id: caseId }, { draftsPending: false });
         if (!result.affected) {

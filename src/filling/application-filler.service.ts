@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Answers } from '../forms/definition/answers.types';
 import { AnswerProblem, validateAnswers } from '../forms/answers/validate-answers';
@@ -7,9 +8,21 @@ import { FormRegistry } from '../forms/forms.registry';
 import { buildAnswerSummary } from '../forms/mapping/answer-summary.builder';
 import { buildFillPlans } from '../forms/mapping/fill-plan.builder';
 import { FormInstance } from '../forms/mapping/form-instances.util';
-import { PdfRenderJob } from '../pdf/workers/pdf-render-job.types';
+import { PdfRenderJob, PdfSeal } from '../pdf/workers/pdf-render-job.types';
 import { PdfRenderPool } from '../pdf/workers/pdf-render-pool.service';
-import { FillApplicationOptions, FilledDocument } from './filled-document.types';
+import type { DataKey } from '../privacy/data-cipher.service';
+import {
+  FillApplicationOptions,
+  FilledDocument,
+  FilledDocumentInfo,
+  SealedFilledDocument,
+} from './filled-document.types';
+
+/** How fillSealed encrypts: the key, and the authenticated context for a document id. */
+export interface SealFilledDocuments {
+  key: DataKey;
+  contextOf: (documentId: string) => string;
+}
 
 /**
  * Answers in, PDFs out: every form copy of an application (KG 1 once, Anlage Kind per child),
@@ -27,6 +40,35 @@ export class ApplicationFillerService {
     answers: Answers,
     options: FillApplicationOptions,
   ): Promise<FilledDocument[]> {
+    const documents = await this.render(applicationId, answers, options);
+    return documents.map(({ info, rendered }) => ({ ...info, bytes: rendered.bytes }));
+  }
+
+  /**
+   * fill(), but each PDF comes encrypted for storing, under a new document id: the worker process
+   * seals it, so the plain PDF never enters this process (see PdfSeal).
+   */
+  async fillSealed(
+    applicationId: string,
+    answers: Answers,
+    options: FillApplicationOptions,
+    seal: SealFilledDocuments,
+  ): Promise<SealedFilledDocument[]> {
+    const documents = await this.render(applicationId, answers, options, seal);
+    return documents.map(({ info, rendered, id }) => ({
+      ...info,
+      id: id!,
+      sealed: rendered.bytes,
+      sizeBytes: rendered.pdfSize,
+    }));
+  }
+
+  private async render(
+    applicationId: string,
+    answers: Answers,
+    options: FillApplicationOptions,
+    seal?: SealFilledDocuments,
+  ) {
     const application = this.registry.loadedApplication(applicationId);
     if (options.formId && !application.forms.some((form) => form.definition.id === options.formId)) {
       throw new FormsError(
@@ -56,9 +98,11 @@ export class ApplicationFillerService {
     // behind every other family's fill: in the conversation benchmark's burst of submissions, the
     // finished KG 1 drafts of about 150 cases (1.4 MB each) waited in this process for the rest.
     const templates = plans.map((plan) => this.registry.templateStatus(plan.formId));
-    const bytes = await this.pdfs.renderAll(
+    const ids = plans.map(() => (seal ? randomUUID() : undefined));
+    const rendered = await this.pdfs.renderAll(
       plans.map((plan, index): PdfRenderJob => {
         const template = templates[index];
+        const sealing: PdfSeal | undefined = seal && { key: seal.key, context: seal.contextOf(ids[index]!) };
         return template.state === 'installed'
           ? {
               kind: 'fill',
@@ -66,18 +110,22 @@ export class ApplicationFillerService {
               sha256: this.registry.getForm(plan.formId).template.sha256,
               plan,
               mode: options.mode,
+              seal: sealing,
             }
-          : { kind: 'summary', summary: summaries[index] };
+          : { kind: 'summary', summary: summaries[index], seal: sealing };
       }),
     );
     return plans.map((plan, index) => ({
-      formId: plan.formId,
-      instance: plan.instance,
-      title: `${plan.formTitle}${copySuffix(plan.instance)}`,
-      fileName: `${plan.formId}${plan.instance ? `-${plan.instance.index + 1}` : ''}.pdf`,
-      official: templates[index].state === 'installed',
-      mode: options.mode,
-      bytes: bytes[index],
+      id: ids[index],
+      rendered: rendered[index],
+      info: {
+        formId: plan.formId,
+        instance: plan.instance,
+        title: `${plan.formTitle}${copySuffix(plan.instance)}`,
+        fileName: `${plan.formId}${plan.instance ? `-${plan.instance.index + 1}` : ''}.pdf`,
+        official: templates[index].state === 'installed',
+        mode: options.mode,
+      } satisfies FilledDocumentInfo,
     }));
   }
 

@@ -1,8 +1,8 @@
 import { FillMode } from '../pdf/fill-plan';
 import { FormInstance } from '../forms/mapping/form-instances.util';
 
-/** One PDF of an application: KG 1, or the Anlage Kind of one child. */
-export interface FilledDocument {
+/** What is known of one PDF of an application: KG 1, or the Anlage Kind of one child. */
+export interface FilledDocumentInfo {
   formId: string;
   instance: FormInstance;
   /** "KG 1 Antrag auf Kindergeld", "KG 1 Anlage Kind (Kind 2)" */
@@ -12,7 +12,21 @@ export interface FilledDocument {
   /** false: the answer summary PDF, because the official template is not installed. */
   official: boolean;
   mode: FillMode;
+}
+
+/** One PDF of an application, as bytes. */
+export interface FilledDocument extends FilledDocumentInfo {
   bytes: Uint8Array;
+}
+
+/** One PDF of an application, encrypted for storing (ApplicationFillerService.fillSealed). */
+export interface SealedFilledDocument extends FilledDocumentInfo {
+  /** The id the document is stored under; part of the encryption's context. */
+  id: string;
+  /** DataCipher's format, opened with the context the document was sealed for. */
+  sealed: Uint8Array;
+  /** Size of the PDF itself. */
+  sizeBytes: number;
 }
 
 export interface FillApplicationOptions {

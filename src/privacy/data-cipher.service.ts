@@ -52,6 +52,14 @@ export class DataCipher {
     return this.activeKeyId;
   }
 
+  /**
+   * The active key itself, for a PDF worker process of this service that encrypts the files it
+   * makes (PdfSeal) with DataCipher, so that only sealed bytes come back. Never log or store it.
+   */
+  sealingKey(): DataKey {
+    return { id: this.activeKeyId, key: this.keys.get(this.activeKeyId)! };
+  }
+
   /** Encrypts bytes; `context` (e.g. "case-answer:<case id>") is authenticated, so a value cannot be moved to another record. */
   encrypt(plain: Uint8Array, context = ''): Buffer {
     const iv = randomBytes(ivLength);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { PDFTextField } from '@cantoo/pdf-lib';
 import { kg1Fields, kg1FillPlan } from '../../../test/pdf/kg1-fill-plan.factory';
@@ -8,6 +8,8 @@ import {
   officialForms,
   skipWithoutOfficialForms,
 } from '../../../test/support/official-forms';
+import { DataCipher } from '../../privacy/data-cipher.service';
+import { PrivacyError } from '../../privacy/privacy.errors';
 import type { AnswerSummary } from '../fill-plan';
 import { loadPdf } from '../load-pdf.util';
 import { PdfError } from '../pdf.errors';
@@ -66,8 +68,8 @@ function workerThreadNiceValues(): number[] {
 
 /** One PDF through the pool: a request of a single job. */
 async function renderOne(pool: PdfRenderPool, job: PdfRenderJob): Promise<Uint8Array> {
-  const [bytes] = await pool.renderAll([job]);
-  return bytes;
+  const [document] = await pool.renderAll([job]);
+  return document.bytes;
 }
 
 const summaryJob = (title: string, rows?: number): PdfRenderJob => ({
@@ -150,12 +152,40 @@ describe('PdfRenderPool', () => {
         summaryJob('Zweite'),
         summaryJob('Dritte'),
       ]);
-      assert.deepEqual(await Promise.all(documents.map(titleOf)), [
+      assert.deepEqual(await Promise.all(documents.map((document) => titleOf(document.bytes))), [
         'Erste – Zusammenfassung',
         'Zweite – Zusammenfassung',
         'Dritte – Zusammenfassung',
       ]);
     }
+  });
+
+  it('seals a PDF for storing where it is made, and leaves no file behind', async () => {
+    const cipher = new DataCipher([{ id: 'k1', key: Buffer.alloc(32, 7) }], 'k1');
+    const seal = (context: string) => ({ key: cipher.sealingKey(), context });
+    const worker = pool({ workers: 1 });
+    for (const sut of [worker, pool({ workers: 0 })]) {
+      const [sealed, plain] = await sut.renderAll([
+        { ...summaryJob('Versiegelt'), seal: seal('case-document:c1:d1') },
+        summaryJob('Offen'),
+      ]);
+
+      const pdf = await cipher.decryptAsync(sealed.bytes, 'case-document:c1:d1');
+      assert.equal(sealed.pdfSize, pdf.length);
+      assert.equal(await titleOf(pdf), 'Versiegelt – Zusammenfassung');
+      assert.equal(plain.pdfSize, plain.bytes.length);
+      assert.equal(await titleOf(plain.bytes), 'Offen – Zusammenfassung');
+      // Bound to its record: another context does not open it.
+      await assert.rejects(
+        cipher.decryptAsync(sealed.bytes, 'case-document:c1:other'),
+        (error: unknown) => error instanceof PrivacyError && error.code === 'CIPHERTEXT_INVALID',
+      );
+    }
+    // The worker's sealed file was picked up and removed; the folder goes with the pool.
+    const spoolDir = (worker as unknown as { spoolDir: string }).spoolDir;
+    assert.deepEqual(readdirSync(spoolDir), []);
+    await worker.onApplicationShutdown();
+    assert.equal(existsSync(spoolDir), false);
   });
 
   it('fails a whole request when one of its jobs fails, and keeps the error code', async () => {

@@ -1,10 +1,18 @@
 import { ChildProcess, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { PdfError } from '../pdf.errors';
-import { PdfRenderJob, PdfRenderReply, PdfRenderRequest } from './pdf-render-job.types';
+import {
+  PdfRenderJob,
+  PdfRenderOutput,
+  PdfRenderReply,
+  PdfRenderRequest,
+  RenderedPdf,
+} from './pdf-render-job.types';
 import { PdfRenderer } from './pdf-renderer';
 
 export interface PdfRenderPoolOptions {
@@ -27,7 +35,7 @@ const stderrKeptLength = 4000;
 interface Task {
   id: number;
   jobs: PdfRenderJob[];
-  resolve: (bytes: Uint8Array[]) => void;
+  resolve: (documents: RenderedPdf[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -39,8 +47,8 @@ interface Task {
  *
  * Processes rather than threads: started under `nice`, all of a worker's threads (V8's garbage
  * collector helpers too) yield the CPU to the chat, which a worker thread cannot do, because it
- * shares those helpers with the main thread. The bytes cross the IPC channel once (a copy of a
- * few megabytes at most per PDF).
+ * shares those helpers with the main thread. Plain PDFs cross the IPC channel; sealed ones (see
+ * PdfSeal) come as files in a private spool folder, read into one buffer each.
  */
 @Injectable()
 export class PdfRenderPool implements OnApplicationShutdown {
@@ -54,6 +62,8 @@ export class PdfRenderPool implements OnApplicationShutdown {
   private nextId = 1;
   private closed = false;
   private inProcess?: PdfRenderer;
+  /** Where workers write sealed PDFs (mode 0700), made with the first request, removed at shutdown. */
+  private spoolDir?: string;
 
   constructor(@Optional() @Inject(PDF_RENDER_OPTIONS) options?: PdfRenderPoolOptions) {
     // Without the compiled worker script (running from TypeScript sources) the fill stays in-process.
@@ -66,9 +76,9 @@ export class PdfRenderPool implements OnApplicationShutdown {
    * made by one worker one right after the other and handed over together, in the order of the
    * jobs; the first failure fails them all. The copies of one application go as one request: made
    * one by one, the finished ones would wait in this process for the rest, behind every other job
-   * in the queue.
+   * in the queue. A job with a seal comes back encrypted for storing.
    */
-  renderAll(jobs: PdfRenderJob[]): Promise<Uint8Array[]> {
+  renderAll(jobs: PdfRenderJob[]): Promise<RenderedPdf[]> {
     if (jobs.length === 0) {
       return Promise.resolve([]);
     }
@@ -77,6 +87,12 @@ export class PdfRenderPool implements OnApplicationShutdown {
     }
     if (this.closed) {
       return Promise.reject(new Error('The service is shutting down; the PDF was not made.'));
+    }
+    try {
+      this.spoolDir ??= mkdtempSync(join(tmpdir(), 'antragslotse-pdf-'));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return Promise.reject(new Error(`No folder for the PDF workers' files (${reason}).`));
     }
     return new Promise((resolve, reject) => {
       this.waiting.push({ id: this.nextId++, jobs, resolve, reject });
@@ -91,7 +107,11 @@ export class PdfRenderPool implements OnApplicationShutdown {
     }
     const all = [...this.idle, ...this.busy.keys()];
     this.idle.length = 0;
-    return Promise.all(all.map((worker) => stop(worker))).then(() => undefined);
+    return Promise.all(all.map((worker) => stop(worker))).then(() => {
+      if (this.spoolDir) {
+        rmSync(this.spoolDir, { recursive: true, force: true });
+      }
+    });
   }
 
   private dispatch(): void {
@@ -104,7 +124,7 @@ export class PdfRenderPool implements OnApplicationShutdown {
       this.busy.set(worker, task);
       // Only a busy worker keeps the process alive (a CLI waiting for its PDF must not exit).
       setReferenced(worker, true);
-      worker.send({ id: task.id, jobs: task.jobs } satisfies PdfRenderRequest);
+      worker.send({ id: task.id, jobs: task.jobs, spoolDir: this.spoolDir! } satisfies PdfRenderRequest);
     }
   }
 
@@ -151,7 +171,7 @@ export class PdfRenderPool implements OnApplicationShutdown {
     this.idle.push(worker);
     if (task && task.id === reply.id) {
       if (reply.ok) {
-        task.resolve(reply.bytes);
+        receive(reply.outputs).then(task.resolve, task.reject);
       } else {
         task.reject(
           reply.error.code
@@ -176,6 +196,22 @@ export class PdfRenderPool implements OnApplicationShutdown {
     if (!this.closed) {
       this.dispatch();
     }
+  }
+}
+
+/** The PDFs of a reply; spooled files are read (one buffer each) and removed, also on failure. */
+async function receive(outputs: PdfRenderOutput[]): Promise<RenderedPdf[]> {
+  const files = outputs.flatMap((output) => ('file' in output ? [output.file] : []));
+  try {
+    return await Promise.all(
+      outputs.map(async (output) =>
+        'file' in output
+          ? { bytes: await readFile(output.file), pdfSize: output.pdfSize }
+          : { bytes: output.bytes, pdfSize: output.bytes.length },
+      ),
+    );
+  } finally {
+    await Promise.all(files.map((file) => rm(file, { force: true })));
   }
 }
 

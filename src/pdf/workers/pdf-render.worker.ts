@@ -2,9 +2,12 @@
 // its own process started under `nice` keeps the chat's event loop and its CPU time free while a
 // family's PDFs are made. A process, not a thread: every thread of it runs at the lowest priority,
 // V8's garbage collector threads included (a worker thread shares those with the main thread).
+import { randomUUID } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import { constants, setPriority } from 'node:os';
+import { join } from 'node:path';
 import { PdfError } from '../pdf.errors';
-import { PdfRenderReply, PdfRenderRequest } from './pdf-render-job.types';
+import { PdfRenderOutput, PdfRenderReply, PdfRenderRequest, RenderedPdf } from './pdf-render-job.types';
 import { PdfRenderer } from './pdf-renderer';
 
 const send = process.send?.bind(process);
@@ -26,21 +29,48 @@ if (process.env.ANTRAGSLOTSE_PDF_NICE !== 'started') {
 process.on('disconnect', () => process.exit(0));
 
 process.on('message', (message: PdfRenderRequest) => {
-  renderer.renderAll(message.jobs).then(
-    (bytes) => {
-      const reply: PdfRenderReply = { id: message.id, ok: true, bytes };
-      send(reply);
-    },
-    (error: unknown) => {
-      const reply: PdfRenderReply = {
-        id: message.id,
-        ok: false,
-        error: {
-          message: error instanceof Error ? error.message : String(error),
-          code: error instanceof PdfError ? error.code : undefined,
-        },
-      };
-      send(reply);
-    },
-  );
+  renderer
+    .renderAll(message.jobs)
+    .then((documents) => spool(message, documents))
+    .then(
+      (outputs) => {
+        const reply: PdfRenderReply = { id: message.id, ok: true, outputs };
+        send(reply);
+      },
+      (error: unknown) => {
+        const reply: PdfRenderReply = {
+          id: message.id,
+          ok: false,
+          error: {
+            message: error instanceof Error ? error.message : String(error),
+            code: error instanceof PdfError ? error.code : undefined,
+          },
+        };
+        send(reply);
+      },
+    );
 });
+
+/**
+ * Sealed PDFs go to files in the pool's spool folder (encrypted, so nothing personal lies there in
+ * the clear), the rest over the channel. A write that fails removes the files written before it.
+ */
+function spool(request: PdfRenderRequest, documents: RenderedPdf[]): PdfRenderOutput[] {
+  const written: string[] = [];
+  try {
+    return documents.map((document, index) => {
+      if (!request.jobs[index].seal) {
+        return { bytes: document.bytes };
+      }
+      const file = join(request.spoolDir, `${randomUUID()}.sealed`);
+      writeFileSync(file, document.bytes, { mode: 0o600 });
+      written.push(file);
+      return { file, pdfSize: document.pdfSize };
+    });
+  } catch (error) {
+    for (const file of written) {
+      rmSync(file, { force: true });
+    }
+    throw error;
+  }
+}

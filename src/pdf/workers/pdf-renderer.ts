@@ -1,25 +1,42 @@
+import { DataCipher } from '../../privacy/data-cipher.service';
 import { PdfFillerService } from '../pdf-filler.service';
 import { SummaryPdfService } from '../summary-pdf.service';
 import { TemplatePreparerService } from '../template-preparer.service';
-import { PdfRenderJob } from './pdf-render-job.types';
+import { PdfRenderJob, PdfSeal, RenderedPdf } from './pdf-render-job.types';
 
 /** Runs render jobs in the calling thread: inside a worker, or in-process when PDF_WORKERS is 0. */
 export class PdfRenderer {
   private readonly filler = new PdfFillerService(new TemplatePreparerService());
   private readonly summaries = new SummaryPdfService();
+  /** One cipher per sealing key seen (keys rotate rarely). */
+  private readonly ciphers = new Map<string, DataCipher>();
 
-  render(job: PdfRenderJob): Promise<Uint8Array> {
-    return job.kind === 'fill'
-      ? this.filler.fill(job.templatePath, job.sha256, job.plan, job.mode)
-      : this.summaries.render(job.summary);
+  async render(job: PdfRenderJob): Promise<RenderedPdf> {
+    const pdf =
+      job.kind === 'fill'
+        ? await this.filler.fill(job.templatePath, job.sha256, job.plan, job.mode)
+        : await this.summaries.render(job.summary);
+    return { bytes: job.seal ? this.seal(pdf, job.seal) : pdf, pdfSize: pdf.length };
   }
 
   /** The jobs one after the other (a worker has one core to give), in their order. */
-  async renderAll(jobs: readonly PdfRenderJob[]): Promise<Uint8Array[]> {
-    const documents: Uint8Array[] = [];
+  async renderAll(jobs: readonly PdfRenderJob[]): Promise<RenderedPdf[]> {
+    const documents: RenderedPdf[] = [];
     for (const job of jobs) {
       documents.push(await this.render(job));
     }
     return documents;
+  }
+
+  /** Synchronous: in a worker nothing else waits, and in-process mode blocks anyway. */
+  private seal(pdf: Uint8Array, seal: PdfSeal): Buffer {
+    let cipher = this.ciphers.get(seal.key.id);
+    if (!cipher) {
+      // Over IPC the key arrives as a Uint8Array; DataCipher checks its length and id.
+      const key = Buffer.from(seal.key.key.buffer, seal.key.key.byteOffset, seal.key.key.byteLength);
+      cipher = new DataCipher([{ id: seal.key.id, key }], seal.key.id);
+      this.ciphers.set(seal.key.id, cipher);
+    }
+    return cipher.encrypt(pdf, seal.context);
   }
 }
