@@ -215,6 +215,14 @@ async function main(): Promise<void> {
         cliSameModel.push(cliSync(files[index], npmTessdata));
       }
     }
+    // Letters of three pages, as families send them: the first two pages are read whole side by
+    // side, the third in stripes by both workers (InProcessOcrQueue.readInStripes).
+    const letters: number[] = [];
+    for (let first = 0; first + 3 <= pages.length; first += 3) {
+      const started = Date.now();
+      await service.enqueue({ pages: pages.slice(first, first + 3) });
+      letters.push((Date.now() - started) / 1000);
+    }
     await Promise.all([service.close(), single.close()]);
     const singleSeconds = whole.reduce((sum, page) => sum + page.seconds, 0);
 
@@ -246,6 +254,12 @@ async function main(): Promise<void> {
       perMinute(singleSeconds),
     );
     row(`tesseract.js, pool of ${cores}`, '', '', perMinute(poolSeconds));
+    if (letters.length > 0) {
+      console.log(
+        `(letters of 3 pages through the service queue: median ${median(letters).toFixed(2)} s per letter, ` +
+          `${(median(letters) / 3).toFixed(2)} s per page, ${letters.length} letters)`,
+      );
+    }
     console.log(
       `(preprocessing alone: median ${median(preprocessCpu).toFixed(2)} CPU s/page; service queue read ` +
         `${stripes.filter((count) => count > 1).length} of ${stripes.length} pages in stripes)`,

@@ -119,17 +119,51 @@ describe('InProcessOcrQueue', () => {
     assert.equal(sut.stats().runningPages, 0);
   });
 
-  it('lends only idle workers on top, so a page waiting in line is never held up', async () => {
+  it('lends a helper worker at once when one is idle, else the next one given back, unless withdrawn', async () => {
     await sut.pool.warmUp();
-    let waiting: Promise<string> | undefined;
-    await sut.pool.withWorker(() =>
-      sut.pool.withIdleWorkers(3, async (idle) => {
-        assert.equal(idle.length, 1, 'one of two workers is idle');
-        await sut.pool.withIdleWorkers(3, (none) => Promise.resolve(assert.equal(none.length, 0)));
-        waiting = sut.pool.withWorker(() => Promise.resolve('read'));
-      }),
+    await sut.pool.withWorker(async () => {
+      const helper = sut.pool.lendWhenFree(() => Promise.resolve('sofort'));
+      assert.equal(await helper.result, 'sofort', 'the second worker was idle');
+    });
+
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const busy = [sut.pool.withWorker(() => gate), sut.pool.withWorker(() => gate)];
+    const served = sut.pool.lendWhenFree(() => Promise.resolve('später'));
+    const withdrawn = sut.pool.lendWhenFree(() => Promise.resolve('nie'));
+    withdrawn.cancel();
+    const page = sut.pool.withWorker(() => Promise.resolve('Seite'));
+    open();
+    await Promise.all(busy);
+    assert.equal(await served.result, 'später');
+    assert.equal(await withdrawn.result, undefined);
+    // The withdrawn request left the line: the page behind it got a worker.
+    assert.equal(await page, 'Seite');
+    served.cancel(); // too late to withdraw: no effect
+  });
+
+  it('reads pages whole while others wait, and the last page of a burst in stripes', async () => {
+    const image = await pageImage([
+      'Jobcenter Essen',
+      'Einladung zu einem Gespräch',
+      'am 15.12.2026 um 09:30 Uhr',
+      'Mit freundlichen Grüßen',
+    ]);
+    await sut.pool.warmUp();
+
+    const results = await sut.enqueue({
+      pages: [1, 2, 3].map((page) => ({ ...image, page })),
+      detectOrientation: false,
+    });
+
+    // Pages 1 and 2 start while page 3 waits; page 3 starts alone and the worker that finishes
+    // its page next reads its second stripe.
+    assert.deepEqual(
+      results.map((result) => result.stripes),
+      [1, 1, 2],
     );
-    assert.equal(await waiting, 'read');
+    assert.ok(results.every((result) => result.page.text === results[0].page.text));
+    assert.equal(sut.stats().runningPages, 0);
   });
 
   it('never reaches the network: local worker, core and language paths; no CDN address in our code', () => {

@@ -12,10 +12,15 @@ import {
   type GreyPage,
   type PreprocessOptions,
 } from './preprocess-page.util';
-import { findSplitRows } from './split-row.util';
+import { readStripes, splitRows, type StripeReading } from './read-stripes.util';
 import { stackStripes } from './stack-stripes.util';
 import { tesseractBlocksToOcrPage } from './tesseract-result.util';
-import { TesseractWorkerPool, type LentWorker, type TesseractPoolOptions } from './tesseract-worker-pool';
+import {
+  TesseractWorkerPool,
+  type LentWorker,
+  type RecognizeOptions,
+  type TesseractPoolOptions,
+} from './tesseract-worker-pool';
 
 export interface InProcessOcrQueueOptions extends TesseractPoolOptions {
   /** Pages that may wait for a worker; beyond that enqueue refuses with OCR_BUSY (default 100). */
@@ -33,10 +38,11 @@ export interface InProcessOcrQueueOptions extends TesseractPoolOptions {
    */
   sharpThreads?: number;
   /**
-   * Most stripes a page is cut into, to read them on workers that are idle at that moment (default:
-   * the pool size, at most 2; 1 = always read pages whole). tesseract.js reads on one core; a
-   * family waiting for one letter would otherwise leave the other cores unused. Cuts are made only
-   * through blank bands across the page, never through text (findSplitRows).
+   * Most stripes a page is cut into when no other page waits, read by its own worker and the others
+   * as they are or come free (default: the pool size, at most 2; 1 = always read pages whole).
+   * tesseract.js reads on one core; a family waiting for one letter would otherwise leave the other
+   * cores unused, and the last page of a burst would keep one core busy while the other idles.
+   * Cuts are made only through blank bands across the page, never through text (findSplitRows).
    */
   stripesPerPage?: number;
   preprocess?: PreprocessOptions;
@@ -56,8 +62,8 @@ interface Reading {
 
 /**
  * OCR in this process on a TesseractWorkerPool. Pages of all jobs wait in one first-come line; each
- * page is preprocessed (sharp) and read with deskew, holding one worker, and cut into stripes read
- * at once when other workers are idle; only when that reading looks wrong is the page checked for
+ * page is preprocessed (sharp) and read with deskew, holding one worker, and cut into stripes that
+ * other workers help with when no page waits (readStripes); only when that reading looks wrong is the page checked for
  * a quarter turn (OSD) and read again upright.
  */
 export class InProcessOcrQueue implements OcrQueue {
@@ -204,6 +210,23 @@ export class InProcessOcrQueue implements OcrQueue {
     };
   }
 
+  /** The stripes of a page read at once, or undefined: read whole (pages are waiting, or no cut). */
+  private async readInStripes(
+    page: PageToRead,
+    worker: LentWorker,
+    options: RecognizeOptions,
+    onFraction: (fraction: number) => void,
+  ): Promise<StripeReading[] | undefined> {
+    // While pages wait in line every worker has a page of its own: a whole page costs less.
+    if (this.stripesPerPage < 2 || this.pool.size < 2 || this.waitingPages > 0) {
+      return undefined;
+    }
+    const rows = splitRows(page, this.stripesPerPage);
+    return rows.length === 0
+      ? undefined
+      : readStripes(this.pool, page, [0, ...rows, page.height], worker, options, onFraction);
+  }
+
   private async recognizeAs(
     pageNumber: number,
     page: PageToRead,
@@ -215,30 +238,7 @@ export class InProcessOcrQueue implements OcrQueue {
     // A stretched page is a photo or a grey scan: uneven light needs a local threshold.
     const options = { deskew, threshold: page.stretched ? ('local' as const) : ('global' as const) };
     const size = { page: pageNumber, width: page.width, height: page.height };
-    const striped = await this.pool.withIdleWorkers(this.stripesPerPage - 1, async (idle) => {
-      const rows = splitRows(page, idle.length + 1);
-      if (rows.length === 0) {
-        return undefined;
-      }
-      const edges = [0, ...rows, page.height];
-      const fractions = rows.map(() => 0).concat(0);
-      const readings = await Promise.allSettled(
-        [worker, ...idle].slice(0, edges.length - 1).map(async (reader, index) => {
-          const [top, bottom] = [edges[index], edges[index + 1]];
-          const reading = await reader.recognize(toPgm(page, top, bottom), options, (fraction) => {
-            fractions[index] = fraction;
-            onFraction(fractions.reduce((sum, value) => sum + value, 0) / fractions.length);
-          });
-          return { top, height: bottom - top, ...reading };
-        }),
-      );
-      // Every stripe has ended before the idle workers go back: none is lent while still reading.
-      const failed = readings.find((result) => result.status === 'rejected');
-      if (failed) {
-        throw failed.reason;
-      }
-      return readings.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-    });
+    const striped = await this.readInStripes(page, worker, options, onFraction);
     if (striped) {
       // The stripes' boxes are mapped back before their own small deskew: the page has none.
       return {
@@ -258,17 +258,6 @@ export class InProcessOcrQueue implements OcrQueue {
       stripes: 1,
     };
   }
-}
-
-/** Rows to cut the page at for up to `most` stripes (fewer when no cut gives that many); none: read whole. */
-function splitRows(page: GreyPage, most: number): number[] {
-  for (let parts = most; parts >= 2; parts -= 1) {
-    const rows = findSplitRows(page.grey, page.width, page.height, parts);
-    if (rows.length > 0) {
-      return rows;
-    }
-  }
-  return [];
 }
 
 /**

@@ -27,6 +27,13 @@ export interface OrientationResult {
   confidence: number;
 }
 
+/** A request of lendWhenFree: its work's result, or undefined when withdrawn or the pool closed. */
+export interface HelperRequest<T> {
+  result: Promise<T | undefined>;
+  /** Withdraws the request if it is still waiting for a worker; no effect once the work has begun. */
+  cancel(): void;
+}
+
 /** One worker lent to a caller of withWorker. */
 export interface LentWorker {
   /** image: the bytes of an image file tesseract reads (PGM, PNG, JPEG...). */
@@ -68,8 +75,8 @@ export const defaultTesseractParameters: Record<string, string> = {
 /**
  * A fixed number of tesseract.js workers, all started on first use and reused for every page
  * (loading the language data takes ~0.3 s). Callers borrow a worker with withWorker; when all are
- * busy they wait in arrival order. withIdleWorkers lends the idle ones on top, never making anyone
- * wait. Orientation detection runs on one extra worker with the legacy engine and
+ * busy they wait in arrival order. lendWhenFree asks for a helper in the same line, which can be
+ * withdrawn while it waits. Orientation detection runs on one extra worker with the legacy engine and
  * the osd data, shared by all (it takes ~0.1-0.4 s per page).
  */
 export class TesseractWorkerPool {
@@ -116,17 +123,40 @@ export class TesseractWorkerPool {
   }
 
   /**
-   * Lends up to `max` workers that are idle right now, without waiting (possibly none: then work
-   * gets an empty list). For spreading one page over cores that would otherwise sit idle; a page
-   * waiting in line always gets a worker before this does, as only idle workers are lent.
+   * Lends a worker to `work` as soon as one is free: an idle one at once, else the next one given
+   * back, in the same line as withWorker. For the rest of a page's stripes: a worker freed by
+   * another page reads them while the page's own worker is still busy; the request is withdrawn
+   * (cancel) once every stripe has been taken, so no worker is held for nothing.
    */
-  async withIdleWorkers<T>(max: number, work: (workers: LentWorker[]) => Promise<T>): Promise<T> {
-    const lent = this.closed ? [] : this.idle.splice(0, Math.max(0, max)).map((slot) => this.lend(slot));
-    try {
-      return await work(lent.map((one) => one.worker));
-    } finally {
-      lent.forEach((one) => one.giveBack());
+  lendWhenFree<T>(work: (worker: LentWorker) => Promise<T>): HelperRequest<T> {
+    let settle!: (value: T | undefined | PromiseLike<T | undefined>) => void;
+    const result = new Promise<T | undefined>((resolve) => (settle = resolve));
+    const waiter = (slot: Slot) => {
+      if (this.closed) {
+        settle(undefined); // close() hands waiters a dead slot
+        return;
+      }
+      const lent = this.lend(slot);
+      settle(work(lent.worker).finally(lent.giveBack));
+    };
+    const idle = this.closed ? undefined : this.idle.shift();
+    if (idle) {
+      waiter(idle);
+    } else if (this.closed) {
+      settle(undefined);
+    } else {
+      this.waiters.push(waiter);
     }
+    return {
+      result,
+      cancel: () => {
+        const index = this.waiters.indexOf(waiter);
+        if (index >= 0) {
+          this.waiters.splice(index, 1);
+          settle(undefined);
+        }
+      },
+    };
   }
 
   /** Detects a page turned by 90, 180 or 270 degrees (tesseract OSD on a small copy of the page). */
