@@ -8,6 +8,7 @@ export type AccountsErrorCode =
   | 'AUTH_FORBIDDEN'
   | 'AUTH_CONTENT_TYPE'
   | 'PASSWORD_REJECTED'
+  | 'PASSWORD_WRONG'
   | 'USER_NOT_FOUND'
   | 'USER_LOGIN_TAKEN'
   | 'USER_TEAM_REQUIRED'

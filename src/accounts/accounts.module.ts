@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { LoginService } from './login.service';
+import { OwnPasswordService } from './own-password.service';
 import { PasswordHasher } from './password/password-hasher.service';
 import { SessionsService } from './sessions.service';
 import { TeamsService } from './teams.service';
@@ -9,7 +10,7 @@ import { UsersService } from './users.service';
 /** Users, teams and sessions of the review workspace. No HTTP here: see src/review. */
 @Module({
   imports: [AuditModule],
-  providers: [PasswordHasher, SessionsService, LoginService, UsersService, TeamsService],
-  exports: [PasswordHasher, SessionsService, LoginService, UsersService, TeamsService],
+  providers: [PasswordHasher, SessionsService, LoginService, OwnPasswordService, UsersService, TeamsService],
+  exports: [PasswordHasher, SessionsService, LoginService, OwnPasswordService, UsersService, TeamsService],
 })
 export class AccountsModule {}

@@ -4,16 +4,7 @@ import request from 'supertest';
 import { UsersService } from '../../src/accounts/users.service';
 import { AuditService } from '../../src/audit/audit.service';
 import { startTestApp, TestApp } from '../support/test-app';
-import { createUser, ensureTeam, signIn, SignedInUser, testPassword } from './workspace-session';
-
-/** The value of the hidden _csrf field of the form posting to `action` (server-rendered). */
-function formToken(page: string, action: string): string {
-  const match = new RegExp(`action="${action}"[\\s\\S]*?name="_csrf" class="csrf" value="([^"]+)"`).exec(
-    page,
-  );
-  assert.ok(match, `no CSRF token in the form for ${action}`);
-  return match[1];
-}
+import { createUser, ensureTeam, signIn, SignedInUser, testPassword, formToken } from './workspace-session';
 
 describe('admin pages: accounts, teams, audit log', () => {
   let sut: TestApp;

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { Role } from '../../src/accounts/accounts.types';
@@ -54,4 +55,13 @@ export async function signIn(
     .expect(200);
   const body = response.body as { user: { id: string }; csrfToken: string };
   return { id: body.user.id, email, cookie: sessionCookieOf(response), csrfToken: body.csrfToken };
+}
+
+/** The value of the hidden _csrf field of the form posting to `action` (server-rendered). */
+export function formToken(page: string, action: string): string {
+  const match = new RegExp(`action="${action}"[\\s\\S]*?name="_csrf" class="csrf" value="([^"]+)"`).exec(
+    page,
+  );
+  assert.ok(match, `no CSRF token in the form for ${action}`);
+  return match[1];
 }

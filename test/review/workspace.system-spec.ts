@@ -268,7 +268,7 @@ describe(
       await context.close();
     });
 
-    it('shows the admin pages accessibly and creates a team there', async () => {
+    it('shows the admin pages and the own account page accessibly, and creates a team', async () => {
       const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1024, height: 768 } });
       const page = await context.newPage();
       await signInWithForm(page, 'ayse.yilmaz@example.org');
@@ -283,6 +283,10 @@ describe(
       await page.getByRole('link', { name: 'Protokoll' }).click();
       await page.locator('td', { hasText: 'team.created' }).first().waitFor();
       await assertAccessible(page, 'admin-audit');
+      // Every page links the signed-in person's own account, where the password is changed.
+      await page.locator('header a[href="/review/account"]').click();
+      await page.locator('h1', { hasText: 'Mein Konto' }).waitFor();
+      await assertAccessible(page, 'own-account');
       await context.close();
     });
 

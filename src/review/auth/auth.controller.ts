@@ -1,17 +1,21 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AccountsError } from '../../accounts/accounts.errors';
 import { LoginService } from '../../accounts/login.service';
+import { OwnPasswordService } from '../../accounts/own-password.service';
 import { AppConfig } from '../../config/app-config';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { SessionInfoDto } from './dto/session-info.dto';
 import { SignedIn } from './roles.decorator';
@@ -28,6 +32,7 @@ import { WorkspaceRequest } from './workspace-request.types';
 export class AuthController {
   constructor(
     private readonly logins: LoginService,
+    private readonly ownPassword: OwnPasswordService,
     private readonly config: AppConfig,
   ) {}
 
@@ -78,5 +83,29 @@ export class AuthController {
   me(@Req() request: WorkspaceRequest): SessionInfoDto {
     const session = request.workspaceSession!;
     return { user: session.user, csrfToken: session.csrfToken };
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  @SignedIn()
+  @ApiCookieAuth(sessionCookieName)
+  @ApiOperation({
+    summary:
+      'Eigenes Passwort ändern / change your own password (needs X-CSRF-Token). Ends every session of the account and sets a new session cookie for this browser.',
+  })
+  @ApiOkResponse({ type: SessionInfoDto })
+  @ApiForbiddenResponse({ description: 'Das bisherige Passwort stimmt nicht (PASSWORD_WRONG)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Das neue Passwort erfüllt die Regeln nicht (PASSWORD_REJECTED)',
+  })
+  async changePassword(
+    @Body() body: ChangePasswordDto,
+    @Req() request: WorkspaceRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionInfoDto> {
+    const { user } = request.workspaceSession!;
+    const session = await this.ownPassword.change(user, body.currentPassword, body.newPassword);
+    writeSessionCookie(request, response, session.token, this.config);
+    return { user, csrfToken: session.csrfToken };
   }
 }

@@ -43,7 +43,7 @@ function roleOptions(selected: string | undefined): SafeHtml {
   return html`${Object.entries(roleLabels).map(([role, label]) => html`<option value="${role}" ${selected === role ? html` selected` : ''}>${label}</option>`)}`;
 }
 
-const passwordRules =
+export const passwordRules =
   'Mindestens 12 Zeichen, nicht die E-Mail-Adresse, kein häufiges Passwort. / At least 12 characters, not the e-mail, not a common password.';
 
 export function adminUsersPage(options: {

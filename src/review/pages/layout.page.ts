@@ -37,7 +37,7 @@ export function layoutPage(options: LayoutOptions): string {
                   <a href="/review/admin/teams">Teams</a> <a href="/review/admin/audit">Protokoll</a>`
               : ''
           }
-          <span>${options.user.displayName}</span>
+          <a href="/review/account" title="Mein Konto / My account">${options.user.displayName}</a>
           <form method="post" action="/review/logout" class="inline">
             ${csrfField(options.user.csrfToken)}<button type="submit" id="logout">Abmelden / Sign out</button>
           </form>
