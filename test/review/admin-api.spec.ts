@@ -240,6 +240,7 @@ describe('admin API: users, teams, audit log', () => {
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',
+      '/api/auth/password',
     ]);
   });
 
