@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { PDFTextField } from '@cantoo/pdf-lib';
 import { kg1Fields, kg1FillPlan } from '../../../test/pdf/kg1-fill-plan.factory';
@@ -186,6 +189,29 @@ describe('PdfRenderPool', () => {
     assert.deepEqual(readdirSync(spoolDir), []);
     await worker.onApplicationShutdown();
     assert.equal(existsSync(spoolDir), false);
+  });
+
+  it("removes the spool folders of services that are gone, and no one else's", async () => {
+    // A process that has ended: its pid is free (a folder a killed service left behind).
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const stale = join(tmpdir(), `antragslotse-pdf-${gone}-test`);
+    const alive = join(tmpdir(), `antragslotse-pdf-${process.ppid}-test`);
+    for (const folder of [stale, alive]) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'left.sealed'), 'v1:k1:...');
+    }
+    try {
+      const sut = pool({ workers: 1 });
+      await renderOne(sut, summaryJob('Aufgeräumt'));
+
+      assert.equal(existsSync(stale), false, 'the folder of the ended process is removed');
+      assert.equal(existsSync(alive), true, 'the folder of a running process stays');
+      const own = (sut as unknown as { spoolDir: string }).spoolDir;
+      assert.match(own, new RegExp(`antragslotse-pdf-${process.pid}-`));
+    } finally {
+      rmSync(stale, { recursive: true, force: true });
+      rmSync(alive, { recursive: true, force: true });
+    }
   });
 
   it('fails a whole request when one of its jobs fails, and keeps the error code', async () => {

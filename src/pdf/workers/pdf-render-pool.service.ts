@@ -1,5 +1,5 @@
 import { ChildProcess, fork } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -89,7 +89,7 @@ export class PdfRenderPool implements OnApplicationShutdown {
       return Promise.reject(new Error('The service is shutting down; the PDF was not made.'));
     }
     try {
-      this.spoolDir ??= mkdtempSync(join(tmpdir(), 'antragslotse-pdf-'));
+      this.spoolDir ??= makeSpoolDir();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return Promise.reject(new Error(`No folder for the PDF workers' files (${reason}).`));
@@ -196,6 +196,32 @@ export class PdfRenderPool implements OnApplicationShutdown {
     if (!this.closed) {
       this.dispatch();
     }
+  }
+}
+
+const spoolPrefix = 'antragslotse-pdf-';
+
+/**
+ * A new spool folder named after this process, after removing the folders of processes that are
+ * gone (a service killed before its shutdown leaves its folder; the files in it are encrypted).
+ */
+function makeSpoolDir(): string {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = new RegExp(`^${spoolPrefix}(\\d+)-`).exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !processAlive(Number(pid))) {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+  return mkdtempSync(join(tmpdir(), `${spoolPrefix}${process.pid}-`));
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
