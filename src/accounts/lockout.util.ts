@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../audit/audit.service';
+
 /** 5 failed sign-ins within 15 minutes lock the account for 15 minutes. */
 export const lockoutPolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 } as const;
 
@@ -22,5 +24,16 @@ export function afterFailedLogin(state: LockoutState, now: Date, policy = lockou
     failedAttempts: lock ? 0 : failedAttempts,
     lastFailedAt: lock ? null : now,
     lockedUntil: lock ? new Date(now.getTime() + policy.lockMs) : state.lockedUntil,
+  };
+}
+
+/** The audit entry of an account just locked (by failed sign-ins or wrong current passwords). */
+export function lockedAuditEntry(userId: string, lockedUntil: Date): AuditEntry {
+  return {
+    actor: 'system',
+    action: 'user.locked',
+    subjectType: 'user',
+    subjectId: userId,
+    details: { until: lockedUntil.toISOString() },
   };
 }

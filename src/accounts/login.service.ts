@@ -5,7 +5,7 @@ import { AccountsError } from './accounts.errors';
 import { AuthenticatedUser } from './accounts.types';
 import { User } from './entities/user.entity';
 import { FailedLoginThrottle } from './failed-login-throttle.util';
-import { afterFailedLogin, isLocked } from './lockout.util';
+import { afterFailedLogin, isLocked, lockedAuditEntry } from './lockout.util';
 import { PasswordHasher } from './password/password-hasher.service';
 import { IssuedSession, SessionsService } from './sessions.service';
 
@@ -86,13 +86,7 @@ export class LoginService {
       });
       this.throttle.recordFailure(clientKey);
       if (isLocked(next, now)) {
-        await this.audit.record({
-          actor: 'system',
-          action: 'user.locked',
-          subjectType: 'user',
-          subjectId: user.id,
-          details: { until: next.lockedUntil!.toISOString() },
-        });
+        await this.audit.record(lockedAuditEntry(user.id, next.lockedUntil!));
       }
       throw loginFailed();
     }

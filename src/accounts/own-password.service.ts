@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccountsError } from './accounts.errors';
 import { AuthenticatedUser } from './accounts.types';
 import { User } from './entities/user.entity';
-import { afterFailedLogin, isLocked } from './lockout.util';
+import { afterFailedLogin, isLocked, lockedAuditEntry } from './lockout.util';
 import { PasswordHasher } from './password/password-hasher.service';
 import { passwordProblems } from './password/password-policy.util';
 import { IssuedSession, SessionsService } from './sessions.service';
@@ -95,13 +95,7 @@ export class OwnPasswordService {
     });
     if (isLocked(next, now)) {
       if (!wasLocked) {
-        await this.audit.record({
-          actor: 'system',
-          action: 'user.locked',
-          subjectType: 'user',
-          subjectId: account.id,
-          details: { until: next.lockedUntil!.toISOString() },
-        });
+        await this.audit.record(lockedAuditEntry(account.id, next.lockedUntil!));
       }
       // Someone is guessing with an open session: it ends with the lock.
       await this.sessions.endAllOf(account.id);
