@@ -6,7 +6,7 @@ import { AuthenticatedUser } from './accounts.types';
 import { User } from './entities/user.entity';
 import { afterFailedLogin, isLocked, lockedAuditEntry } from './lockout.util';
 import { PasswordHasher } from './password/password-hasher.service';
-import { passwordProblems } from './password/password-policy.util';
+import { assertPasswordAccepted } from './password/password-policy.util';
 import { IssuedSession, SessionsService } from './sessions.service';
 
 /**
@@ -45,19 +45,13 @@ export class OwnPasswordService {
     if (isLocked(account, now) || !(await this.hasher.verify(account.passwordHash, currentPassword))) {
       await this.refuseWrongPassword(account, now);
     }
-    const problems = passwordProblems(newPassword, account.login);
-    if (newPassword === currentPassword) {
-      problems.push(
-        'Das neue Passwort ist dasselbe wie das bisherige. / The new password is the current one.',
-      );
-    }
-    if (problems.length > 0) {
-      throw new AccountsError(
-        'PASSWORD_REJECTED',
-        'Das Passwort erfüllt die Regeln nicht. / The password does not meet the rules.',
-        problems,
-      );
-    }
+    assertPasswordAccepted(
+      newPassword,
+      account.login,
+      newPassword === currentPassword
+        ? ['Das neue Passwort ist dasselbe wie das bisherige. / The new password is the current one.']
+        : [],
+    );
     await users.update(
       { id: account.id },
       {

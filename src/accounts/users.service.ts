@@ -7,7 +7,7 @@ import { Team } from './entities/team.entity';
 import { User } from './entities/user.entity';
 import { normalizeLogin } from './login.service';
 import { PasswordHasher } from './password/password-hasher.service';
-import { passwordProblems } from './password/password-policy.util';
+import { assertPasswordAccepted } from './password/password-policy.util';
 import { SessionsService } from './sessions.service';
 
 export interface NewUser {
@@ -55,7 +55,7 @@ export class UsersService {
 
   async create(input: NewUser, actor: string): Promise<UserView> {
     const login = normalizeLogin(input.login);
-    this.assertPassword(input.password, login);
+    assertPasswordAccepted(input.password, login);
     const teamId = input.teamId ?? null;
     await this.assertTeamFits(input.role, teamId);
     const repository = this.dataSource.getRepository(User);
@@ -120,7 +120,7 @@ export class UsersService {
       changed.push('unlocked');
     }
     if (change.password !== undefined) {
-      this.assertPassword(change.password, user.login);
+      assertPasswordAccepted(change.password, user.login);
       patch.passwordHash = await this.hasher.hash(change.password);
       patch.passwordChangedAt = new Date();
       changed.push('password');
@@ -140,17 +140,6 @@ export class UsersService {
       details: { changed: changed.join(',') || 'nothing', ...(patch.role ? { role: patch.role } : {}) },
     });
     return this.get(userId);
-  }
-
-  private assertPassword(password: string, login: string): void {
-    const problems = passwordProblems(password, login);
-    if (problems.length > 0) {
-      throw new AccountsError(
-        'PASSWORD_REJECTED',
-        'Das Passwort erfüllt die Regeln nicht. / The password does not meet the rules.',
-        problems,
-      );
-    }
   }
 
   private async assertTeamFits(role: Role, teamId: string | null): Promise<void> {

@@ -1,3 +1,4 @@
+import { AccountsError } from '../accounts.errors';
 import { commonPasswords } from './common-passwords';
 
 export const minimumPasswordLength = 12;
@@ -65,4 +66,16 @@ function isCommon(folded: string): boolean {
     }
   }
   return false;
+}
+
+/** Throws PASSWORD_REJECTED with every reason (passwordProblems and `more`) when there is one. */
+export function assertPasswordAccepted(password: string, login: string, more: readonly string[] = []): void {
+  const problems = [...passwordProblems(password, login), ...more];
+  if (problems.length > 0) {
+    throw new AccountsError(
+      'PASSWORD_REJECTED',
+      'Das Passwort erfüllt die Regeln nicht. / The password does not meet the rules.',
+      problems,
+    );
+  }
 }

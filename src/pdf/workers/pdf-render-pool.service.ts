@@ -200,6 +200,8 @@ export class PdfRenderPool implements OnApplicationShutdown {
 }
 
 const spoolPrefix = 'antragslotse-pdf-';
+/** A spool folder's name: the prefix, the PID of the service that made it, a random part. */
+const spoolFolderName = new RegExp(`^${spoolPrefix}(\\d+)-`);
 
 /**
  * A new spool folder named after this process, after removing the folders of processes that are
@@ -207,7 +209,7 @@ const spoolPrefix = 'antragslotse-pdf-';
  */
 function makeSpoolDir(): string {
   for (const name of readdirSync(tmpdir())) {
-    const pid = new RegExp(`^${spoolPrefix}(\\d+)-`).exec(name)?.[1];
+    const pid = spoolFolderName.exec(name)?.[1];
     if (pid && Number(pid) !== process.pid && !processAlive(Number(pid))) {
       rmSync(join(tmpdir(), name), { recursive: true, force: true });
     }

@@ -8,8 +8,6 @@ import { PdfRenderJob, PdfSeal, RenderedPdf } from './pdf-render-job.types';
 export class PdfRenderer {
   private readonly filler = new PdfFillerService(new TemplatePreparerService());
   private readonly summaries = new SummaryPdfService();
-  /** One cipher per sealing key seen (keys rotate rarely). */
-  private readonly ciphers = new Map<string, DataCipher>();
 
   async render(job: PdfRenderJob): Promise<RenderedPdf> {
     const pdf =
@@ -30,13 +28,8 @@ export class PdfRenderer {
 
   /** Synchronous: in a worker nothing else waits, and in-process mode blocks anyway. */
   private seal(pdf: Uint8Array, seal: PdfSeal): Buffer {
-    let cipher = this.ciphers.get(seal.key.id);
-    if (!cipher) {
-      // Over IPC the key arrives as a Uint8Array; DataCipher checks its length and id.
-      const key = Buffer.from(seal.key.key.buffer, seal.key.key.byteOffset, seal.key.key.byteLength);
-      cipher = new DataCipher([{ id: seal.key.id, key }], seal.key.id);
-      this.ciphers.set(seal.key.id, cipher);
-    }
-    return cipher.encrypt(pdf, seal.context);
+    // Over IPC the key arrives as a Uint8Array; DataCipher checks its length and id.
+    const key = Buffer.from(seal.key.key.buffer, seal.key.key.byteOffset, seal.key.key.byteLength);
+    return new DataCipher([{ id: seal.key.id, key }], seal.key.id).encrypt(pdf, seal.context);
   }
 }
