@@ -74,9 +74,14 @@ export function databaseOptions(config: AppConfig): DataSourceOptions {
   return {
     type: 'better-sqlite3',
     database: join(dataDir, 'antragslotse.sqlite'),
-    // WAL lets readers (review pages) work while the bot writes a turn.
+    // WAL lets readers (review pages) work while the bot writes a turn. FULL: every commit (a
+    // family's answer) is on disk before the reply goes out, even across a power cut. Said
+    // explicitly because better-sqlite3 builds with NORMAL as the WAL default, which SQLite applies
+    // only to a file that is already in WAL mode when opened: a new database ran FULL until the
+    // first restart, and NORMAL (the last commits may be lost in a power cut) after it.
     prepareDatabase: (db: { pragma: (statement: string) => unknown }) => {
       db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
     },
