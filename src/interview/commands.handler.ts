@@ -190,7 +190,7 @@ function back(turn: Turn): void {
   turn.askCurrent();
 }
 
-function skipOrDontKnow(turn: Turn, name: 'skip' | 'dont-know'): void {
+export function skipOrDontKnow(turn: Turn, name: 'skip' | 'dont-know'): void {
   const { state } = turn;
   const pointer = state.pointer;
   if ((state.phase !== 'asking' && state.phase !== 'editing') || pointer === null) {

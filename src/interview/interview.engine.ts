@@ -1,5 +1,6 @@
 import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
-import { Command, handleCommand } from './commands.handler';
+import { QuestionDefinition } from '../forms/definition/question.types';
+import { Command, handleCommand, skipOrDontKnow } from './commands.handler';
 import { CONSENT_VERSION } from './consent';
 import { EngineOptions, EngineResult, StartOptions, UserInput } from './engine.types';
 import { nextOpenStep, submittedAnswers } from './flow.util';
@@ -259,6 +260,15 @@ function answerQuestion(turn: Turn, said: Said): void {
   }
   const { question } = turn.indexed(pointer);
   const read = readAnswer(question, said.answer ?? said.text, turn.options.today);
+  const bareYesNo = said.answer === undefined ? bareYesNoTo(question, said.text, read.ok) : null;
+  if (bareYesNo === false) {
+    // "nein" to "Haben Sie einen Doktortitel?": nothing to enter, not a title called "nein".
+    return skipOrDontKnow(turn, 'skip');
+  }
+  if (bareYesNo === true) {
+    turn.sayText('info', 'typeTheValue');
+    return turn.askCurrent();
+  }
   if (!read.ok) {
     turn.update({ failures: turn.state.failures + 1 });
     turn.sayProblem(read.problem);
@@ -278,6 +288,21 @@ function answerQuestion(turn: Turn, said: Said): void {
   turn.update({ history: [...turn.state.history, pointer] });
   turn.store(read.value, { source: 'family', at: turn.options.now });
   turn.advance();
+}
+
+/**
+ * A typed "ja" or "nein" where the question wants a value and may stay empty ("Haben Sie einen
+ * Doktortitel?", "Hatten Sie früher einen anderen Familiennamen?"): false means "nothing to enter",
+ * true "yes, there is one" without the value. Null when the words are the answer (a yes/no
+ * question, a choice option) or the question must be answered.
+ */
+function bareYesNoTo(question: QuestionDefinition, text: string, readAsValue: boolean): boolean | null {
+  if (question.required || question.type === 'yesno' || (question.type === 'choice' && readAsValue)) {
+    return null;
+  }
+  const yes = parseYesNo(text);
+  // A "yes" only where it would otherwise be stored as the value itself.
+  return yes === false || (yes === true && question.type === 'text') ? yes : null;
 }
 
 function confirmGuess(turn: Turn, said: Said): void {

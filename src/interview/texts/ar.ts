@@ -34,6 +34,7 @@ export const ar: InterviewTexts = {
   cannotSkip: 'نحتاج هذه المعلومة. إذا كنت لا تعرفها، اكتب «لا أعرف».',
   markedUnknown: 'حسناً. سيوضح الشخص المسؤول عنك ذلك معك لاحقاً.',
   skipped: 'حسناً، نترك هذا السؤال.',
+  typeTheValue: 'من فضلك اكتب المعلومة نفسها، وليس «نعم» فقط.',
   backAtStart: 'هذا هو السؤال الأول.',
   anotherItemFirst: 'هل يوجد طفل ينتمي إلى هنا؟',
   anotherItem: 'هل يوجد طفل آخر؟',

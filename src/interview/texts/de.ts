@@ -35,6 +35,7 @@ export const de = {
   cannotSkip: 'Diese Angabe brauchen wir. Wenn Sie sie nicht wissen, schreiben Sie „Ich weiß es nicht“.',
   markedUnknown: 'In Ordnung. Ihre Ansprechperson klärt das später mit Ihnen.',
   skipped: 'Gut, wir lassen die Frage aus.',
+  typeTheValue: 'Bitte schreiben Sie die Angabe selbst, nicht nur „ja“.',
   backAtStart: 'Das ist schon die erste Frage.',
   anotherItemFirst: 'Gibt es ein Kind, das hierher gehört?',
   anotherItem: 'Gibt es noch ein weiteres Kind?',

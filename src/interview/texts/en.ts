@@ -34,6 +34,7 @@ export const en: InterviewTexts = {
   cannotSkip: 'We need this answer. If you do not know it, write "I do not know".',
   markedUnknown: 'All right. Your contact person will clarify this with you later.',
   skipped: 'Fine, we leave this question out.',
+  typeTheValue: 'Please type the answer itself, not just "yes".',
   backAtStart: 'This is already the first question.',
   anotherItemFirst: 'Is there a child that belongs here?',
   anotherItem: 'Is there another child?',

@@ -34,6 +34,7 @@ export const tr: InterviewTexts = {
   cannotSkip: 'Bu bilgiye ihtiyacımız var. Bilmiyorsanız „Bilmiyorum“ yazın.',
   markedUnknown: 'Tamam. Sorumlu kişiniz bunu daha sonra sizinle netleştirir.',
   skipped: 'Tamam, bu soruyu geçiyoruz.',
+  typeTheValue: 'Lütfen sadece „evet“ değil, cevabın kendisini yazın.',
   backAtStart: 'Bu zaten ilk soru.',
   anotherItemFirst: 'Buraya ait bir çocuk var mı?',
   anotherItem: 'Başka bir çocuk var mı?',
