@@ -1,5 +1,6 @@
 import { ActivityHandler, TurnContext } from 'botbuilder';
 import { PendingProposal } from '../interview/interview-state.types';
+import { readLanguageEvent } from './activities/read-language-event.util';
 import { FamilyTurnService } from './family-turn.service';
 import { BotStates } from './state/bot-states';
 
@@ -25,6 +26,13 @@ export class AntragslotseBot extends ActivityHandler {
     });
     this.onMessage(async (context, next) => {
       await family.handleMessage(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      const locale = readLanguageEvent(context.activity);
+      if (locale) {
+        await family.changeLanguage(context, locale);
+      }
       await next();
     });
   }

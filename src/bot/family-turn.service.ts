@@ -75,6 +75,29 @@ export class FamilyTurnService {
   }
 
   /**
+   * The family picked a language in the web widget's switcher: the interview continues in it and
+   * asks the current question again. Before the first message the choice is kept for the greeting.
+   */
+  async changeLanguage(context: TurnContext, locale: InterviewLocale): Promise<void> {
+    const data = await this.data(context);
+    if (!data.interview) {
+      await this.states.profile.set(context, { ...(await this.states.profile.get(context, {})), locale });
+      return;
+    }
+    if (data.interview.locale === locale) {
+      return;
+    }
+    const result = this.interviews.handle(data.interview, {
+      type: 'action',
+      action: 'language',
+      value: locale,
+    });
+    data.interview = result.state;
+    const notices = await this.effects.apply(context, data, result.events);
+    await send(context, arrange(result.messages, notices, result.state));
+  }
+
+  /**
    * Values read from one of the family's letters (run inside a turn, e.g. through a proactive
    * continueConversation): the engine offers them when their question comes, or at once.
    * Nothing happens before consent or after submission (then the Kümmerer sees the letter).

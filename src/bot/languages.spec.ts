@@ -4,6 +4,7 @@ import { Activity, ActivityTypes } from 'botbuilder';
 import { BotHarness, buttonsOf, startBotHarness, textsOf } from '../../test/support/bot-harness';
 import { replayThroughBot } from '../../test/support/bot-transcript-runner';
 import { readTranscript, transcriptFiles } from '../../test/transcripts/transcript-runner';
+import { languageEventName } from './activities/read-language-event.util';
 import { botText } from './bot-texts';
 
 const twoChildren = () =>
@@ -94,5 +95,29 @@ describe('the bot speaks the language of the Web Chat locale', () => {
       userId: conversation.adapter.conversation.user!.id,
     });
     assert.deepEqual([...new Set(messages(await next.open()).map((reply) => reply.locale))], ['tr']);
+  });
+
+  it("follows the widget's language switcher: the current question again in that language, answers kept", async () => {
+    const conversation = await replayThroughBot(harness, twoChildren(), { to: 10 });
+    const before = (await conversation.stored())!.interview!;
+    const languageEvent = (value: string) =>
+      conversation.turn({ type: ActivityTypes.Event, name: languageEventName, value });
+
+    const switched = messages(await languageEvent('en-US'));
+    assert.ok(switched.length > 0);
+    assert.ok(switched.every((reply) => reply.locale === 'en'));
+    assert.match(textsOf(switched).join('\n'), /Where were you born/);
+    const after = (await conversation.stored())!.interview!;
+    assert.equal(after.locale, 'en');
+    assert.deepEqual(after.answers, before.answers);
+    assert.deepEqual(after.pointer, before.pointer);
+
+    // The same language again (a reload of the widget) or one the bot does not speak: nothing said.
+    assert.deepEqual(messages(await languageEvent('en')), []);
+    assert.deepEqual(messages(await languageEvent('fr-FR')), []);
+    assert.equal((await conversation.stored())!.interview!.locale, 'en');
+
+    await conversation.say('Gaziantep');
+    assert.equal((await conversation.stored())!.interview!.answers['applicant.birthPlace'], 'Gaziantep');
   });
 });
