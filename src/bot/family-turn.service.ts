@@ -99,12 +99,13 @@ export class FamilyTurnService {
 
   /**
    * Values read from one of the family's letters (run inside a turn, e.g. through a proactive
-   * continueConversation): the engine offers them when their question comes, or at once.
-   * Nothing happens before consent or after submission (then the Kümmerer sees the letter).
+   * continueConversation): the engine offers them when their question comes, or at once; with or
+   * without values, the family sees again what the chat waits for (the letter's messages came in
+   * between). Nothing happens before consent or after submission (then the Kümmerer sees the letter).
    */
   async offerLetterValues(context: TurnContext, proposals: readonly PendingProposal[]): Promise<void> {
     const data = await this.data(context);
-    if (!data.interview?.consentVersion || data.interview.phase === 'submitted' || proposals.length === 0) {
+    if (!data.interview?.consentVersion || data.interview.phase === 'submitted') {
       return;
     }
     const result = this.interviews.offer(data.interview, proposals);

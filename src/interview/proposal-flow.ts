@@ -18,6 +18,15 @@ type QuestionStep = Extract<FlowStep, { kind: 'question' }>;
  * Adds values found in a letter and, when the family is being asked one of those questions or looks
  * at the summary right now, offers the value at once. Other proposals wait until their question comes.
  */
+/** Phases in which the chat waits for an answer to something it asked. */
+const REASKED_PHASES = new Set<InterviewState['phase']>([
+  'asking',
+  'editing',
+  'confirming-proposal',
+  'confirming-guess',
+  'another-item',
+]);
+
 export function offerProposals(
   application: LoadedApplication,
   state: InterviewState,
@@ -41,6 +50,9 @@ export function offerProposals(
     turn.askCurrent();
   } else if (turn.state.phase === 'summary') {
     turn.advance();
+  } else if (REASKED_PHASES.has(turn.state.phase)) {
+    // The letter's explanation came in between: the family sees again what the chat is waiting for.
+    turn.askCurrent();
   }
   return turn.result();
 }

@@ -96,9 +96,8 @@ export class LetterFlowService {
           activities.push(info(letterFlowText('proposalsIntro', locale), locale));
         }
         await context.sendActivities(activities);
-        if (proposals.length > 0) {
-          await this.bot().offerLetterValues(context, proposals);
-        }
+        // Also without values: the explanation came in between, the family sees the question again.
+        await this.bot().offerLetterValues(context, proposals);
       });
     } catch (error) {
       await this.refuse(reference, error, locale);
@@ -123,6 +122,7 @@ export class LetterFlowService {
     try {
       await this.post(reference, async (context) => {
         await context.sendActivity(info(text, locale));
+        await this.bot().offerLetterValues(context, []);
       });
     } catch (postError) {
       this.logger.warn(`Could not tell the family: ${(postError as Error).name}`);

@@ -90,6 +90,10 @@ describe('a letter in the chat', () => {
   it('tells the family in their language when the file cannot be read', async () => {
     const conversation = await consented();
     const { posted } = await sendLetter(conversation, Buffer.from('%PDF-1.4\n% broken\n'));
-    assert.match(textsOf(posted).join('\n'), /beschädigt|nicht lesen/);
+    const said = textsOf(posted);
+    assert.match(said.join('\n'), /beschädigt|nicht lesen/);
+    // Then the question the chat waits for, so the family knows how to go on.
+    assert.match(said[said.length - 1], /Haben Sie schon eine Kindergeldnummer\?/);
+    assert.equal((await conversation.stored())!.interview!.phase, 'asking');
   });
 });

@@ -35,12 +35,12 @@ export const letterFlowTexts = {
     ru: 'К сожалению, я не смог прочитать письмо. Пожалуйста, отправьте новое чёткое фото.',
   },
   proposalsIntro: {
-    de: 'Ich habe im Brief Angaben für Ihren Antrag gefunden. Ich frage Sie, ob sie stimmen.',
-    en: 'I found details for your application in the letter. I will ask you whether they are right.',
-    tr: 'Mektupta başvurunuz için bilgiler buldum. Doğru olup olmadıklarını size soracağım.',
-    ar: 'وجدت في الرسالة معلومات لطلبك. سأسألك إن كانت صحيحة.',
-    uk: 'Я знайшов у листі дані для вашої заяви. Я запитаю вас, чи вони правильні.',
-    ru: 'Я нашёл в письме данные для вашего заявления. Я спрошу вас, верны ли они.',
+    de: 'Ich habe im Brief Angaben für Ihren Antrag gefunden. Ich frage Sie nach und nach, ob sie stimmen.',
+    en: 'I found details for your application in the letter. I will ask you one by one whether they are right.',
+    tr: 'Mektupta başvurunuz için bilgiler buldum. Doğru olup olmadıklarını sırayla size soracağım.',
+    ar: 'وجدت في الرسالة معلومات لطلبك. سأسألك عنها واحدة تلو الأخرى إن كانت صحيحة.',
+    uk: 'Я знайшов у листі дані для вашої заяви. Я по черзі запитаю вас, чи вони правильні.',
+    ru: 'Я нашёл в письме данные для вашего заявления. Я по очереди спрошу вас, верны ли они.',
   },
 } satisfies Record<string, Record<InterviewLocale, string>>;
 
