@@ -313,6 +313,9 @@
               bubbleMaxWidth: 600,
               bubbleFromUserBackground: '#e8f0fb',
               sendBoxHeight: 56,
+              // Choices wrap onto several lines (chat.css lets long ones wrap inside the button) instead
+              // of a sideways carousel whose arrows cover buttons on a phone.
+              suggestedActionLayout: 'flow',
               suggestedActionHeight: 44,
               primaryFont: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif",
               rootHeight: '100%',
