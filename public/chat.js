@@ -220,7 +220,14 @@
     toolbar.className = 'antragslotse-toolbar';
     var label = document.createElement('label');
     label.setAttribute('for', 'antragslotse-language');
-    label.textContent = t.language + ' / Language';
+    // The chat's language first, then a second one for whoever cannot read it: German (the page's
+    // and the staff's language), or English when the chat is German.
+    var second = locale === 'de' ? 'en' : 'de';
+    var secondWord = document.createElement('span');
+    secondWord.lang = second;
+    secondWord.textContent = texts[second].language;
+    label.appendChild(document.createTextNode(t.language + ' / '));
+    label.appendChild(secondWord);
     var select = document.createElement('select');
     select.id = 'antragslotse-language';
     languages.forEach(function (language) {
@@ -263,15 +270,12 @@
     })[0];
     var t = texts[locale];
     root.innerHTML = '';
+    // Only the chat region (toolbar and Web Chat) follows the language; the page around it keeps its
+    // own lang and direction (the demo page's texts are German and English).
     root.lang = locale;
     root.dir = language.rtl ? 'rtl' : 'ltr';
     root.setAttribute('role', 'region');
     root.setAttribute('aria-label', t.chat);
-    if (document.documentElement.hasAttribute('data-antragslotse-page')) {
-      // On the demo page the whole page follows the language; an embedding site keeps its own.
-      document.documentElement.lang = locale;
-      document.documentElement.dir = root.dir;
-    }
     root.appendChild(buildToolbar(locale));
     var status = document.createElement('p');
     status.className = 'antragslotse-status';
