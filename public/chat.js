@@ -20,6 +20,8 @@
     de: {
       language: 'Sprache',
       restart: 'Neues Gespräch',
+      confirmRestart:
+        'Wirklich neu beginnen? Dieses Gespräch wird in diesem Browser geschlossen. Wenn Sie schon einen Code zum Weitermachen bekommen haben, können Sie es später mit dem Code und Ihrem Geburtsdatum fortsetzen.',
       loading: 'Der Chat wird geladen …',
       failed: 'Der Chat ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
       chat: 'Chat mit Antragslotse',
@@ -27,6 +29,8 @@
     en: {
       language: 'Language',
       restart: 'New conversation',
+      confirmRestart:
+        'Really start again? This conversation will be closed in this browser. If you already got a code to continue, you can carry it on later with the code and your date of birth.',
       loading: 'Loading the chat …',
       failed: 'The chat cannot be reached right now. Please try again later.',
       chat: 'Chat with Antragslotse',
@@ -34,6 +38,8 @@
     tr: {
       language: 'Dil',
       restart: 'Yeni sohbet',
+      confirmRestart:
+        'Gerçekten yeniden başlamak istiyor musunuz? Bu sohbet bu tarayıcıda kapatılacak. Devam etme kodunu aldıysanız, bu sohbete daha sonra kod ve doğum tarihinizle devam edebilirsiniz.',
       loading: 'Sohbet yükleniyor …',
       failed: 'Sohbete şu anda ulaşılamıyor. Lütfen daha sonra tekrar deneyin.',
       chat: 'Antragslotse ile sohbet',
@@ -41,6 +47,8 @@
     ar: {
       language: 'اللغة',
       restart: 'محادثة جديدة',
+      confirmRestart:
+        'هل تريد فعلًا البدء من جديد؟ ستُغلق هذه المحادثة في هذا المتصفح. إذا حصلت على رمز المتابعة، يمكنك متابعتها لاحقًا بالرمز وتاريخ ميلادك.',
       loading: 'جارٍ تحميل المحادثة …',
       failed: 'لا يمكن الوصول إلى المحادثة الآن. يرجى المحاولة لاحقًا.',
       chat: 'محادثة مع Antragslotse',
@@ -48,6 +56,8 @@
     uk: {
       language: 'Мова',
       restart: 'Нова розмова',
+      confirmRestart:
+        'Справді почати заново? Цю розмову буде закрито в цьому браузері. Якщо ви вже отримали код для продовження, ви зможете продовжити її пізніше з кодом і вашою датою народження.',
       loading: 'Чат завантажується …',
       failed: 'Чат зараз недоступний. Спробуйте пізніше.',
       chat: 'Чат з Antragslotse',
@@ -55,6 +65,8 @@
     ru: {
       language: 'Язык',
       restart: 'Новый разговор',
+      confirmRestart:
+        'Действительно начать заново? Этот разговор будет закрыт в этом браузере. Если вы уже получили код для продолжения, вы сможете продолжить его позже с кодом и вашей датой рождения.',
       loading: 'Чат загружается …',
       failed: 'Чат сейчас недоступен. Попробуйте позже.',
       chat: 'Чат с Antragslotse',
@@ -246,6 +258,11 @@
     restart.type = 'button';
     restart.textContent = t.restart;
     restart.addEventListener('click', function () {
+      // One tap next to the language menu must not throw the conversation away: ask first, in the
+      // chat's language and then German (English when the chat is German), as the label above.
+      if (!window.confirm(t.confirmRestart + '\n\n' + texts[second].confirmRestart)) {
+        return;
+      }
       write(storageKey, null);
       start(locale);
     });
