@@ -1,4 +1,4 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { projectPath } from './project-path.util';
@@ -45,6 +45,17 @@ export class WebChatController {
   style(@Res() response: Response): void {
     this.asset(response, 'chat.css', 'text/css; charset=utf-8');
   }
+
+  /** The pages' icon (<link rel="icon">); same origin, so the CSP's img-src 'self' allows it. */
+  @Get('favicon.svg')
+  icon(@Res() response: Response): void {
+    this.asset(response, 'favicon.svg', 'image/svg+xml');
+  }
+
+  /** Browsers and tools that ask for /favicon.ico anyway get "nothing here" instead of a 404. */
+  @Get('favicon.ico')
+  @HttpCode(204)
+  noIcon(): void {}
 
   @Get('webchat/webchat.js')
   webChat(@Res() response: Response): void {
