@@ -38,6 +38,66 @@ async function sendText(page: Page, text: string): Promise<void> {
   await box.press('Enter');
 }
 
+/** The page is no wider than the screen (no sideways scrolling); names the elements that stick out. */
+async function assertNoSidewaysScrolling(page: Page, label: string): Promise<void> {
+  const widths = await page.evaluate<{ page: number; screen: number; wide: string[] }>(
+    `({ page: document.documentElement.scrollWidth, screen: window.innerWidth,
+        wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1
+          && e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
+          .slice(0, 8).map((e) => e.tagName + '.' + String(e.className).slice(0, 60)) })`,
+  );
+  assert.ok(
+    widths.page <= widths.screen,
+    `${label}: page ${widths.page} px wide on a ${widths.screen} px screen: ${widths.wide.join(', ')}`,
+  );
+}
+
+/**
+ * Every suggested action is on the screen at once (they wrap onto lines, no sideways carousel) and
+ * is a touch target of at least 44 px. Returns how many buttons there are.
+ */
+async function assertChoicesFit(page: Page, label: string): Promise<number> {
+  const shown = await page.evaluate<{
+    screen: number;
+    flippers: number;
+    buttons: Array<{ text: string; left: number; right: number; height: number; width: number }>;
+  }>(
+    `({ screen: window.innerWidth,
+        flippers: document.querySelectorAll('.webchat__suggested-actions .react-film__flipper').length,
+        buttons: [...document.querySelectorAll('.webchat__suggested-actions button')].map((button) => {
+          const box = button.getBoundingClientRect();
+          return { text: button.innerText.trim(), left: box.left, right: box.right, height: box.height, width: box.width };
+        }) })`,
+  );
+  assert.equal(shown.flippers, 0, `${label}: no carousel arrows`);
+  for (const button of shown.buttons) {
+    assert.ok(
+      button.left >= 0 && button.right <= shown.screen,
+      `${label}: "${button.text}" (${Math.round(button.left)}–${Math.round(button.right)} px) inside the ${shown.screen} px screen`,
+    );
+    assert.ok(button.height >= 44 && button.width >= 44, `${label}: "${button.text}" is at least 44 px`);
+  }
+  return shown.buttons.length;
+}
+
+/** The skip link is hidden (clipped to at most 1 px) until it has keyboard focus; then it shows on the screen. */
+async function assertSkipLinkHiddenUntilFocused(page: Page, label: string): Promise<void> {
+  const link = page.locator('.skip-link');
+  const hidden = await link.boundingBox();
+  assert.ok(
+    hidden && hidden.width <= 1 && hidden.height <= 1,
+    `${label}: skip link hidden (${JSON.stringify(hidden)})`,
+  );
+  await link.focus();
+  const shown = await link.boundingBox();
+  const screen = page.viewportSize()!.width;
+  assert.ok(
+    shown && shown.x >= 0 && shown.x + shown.width <= screen && shown.y >= 0 && shown.height >= 44,
+    `${label}: focused skip link on the screen (${JSON.stringify(shown)})`,
+  );
+  await link.blur();
+}
+
 describe(
   'demo page with Web Chat in Debian Chromium (echo bot)',
   { skip: existsSync(chromiumPath) ? false : `no Chromium at ${chromiumPath} (apt-get install -y chromium)` },
@@ -55,7 +115,7 @@ describe(
       await server?.app.close();
     });
 
-    it('chats, uploads, resumes after a reload, switches to Arabic right-to-left, and passes axe-core', async () => {
+    it('chats, uploads, resumes after a reload, switches the chat to Arabic right-to-left, asks before a new conversation, and passes axe-core', async () => {
       const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
       page.on('console', (message) => {
@@ -67,6 +127,16 @@ describe(
       await page.goto(server.baseUrl);
       await page.getByText('Hallo! Ich wiederhole', { exact: false }).first().waitFor({ timeout: 15000 });
       assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+      assert.equal(
+        await page.locator('label[for="antragslotse-language"]').innerText(),
+        'Sprache / Language',
+      );
+      await assertSkipLinkHiddenUntilFocused(page, 'German');
+      // An icon instead of a 404 on every load; no external resource.
+      const icon = await page.request.get(`${server.baseUrl}/favicon.svg`);
+      assert.equal(icon.status(), 200);
+      assert.match(icon.headers()['content-type'], /^image\/svg\+xml/);
+      assert.ok([200, 204].includes((await page.request.get(`${server.baseUrl}/favicon.ico`)).status()));
 
       await sendText(page, 'Mein Name ist Olena Kovalenko');
       await page.getByText('Echo: Mein Name ist Olena Kovalenko').first().waitFor({ timeout: 10000 });
@@ -118,14 +188,43 @@ describe(
 
       await page.selectOption('#antragslotse-language', 'ar');
       await page.getByText('Echo: Mein Name ist Olena Kovalenko').first().waitFor({ timeout: 15000 });
-      assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
-      assert.equal(await page.locator('html').getAttribute('lang'), 'ar');
-      await page.screenshot({ path: join(artifactsDir, 'webchat-demo-arabic.png') });
+      // Only the chat region is Arabic, right-to-left; the page's German and English texts stay ltr.
+      const chat = page.locator('#antragslotse-chat');
+      assert.equal(await chat.getAttribute('dir'), 'rtl');
+      assert.equal(await chat.getAttribute('lang'), 'ar');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'de');
+      assert.notEqual(await page.locator('html').getAttribute('dir'), 'rtl');
+      assert.equal(await page.evaluate<string>('getComputedStyle(document.body).direction'), 'ltr');
+      assert.equal(await page.locator('label[for="antragslotse-language"]').innerText(), 'اللغة / Sprache');
+      await assertNoSidewaysScrolling(page, 'Arabic');
+      await assertSkipLinkHiddenUntilFocused(page, 'Arabic');
+      await page.screenshot({ path: join(artifactsDir, 'webchat-demo-arabic.png'), fullPage: true });
+
+      // "Neues Gespräch" asks first (in Arabic, then German); cancel keeps the conversation.
+      const arabicConversation = await storedConversation();
+      const dialogs: string[] = [];
+      page.once('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.locator('.antragslotse-toolbar button').click();
+      assert.equal(dialogs.length, 1, 'a confirmation dialog');
+      assert.match(dialogs[0], /^هل تريد فعلًا البدء من جديد؟[^]*\n\nWirklich neu beginnen\?/);
+      await page.waitForTimeout(500);
+      assert.equal(await storedConversation(), arabicConversation, 'cancel keeps the conversation');
+      assert.ok((await occurrences(page, 'Echo: Mein Name ist Olena Kovalenko')) > 0, 'still shown');
+      // Confirmed, a new conversation starts.
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.locator('.antragslotse-toolbar button').click();
+      await page.getByText('Hallo! Ich wiederhole', { exact: false }).first().waitFor({ timeout: 15000 });
+      // The widget stores the new conversation before Web Chat shows its greeting.
+      assert.notEqual(await storedConversation(), arabicConversation, 'confirmed: a new conversation');
+      assert.equal(await occurrences(page, 'Echo: Mein Name ist Olena Kovalenko'), 0);
 
       assert.deepEqual(
-        problems.filter((text) => /Content Security Policy|Refused|40[13]/.test(text)),
+        problems.filter((text) => /Content Security Policy|Refused|40[134]/.test(text)),
         [],
-        'no CSP violation and no refused request',
+        'no CSP violation, no refused request and no missing file (favicon)',
       );
       await context.close();
     });
@@ -244,8 +343,16 @@ describe(
         }
       };
 
+      // The privacy question's three choices, "Fortsetzen mit Code" included, all on the screen.
+      await page.locator('.webchat__suggested-actions button').nth(2).waitFor();
+      assert.equal(await assertChoicesFit(page, 'privacy question'), 3);
+      let checkedChoices = 0;
+
       const path = oneChildPath();
       for (const [index, step] of path.entries()) {
+        if ((await assertChoicesFit(page, `step ${index}`)) >= 3) {
+          checkedChoices++;
+        }
         const expected = step.says[0];
         const before = expected ? await occurrences(page, expected) : 0;
         await answer(step.user);
@@ -272,6 +379,10 @@ describe(
         }
       }
       assert.ok(tapped >= 10, `most yes/no answers and the consent were tapped (${tapped})`);
+      assert.ok(
+        checkedChoices >= 2,
+        `questions with 3 or more choices checked on the screen (${checkedChoices})`,
+      );
 
       // The summary: the answers grouped, and the button to submit.
       await page.getByText('Stimmt alles?', { exact: false }).last().waitFor();
@@ -280,16 +391,9 @@ describe(
       }
       assert.equal(await occurrences(page, 'Kind 2: Can'), 0, 'only one child');
       // Readable on a phone: nothing makes the page wider than the screen (no sideways scrolling).
-      const widths = await page.evaluate<{ page: number; screen: number; wide: string[] }>(
-        `({ page: document.documentElement.scrollWidth, screen: window.innerWidth,
-            wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1
-              && e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
-              .slice(0, 8).map((e) => e.tagName + '.' + String(e.className).slice(0, 60)) })`,
-      );
-      assert.ok(
-        widths.page <= widths.screen,
-        `page ${widths.page} px wide on a ${widths.screen} px screen: ${widths.wide.join(', ')}`,
-      );
+      await assertNoSidewaysScrolling(page, 'summary');
+      // "Ja, abschicken" and "Etwas ändern" side by side or below each other, both on the screen.
+      assert.ok((await assertChoicesFit(page, 'summary')) >= 2, 'the summary offers its choices');
       await page.screenshot({ path: join(artifactsDir, 'webchat-kindergeld-summary.png'), fullPage: true });
 
       const axe = await runAxe(page);
@@ -324,6 +428,30 @@ describe(
       assert.equal(cases.length, 1);
       assert.equal(cases[0].status, 'submitted');
       assert.equal(cases[0].teamId, teamId, 'the case is in the Essen-Altendorf queue');
+      assert.deepEqual(problems, [], 'no script error on the page');
+      await context.close();
+    });
+
+    it('shows every choice on an Arabic phone (right-to-left, wrapped, no sideways scrolling)', async () => {
+      const context = await browser.newContext({ locale: 'ar', viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(server.baseUrl);
+      // The privacy question: three choices, the last one ("continue with a code") was off-screen.
+      await page.locator('.webchat__suggested-actions button').nth(2).waitFor({ timeout: 15000 });
+      assert.equal(await page.locator('#antragslotse-chat').getAttribute('dir'), 'rtl');
+      assert.equal(await assertChoicesFit(page, 'Arabic privacy question'), 3);
+      await assertNoSidewaysScrolling(page, 'Arabic privacy question');
+      // The language question: six choices.
+      await sendText(page, 'Sprache');
+      await page.locator('.webchat__suggested-actions button').nth(5).waitFor({ timeout: 10000 });
+      assert.equal(await assertChoicesFit(page, 'Arabic language question'), 6);
+      await assertNoSidewaysScrolling(page, 'Arabic language question');
+      await page.screenshot({
+        path: join(artifactsDir, 'webchat-kindergeld-arabic-choices.png'),
+        fullPage: true,
+      });
       assert.deepEqual(problems, [], 'no script error on the page');
       await context.close();
     });
