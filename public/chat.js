@@ -252,7 +252,7 @@
     });
     select.addEventListener('change', function () {
       write(localeKey, select.value);
-      start(select.value);
+      start(select.value, { announce: true });
     });
     var restart = document.createElement('button');
     restart.type = 'button';
@@ -280,7 +280,9 @@
     }
   }
 
-  function start(locale) {
+  // announce: the family picked the language in the switcher; the bot is told, so it goes on in it
+  // (Web Chat only sends its locale with the next message, like every time, a default or a choice).
+  function start(locale, options) {
     stop();
     var language = languages.filter(function (entry) {
       return entry.code === locale;
@@ -322,6 +324,21 @@
           }
         }, 30000);
         current = { directLine: directLine, tokenTimer: tokenTimer };
+        if (options && options.announce) {
+          // directlinejs posts once the connection is online.
+          directLine
+            .postActivity({
+              type: 'event',
+              name: 'antragslotse/language',
+              value: locale,
+              locale: webChatLocales[locale],
+              from: { id: session.userId },
+            })
+            .subscribe(
+              function () {},
+              function () {},
+            );
+        }
         status.remove();
         window.WebChat.renderWebChat(
           {

@@ -432,6 +432,33 @@ describe(
       await context.close();
     });
 
+    it("switches the bot's language with the page's switcher and goes on with the same question", async () => {
+      const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(server.baseUrl);
+      await page.getByText('Datenschutz', { exact: false }).first().waitFor({ timeout: 15000 });
+      await sendText(page, 'ja');
+      await page.getByText('Haben Sie schon eine Kindergeldnummer?').first().waitFor({ timeout: 10000 });
+      await sendText(page, 'nein');
+      await page
+        .getByText('Unter welcher Telefonnummer', { exact: false })
+        .first()
+        .waitFor({ timeout: 10000 });
+
+      await page.selectOption('#antragslotse-language', 'en');
+      // Web Chat restarts in English on the same conversation; the bot asks the open question in English.
+      await page
+        .getByText('Which phone number can the Familienkasse call you on during the day?')
+        .first()
+        .waitFor({ timeout: 15000 });
+      await sendText(page, '0151 23456789');
+      await page.getByText('tax identification number', { exact: false }).first().waitFor({ timeout: 10000 });
+      assert.deepEqual(problems, [], 'no script error on the page');
+      await context.close();
+    });
+
     it('shows every choice on an Arabic phone (right-to-left, wrapped, no sideways scrolling)', async () => {
       const context = await browser.newContext({ locale: 'ar', viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
