@@ -84,6 +84,12 @@ export function handleInput(
   const said = toSaid(input);
   const command = commandOf(turn, input);
 
+  if (state.phase === 'declined' && command === null && yesOf(said) === true) {
+    // "Doch einverstanden" after a refusal: the consent the privacy notice asked for.
+    turn.update({ phase: 'consent' });
+    answerPhase(turn, said);
+    return turn.result();
+  }
   if (state.phase === 'declined' || state.phase === 'cancelled' || state.phase === 'submitted') {
     if (command?.name === 'restart') {
       restart(turn, state.phase === 'declined' ? null : state.consentVersion);

@@ -248,7 +248,13 @@ export class Turn {
       case 'submitted':
         return this.sayText('info', 'ended');
       case 'declined':
-        return this.sayText('info', 'consentRefused');
+        // A way back: the privacy notice was shown just before, so the button is a consent to it.
+        return this.sayText(
+          'info',
+          'consentRefused',
+          {},
+          { suggestions: [{ title: this.t('consentAfterAll'), action: 'consent', value: 'accept' }] },
+        );
     }
   }
 

@@ -90,8 +90,8 @@ export const ANSWER_MESSAGES: Record<AnswerErrorCode, Message> = {
     en: 'The IBAN is not correct. Please check the numbers.',
   }),
   INVALID_TAX_ID: () => ({
-    de: 'Die Steuer-ID stimmt nicht. Sie hat 11 Ziffern. Bitte prüfen Sie die Zahlen.',
-    en: 'The tax ID is not correct. It has 11 digits. Please check the numbers.',
+    de: 'Diese Steuer-ID kann nicht stimmen. Bitte prüfen Sie alle 11 Ziffern einzeln.',
+    en: 'This tax ID cannot be right. Please check each of the 11 digits.',
   }),
   INVALID_POSTAL_CODE: () => ({
     de: 'Die Postleitzahl stimmt nicht. Sie hat 5 Ziffern.',

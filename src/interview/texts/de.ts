@@ -10,8 +10,10 @@ export const de = {
   consentAccept: 'Ja, einverstanden',
   consentRefuse: 'Nein',
   consentRefused:
-    'Das ist in Ordnung. Ohne Ihr Einverständnis speichere ich nichts. ' +
-    'Sie können auch persönlich Hilfe bekommen: Bitte wenden Sie sich an das Familienbüro Ihrer Stadt.',
+    'Das ist in Ordnung. Ohne Ihr Einverständnis nehme ich keine Angaben für einen Antrag auf. ' +
+    'Sie können auch persönlich Hilfe bekommen: Bitte wenden Sie sich an das Familienbüro Ihrer Stadt. ' +
+    'Wenn Sie es sich anders überlegen, tippen Sie auf „Doch einverstanden“.',
+  consentAfterAll: 'Doch einverstanden',
   welcome: 'Danke! Wir fangen an. Sie können jederzeit „Hilfe“, „zurück“ oder „Pause“ schreiben.',
   yes: 'Ja',
   no: 'Nein',

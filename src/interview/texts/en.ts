@@ -10,8 +10,10 @@ export const en: InterviewTexts = {
   consentAccept: 'Yes, I agree',
   consentRefuse: 'No',
   consentRefused:
-    'That is fine. Without your consent I store nothing. ' +
-    'You can also get help in person: please contact the family office of your city.',
+    'That is fine. Without your consent I take no details for an application. ' +
+    'You can also get help in person: please contact the family office of your city. ' +
+    'If you change your mind, tap "I agree after all".',
+  consentAfterAll: 'I agree after all',
   welcome: 'Thank you! Let us start. You can write "help", "back" or "pause" at any time.',
   yes: 'Yes',
   no: 'No',

@@ -10,8 +10,10 @@ export const tr: InterviewTexts = {
   consentAccept: 'Evet, kabul ediyorum',
   consentRefuse: 'Hayır',
   consentRefused:
-    'Sorun değil. İzniniz olmadan hiçbir şey kaydetmiyorum. ' +
-    'Yüz yüze de yardım alabilirsiniz: Lütfen şehrinizin aile bürosuna başvurun.',
+    'Sorun değil. İzniniz olmadan başvuru için hiçbir bilgi almıyorum. ' +
+    'Yüz yüze de yardım alabilirsiniz: Lütfen şehrinizin aile bürosuna başvurun. ' +
+    'Fikrinizi değiştirirseniz „Yine de kabul ediyorum“ düğmesine dokunun.',
+  consentAfterAll: 'Yine de kabul ediyorum',
   welcome: 'Teşekkürler! Başlıyoruz. İstediğiniz zaman „yardım“, „geri“ veya „mola“ yazabilirsiniz.',
   yes: 'Evet',
   no: 'Hayır',

@@ -23,7 +23,7 @@ export const VALIDATION_MESSAGES: Record<ValidationLocale, Record<AnswerErrorCod
     NUMBER_TOO_LARGE: 'Sayı en fazla {limit} olabilir.',
     TOO_MANY_DECIMALS: 'Lütfen tutarı virgülden sonra en fazla 2 basamakla yazın.',
     INVALID_IBAN: 'IBAN doğru değil. Lütfen rakamları kontrol edin.',
-    INVALID_TAX_ID: 'Vergi numarası (Steuer-ID) doğru değil. 11 rakamdan oluşur. Lütfen kontrol edin.',
+    INVALID_TAX_ID: 'Bu vergi numarası (Steuer-ID) doğru olamaz. Lütfen 11 rakamın her birini kontrol edin.',
     INVALID_POSTAL_CODE: 'Posta kodu doğru değil. 5 rakamdan oluşur.',
     INVALID_PHONE: 'Telefon numarası doğru değil. Lütfen kontrol edin.',
     INVALID_EMAIL: 'E-posta adresi doğru değil. Lütfen kontrol edin.',
@@ -49,7 +49,8 @@ export const VALIDATION_MESSAGES: Record<ValidationLocale, Record<AnswerErrorCod
     NUMBER_TOO_LARGE: 'يجب ألا يزيد الرقم عن {limit}.',
     TOO_MANY_DECIMALS: 'يرجى كتابة المبلغ بخانتين على الأكثر بعد الفاصلة.',
     INVALID_IBAN: 'رقم IBAN غير صحيح. يرجى التحقق من الأرقام.',
-    INVALID_TAX_ID: 'الرقم الضريبي (Steuer-ID) غير صحيح. يتكون من 11 رقمًا. يرجى التحقق منه.',
+    INVALID_TAX_ID:
+      'هذا الرقم الضريبي (Steuer-ID) لا يمكن أن يكون صحيحًا. يرجى التحقق من كل رقم من الأرقام الـ 11.',
     INVALID_POSTAL_CODE: 'الرمز البريدي غير صحيح. يتكون من 5 أرقام.',
     INVALID_PHONE: 'رقم الهاتف غير صحيح. يرجى التحقق منه.',
     INVALID_EMAIL: 'البريد الإلكتروني غير صحيح. يرجى التحقق منه.',
@@ -75,7 +76,8 @@ export const VALIDATION_MESSAGES: Record<ValidationLocale, Record<AnswerErrorCod
     NUMBER_TOO_LARGE: 'Число може бути не більше {limit}.',
     TOO_MANY_DECIMALS: 'Будь ласка, напишіть суму з не більше ніж 2 знаками після коми.',
     INVALID_IBAN: 'IBAN неправильний. Будь ласка, перевірте цифри.',
-    INVALID_TAX_ID: 'Податковий номер (Steuer-ID) неправильний. Він має 11 цифр. Будь ласка, перевірте.',
+    INVALID_TAX_ID:
+      'Цей податковий номер (Steuer-ID) не може бути правильним. Будь ласка, перевірте кожну з 11 цифр.',
     INVALID_POSTAL_CODE: 'Поштовий індекс неправильний. Він має 5 цифр.',
     INVALID_PHONE: 'Номер телефону неправильний. Будь ласка, перевірте його.',
     INVALID_EMAIL: 'Адреса e-mail неправильна. Будь ласка, перевірте її.',
@@ -101,7 +103,8 @@ export const VALIDATION_MESSAGES: Record<ValidationLocale, Record<AnswerErrorCod
     NUMBER_TOO_LARGE: 'Число должно быть не больше {limit}.',
     TOO_MANY_DECIMALS: 'Пожалуйста, напишите сумму не больше чем с 2 знаками после запятой.',
     INVALID_IBAN: 'IBAN неверный. Пожалуйста, проверьте цифры.',
-    INVALID_TAX_ID: 'Налоговый номер (Steuer-ID) неверный. В нём 11 цифр. Пожалуйста, проверьте.',
+    INVALID_TAX_ID:
+      'Этот налоговый номер (Steuer-ID) не может быть верным. Пожалуйста, проверьте каждую из 11 цифр.',
     INVALID_POSTAL_CODE: 'Почтовый индекс неверный. В нём 5 цифр.',
     INVALID_PHONE: 'Номер телефона неверный. Пожалуйста, проверьте его.',
     INVALID_EMAIL: 'Адрес e-mail неверный. Пожалуйста, проверьте его.',
