@@ -50,6 +50,8 @@ interface Said {
   yes?: boolean;
   submit?: boolean;
   resume?: boolean;
+  /** Keep the stored answer ("Beibehalten" after going back). */
+  keep?: boolean;
 }
 
 const COMMAND_ACTIONS = new Set([
@@ -149,6 +151,8 @@ function toSaid(input: UserInput): Said {
       return { text: value, yes: true, submit: true };
     case 'resume':
       return { text: value, resume: true };
+    case 'keep':
+      return { text: value, keep: true };
     default:
       return { text: value };
   }
@@ -265,6 +269,11 @@ function answerQuestion(turn: Turn, said: Said): void {
     return turn.advance();
   }
   const { question } = turn.indexed(pointer);
+  if (keepsAnswer(turn, question, said)) {
+    turn.update({ history: [...turn.state.history, pointer] });
+    turn.sayText('info', 'proposalKept');
+    return turn.advance();
+  }
   const read = readAnswer(question, said.answer ?? said.text, turn.options.today);
   const bareYesNo = said.answer === undefined ? bareYesNoTo(question, said.text, read.ok) : null;
   if (bareYesNo === false) {
@@ -294,6 +303,22 @@ function answerQuestion(turn: Turn, said: Said): void {
   turn.update({ history: [...turn.state.history, pointer] });
   turn.store(read.value, { source: 'family', at: turn.options.now });
   turn.advance();
+}
+
+/**
+ * Back at an answered question: "Beibehalten", or a typed "ja"/👍 where yes is not itself an
+ * answer, goes on with the stored answer (its provenance unchanged).
+ */
+function keepsAnswer(turn: Turn, question: QuestionDefinition, said: Said): boolean {
+  const previous = turn.currentAnswer();
+  if (turn.state.phase !== 'editing' || previous === undefined || previous === null) {
+    return false;
+  }
+  if (said.keep) {
+    return true;
+  }
+  const yesIsAnAnswer = question.type === 'yesno' || question.type === 'choice';
+  return !yesIsAnAnswer && said.answer === undefined && parseYesNo(said.text) === true;
 }
 
 /**

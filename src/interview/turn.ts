@@ -139,6 +139,14 @@ export class Turn {
     });
   }
 
+  /** The stored answer to the current question (undefined when there is none). */
+  currentAnswer(): AnswerValue | undefined {
+    const pointer = this.state.pointer;
+    return pointer === null
+      ? undefined
+      : answerAt(this.state.answers, pointer, this.indexed(pointer).repeatId);
+  }
+
   /** Removes an answer the family now says it does not know. */
   clear(pointer: QuestionPointer, repeatId: string | null): void {
     const path = answerPath(pointer, repeatId);
@@ -308,6 +316,9 @@ export class Turn {
       for (const option of question.options ?? []) {
         suggestions.push({ title: localized(locale, option.label), action: 'answer', value: option.value });
       }
+    } else if (this.state.phase === 'editing' && previous !== undefined && previous !== null) {
+      // Back at an answered question ("zurück"): going on without retyping it.
+      suggestions.push({ title: this.t('keepAnswer'), action: 'keep' });
     }
     if (!question.required) {
       suggestions.push({ title: this.t('skip'), action: 'skip' });

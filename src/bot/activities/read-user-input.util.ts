@@ -1,25 +1,31 @@
 import type { Activity } from 'botbuilder';
 import { EngineAction, UserInput } from '../../interview/engine.types';
 
-const engineActions = new Set<string>([
-  'consent',
-  'answer',
-  'yes',
-  'no',
-  'dont-know',
-  'skip',
-  'back',
-  'help',
-  'pause',
-  'resume',
-  'cancel',
-  'restart',
-  'summary',
-  'human',
-  'language',
-  'change',
-  'submit',
-] satisfies EngineAction[]);
+// Every action the engine understands: a Record, so a new EngineAction cannot be forgotten here.
+const engineActions = new Set<string>(
+  Object.keys({
+    consent: true,
+    answer: true,
+    yes: true,
+    no: true,
+    'dont-know': true,
+    skip: true,
+    back: true,
+    help: true,
+    pause: true,
+    resume: true,
+    cancel: true,
+    restart: true,
+    summary: true,
+    human: true,
+    language: true,
+    keep: true,
+    change: true,
+    submit: true,
+    'add-item': true,
+    'remove-item': true,
+  } satisfies Record<EngineAction, true>),
+);
 
 /**
  * What the family said in a message activity: a button payload (`value: { action, value }`, as

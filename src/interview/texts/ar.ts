@@ -44,6 +44,7 @@ export const ar: InterviewTexts = {
   itemLabelNamed: 'الطفل {n}: {name}',
   proposal: 'وجدت هذا في رسالتك:\n{statement} – هل هذا صحيح؟',
   proposalChange: 'في رسالتك معلومة مختلفة:\n{statement} – هل هذا صحيح؟',
+  keepAnswer: 'إبقاء كما هو',
   proposalKept: 'حسنًا، تبقى إجابتك كما هي.',
   proposalTaken: 'شكراً، لقد أخذت ذلك.',
   addItem: 'إضافة {label}',

@@ -45,6 +45,7 @@ export const de = {
   itemLabelNamed: 'Kind {n}: {name}',
   proposal: 'In Ihrem Brief habe ich gefunden:\n{statement} – stimmt das?',
   proposalChange: 'In Ihrem Brief steht etwas anderes:\n{statement} – stimmt das?',
+  keepAnswer: 'Beibehalten',
   proposalKept: 'Gut, Ihre Angabe bleibt so.',
   proposalTaken: 'Danke, ich habe das übernommen.',
   addItem: '{label} hinzufügen',

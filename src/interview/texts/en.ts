@@ -44,6 +44,7 @@ export const en: InterviewTexts = {
   itemLabelNamed: 'Child {n}: {name}',
   proposal: 'I found this in your letter:\n{statement} – is that right?',
   proposalChange: 'Your letter says something different:\n{statement} – is that right?',
+  keepAnswer: 'Keep it',
   proposalKept: 'Fine, your answer stays as it is.',
   proposalTaken: 'Thank you, I have taken that over.',
   addItem: 'Add {label}',

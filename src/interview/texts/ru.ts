@@ -44,6 +44,7 @@ export const ru: InterviewTexts = {
   itemLabelNamed: 'Ребёнок {n}: {name}',
   proposal: 'В вашем письме я нашёл:\n{statement} – это верно?',
   proposalChange: 'В вашем письме написано другое:\n{statement} – это верно?',
+  keepAnswer: 'Оставить',
   proposalKept: 'Хорошо, ваш ответ остаётся.',
   proposalTaken: 'Спасибо, я это принял.',
   addItem: 'Добавить: {label}',

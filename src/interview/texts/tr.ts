@@ -44,6 +44,7 @@ export const tr: InterviewTexts = {
   itemLabelNamed: 'Çocuk {n}: {name}',
   proposal: 'Mektubunuzda şunu buldum:\n{statement} – doğru mu?',
   proposalChange: 'Mektubunuzda başka bir bilgi var:\n{statement} – doğru mu?',
+  keepAnswer: 'Aynen kalsın',
   proposalKept: 'Tamam, cevabınız aynı kalıyor.',
   proposalTaken: 'Teşekkürler, bunu aldım.',
   addItem: '{label} ekle',

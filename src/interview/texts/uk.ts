@@ -44,6 +44,7 @@ export const uk: InterviewTexts = {
   itemLabelNamed: 'Дитина {n}: {name}',
   proposal: 'У вашому листі я знайшов:\n{statement} – це правильно?',
   proposalChange: 'У вашому листі написано інше:\n{statement} – це правильно?',
+  keepAnswer: 'Залишити',
   proposalKept: 'Добре, ваша відповідь залишається.',
   proposalTaken: 'Дякую, я це взяв.',
   addItem: 'Додати: {label}',
