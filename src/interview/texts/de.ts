@@ -79,7 +79,7 @@ export const de = {
   chooseLanguage: 'Welche Sprache möchten Sie?',
   languageChanged: 'Wir sprechen jetzt Deutsch.',
   humanNoted:
-    'Ich habe Ihre Nachricht für Ihre Ansprechperson gespeichert. Sie meldet sich bei Ihnen. Wir können hier weitermachen.',
+    'Ich habe Ihre Nachricht für Ihre Ansprechperson gespeichert. Die Antwort kommt hier in diesen Chat. Bis dahin können wir weitermachen.',
   yesOrNo: 'Bitte antworten Sie mit Ja oder Nein.',
   notUnderstood: 'Das habe ich nicht verstanden.',
 };

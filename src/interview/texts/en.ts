@@ -76,7 +76,7 @@ export const en: InterviewTexts = {
   chooseLanguage: 'Which language would you like?',
   languageChanged: 'We now speak English.',
   humanNoted:
-    'I have saved your message for your contact person, who will get in touch with you. We can continue here.',
+    'I have saved your message for your contact person. The answer will come here, in this chat. Until then we can go on.',
   yesOrNo: 'Please answer yes or no.',
   notUnderstood: 'I did not understand that.',
 };

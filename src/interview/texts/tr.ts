@@ -75,7 +75,7 @@ export const tr: InterviewTexts = {
   chooseLanguage: 'Hangi dili istiyorsunuz?',
   languageChanged: 'Artık Türkçe konuşuyoruz.',
   humanNoted:
-    'Mesajınızı sorumlu kişiniz için kaydettim. Sizinle iletişime geçecek. Burada devam edebiliriz.',
+    'Mesajınızı sorumlu kişiniz için kaydettim. Cevap burada, bu sohbette gelecek. O zamana kadar devam edebiliriz.',
   yesOrNo: 'Lütfen evet veya hayır ile cevap verin.',
   notUnderstood: 'Bunu anlamadım.',
 };
