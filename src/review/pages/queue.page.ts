@@ -2,6 +2,7 @@ import { CaseQueuePage } from '../../cases/case-queue.types';
 import { caseStatuses } from '../../cases/case-status.types';
 import { csrfField } from './csrf-field.util';
 import { html, SafeHtml } from './html.util';
+import { lastPageOf } from './queue-filter.util';
 import { germanDateTime, germanDay, layoutPage, statusLabels } from './layout.page';
 
 export interface QueuePageOptions {
@@ -9,7 +10,11 @@ export interface QueuePageOptions {
   queue: CaseQueuePage;
   status?: string;
   assignee?: string;
+  /** Filter parameters that were ignored because their value makes no sense (queueFilterOf). */
+  ignored?: readonly string[];
 }
+
+const ignoredNames: Record<string, string> = { status: 'Status', assignee: 'Zuständig', page: 'Seite' };
 
 export function queueRows(queue: CaseQueuePage, actor: string, csrfToken: string): SafeHtml {
   return html`${queue.items.map(
@@ -44,7 +49,8 @@ export function queueRows(queue: CaseQueuePage, actor: string, csrfToken: string
 
 export function queuePage(options: QueuePageOptions): string {
   const { queue } = options;
-  const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
+  const pages = lastPageOf(queue.total, queue.pageSize);
+  const ignored = options.ignored ?? [];
   const query = (page: number) =>
     `?${new URLSearchParams({ ...(options.status ? { status: options.status } : {}), ...(options.assignee ? { assignee: options.assignee } : {}), page: String(page) }).toString()}`;
   return layoutPage({
@@ -65,6 +71,15 @@ export function queuePage(options: QueuePageOptions): string {
         </select>
         <button type="submit">Filtern / Filter</button>
       </form>
+      ${
+        ignored.length > 0
+          ? html`<p class="hint" id="filter-ignored">
+              Diese Angabe im Filter passt nicht und wurde nicht beachtet:
+              ${ignored.map((name) => ignoredNames[name] ?? name).join(', ')}. /
+              <span lang="en">An invalid filter value was ignored.</span>
+            </p>`
+          : ''
+      }
       <p id="live" role="status" aria-live="polite" class="live"></p>
       <p>${queue.total} Fälle / cases · Seite ${queue.page} von ${pages}</p>
       <table

@@ -16,20 +16,14 @@ import { readFileSync } from 'node:fs';
 import { actorOf, AuthenticatedUser } from '../../accounts/accounts.types';
 import { TeamScope } from '../../accounts/team-scope';
 import { CaseQueueRepository } from '../../cases/case-queue.repository';
+import { CaseQueuePage } from '../../cases/case-queue.types';
 import { CasesError } from '../../cases/cases.errors';
 import { projectPath } from '../../channels/web/project-path.util';
 import { CaseScoped } from '../auth/case-scoped.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { SignedIn } from '../auth/roles.decorator';
 import { WorkspaceRequest } from '../auth/workspace-request.types';
-import {
-  ApproveDto,
-  AssignDto,
-  CorrectAnswerDto,
-  QueueQueryDto,
-  StatusDto,
-  TextDto,
-} from '../cases/dto/review-case.dto';
+import { ApproveDto, AssignDto, CorrectAnswerDto, StatusDto, TextDto } from '../cases/dto/review-case.dto';
 import { ReviewCaseActionsService } from '../cases/review-case-actions.service';
 import { CaseViewService } from '../cases/case-view.service';
 import { CasePreviewService } from '../preview/case-preview.service';
@@ -37,12 +31,15 @@ import { casePage } from './case.page';
 import { sendPage } from './send-page.util';
 import { PageExceptionFilter } from './page-exception.filter';
 import { queuePage, queueRows } from './queue.page';
+import { lastPageOf, QueueFilter, queueFilterOf, RawQueueFilter } from './queue-filter.util';
 
 const assets: Record<string, string> = {
   'review.js': 'application/javascript',
   'review.css': 'text/css',
   'favicon.svg': 'image/svg+xml',
 };
+
+const queuePageSize = 50;
 
 const messages: Record<string, string> = {
   saved: 'Gespeichert. Die Formulare wurden neu erstellt. / Saved; forms regenerated.',
@@ -80,17 +77,13 @@ export class ReviewPagesController {
   @Get()
   @SignedIn()
   async queuePage(
-    @Query() query: QueueQueryDto,
+    @Query() query: RawQueueFilter,
     @Req() request: WorkspaceRequest,
     @Res() response: Response,
   ) {
     const { user, csrfToken } = request.workspaceSession!;
-    const page = await this.queue.findQueue(TeamScope.of(user), {
-      status: query.status,
-      assignee: query.assignee === 'me' ? actorOf(user) : query.assignee === 'none' ? 'none' : undefined,
-      page: query.page ?? 1,
-      pageSize: query.pageSize ?? 50,
-    });
+    const filter = queueFilterOf(query);
+    const page = await this.loadQueue(user, filter);
     send(
       response,
       queuePage({
@@ -101,8 +94,9 @@ export class ReviewPagesController {
           admin: user.role === 'admin',
         },
         queue: page,
-        status: query.status,
-        assignee: query.assignee,
+        status: filter.status,
+        assignee: filter.assignee,
+        ignored: filter.ignored,
       }),
     );
   }
@@ -110,14 +104,9 @@ export class ReviewPagesController {
   /** The queue's rows alone, for the live update (review.js). */
   @Get('rows')
   @SignedIn()
-  async rows(@Query() query: QueueQueryDto, @Req() request: WorkspaceRequest, @Res() response: Response) {
+  async rows(@Query() query: RawQueueFilter, @Req() request: WorkspaceRequest, @Res() response: Response) {
     const { user, csrfToken } = request.workspaceSession!;
-    const page = await this.queue.findQueue(TeamScope.of(user), {
-      status: query.status,
-      assignee: query.assignee === 'me' ? actorOf(user) : query.assignee === 'none' ? 'none' : undefined,
-      page: query.page ?? 1,
-      pageSize: query.pageSize ?? 50,
-    });
+    const page = await this.loadQueue(user, queueFilterOf(query));
     send(response, queueRows(page, actorOf(user), csrfToken).value);
   }
 
@@ -225,6 +214,19 @@ export class ReviewPagesController {
       id,
       async () => (await this.actions.changeStatus(id, body.status, user), 'status'),
     );
+  }
+
+  /** One page of the queue; a page beyond the last shows the last one (after cases were closed, say). */
+  private async loadQueue(user: AuthenticatedUser, filter: QueueFilter): Promise<CaseQueuePage> {
+    const query = {
+      status: filter.status,
+      assignee: filter.assignee === 'me' ? actorOf(user) : filter.assignee,
+      page: filter.page,
+      pageSize: queuePageSize,
+    };
+    const page = await this.queue.findQueue(TeamScope.of(user), query);
+    const last = lastPageOf(page.total, page.pageSize);
+    return page.page > last ? this.queue.findQueue(TeamScope.of(user), { ...query, page: last }) : page;
   }
 
   /** Runs an action; success -> back to the case page (303), a refusal -> the page with the reason. */

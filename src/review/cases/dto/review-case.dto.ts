@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { caseStatuses, CaseStatus } from '../../../cases/case-status.types';
 
@@ -11,13 +11,18 @@ class WithCsrf {
   _csrf?: string;
 }
 
+/** `status=` (a form's "all" option) means not set. */
+const emptyAsUnset = Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value));
+
 export class QueueQueryDto {
   @ApiPropertyOptional({ enum: caseStatuses })
+  @emptyAsUnset
   @IsOptional()
   @IsIn([...caseStatuses])
   status?: CaseStatus;
 
   @ApiPropertyOptional({ description: '"me", "none" or a user id' })
+  @emptyAsUnset
   @IsOptional()
   @Matches(/^(me|none|[0-9a-f-]{36})$/)
   assignee?: string;
