@@ -65,6 +65,11 @@ const statusByCode: Record<string, number> = {
   OCR_FAILED: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
+/** The HTTP status of a domain error code, or undefined for a code no area registered. */
+export function httpStatusOfCode(code: unknown): number | undefined {
+  return typeof code === 'string' && Object.hasOwn(statusByCode, code) ? statusByCode[code] : undefined;
+}
+
 /**
  * Every error leaves as JSON with a correlation id that also appears in the log line,
  * so a Kümmerer can quote it to the operator without any personal data changing hands.

@@ -41,12 +41,21 @@ export class ProactiveMessenger {
    * CASE_STATUS_INVALID (sent or closed cases) before anything is recorded.
    */
   async askBack(caseId: string, text: string, author: string): Promise<string> {
-    const gateway = this.resolveGateway();
-    const reference = await this.referenceOf(caseId);
     const { status } = await this.casesRepository.getCase(caseId);
     if (!askBackStatuses.includes(status)) {
-      throw new CasesError('CASE_STATUS_INVALID', `Case ${caseId} is ${status}; nobody waits for an answer.`);
+      throw new CasesError(
+        'CASE_STATUS_INVALID',
+        `Case ${caseId} is ${status}; nobody waits for an answer.`,
+        [
+          status === 'sent'
+            ? 'Der Fall ist schon abgeschickt. Eine Rückfrage an die Familie ist nicht mehr möglich.'
+            : 'Der Fall ist abgeschlossen. Eine Rückfrage an die Familie ist nicht mehr möglich.',
+          'The case is sent or closed; no question can be sent to the family.',
+        ],
+      );
     }
+    const gateway = this.resolveGateway();
+    const reference = await this.referenceOf(caseId);
     const noteId = await this.cases.addNote(caseId, { author, kind: 'ask-back', text });
     await this.cases.changeStatus(caseId, 'waiting_for_family', author);
     await gateway.continueConversation(reference, async (context) => {

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+import { httpStatusOfCode } from '../../common/domain-exception.filter';
 import { html } from './html.util';
 import { contentSecurityPolicy, layoutPage } from './layout.page';
 
@@ -27,6 +28,20 @@ const pages: Record<string, { status: number; title: string; text: string }> = {
   },
 };
 
+function pageOfStatus(status: number): { status: number; title: string; text: string } | undefined {
+  if (status === 404) {
+    return pages.SCOPED_RESOURCE_NOT_FOUND;
+  }
+  if (status === 409 || status === 422) {
+    return {
+      status,
+      title: 'Nicht möglich',
+      text: 'Das ist gerade nicht möglich. Bitte gehen Sie zurück und laden Sie die Seite neu. / Not possible right now.',
+    };
+  }
+  return undefined;
+}
+
 /** Workspace pages answer in HTML: not signed in -> the login page, other errors as a short page. */
 @Catch()
 export class PageExceptionFilter implements ExceptionFilter {
@@ -39,8 +54,12 @@ export class PageExceptionFilter implements ExceptionFilter {
       response.redirect(303, '/review/login');
       return;
     }
-    const known = typeof code === 'string' ? pages[code] : undefined;
-    const status = known?.status ?? (exception instanceof HttpException ? exception.getStatus() : 500);
+    const status =
+      (typeof code === 'string' ? pages[code]?.status : undefined) ??
+      httpStatusOfCode(code) ??
+      (exception instanceof HttpException ? exception.getStatus() : 500);
+    // A domain refusal the page did not handle itself still gets a plain page with its status.
+    const known = (typeof code === 'string' ? pages[code] : undefined) ?? pageOfStatus(status);
     const correlationId = randomUUID();
     if (!known && status >= 500) {
       this.logger.error(

@@ -18,6 +18,7 @@ import { TeamScope } from '../../accounts/team-scope';
 import { CaseQueueRepository } from '../../cases/case-queue.repository';
 import { CaseQueuePage } from '../../cases/case-queue.types';
 import { CasesError } from '../../cases/cases.errors';
+import { httpStatusOfCode } from '../../common/domain-exception.filter';
 import { projectPath } from '../../channels/web/project-path.util';
 import { CaseScoped } from '../auth/case-scoped.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -244,7 +245,9 @@ export class ReviewPagesController {
       if (refusal === undefined) {
         throw error;
       }
-      await this.renderCase(request, response, caseId, { error: refusal }, 422);
+      // The status the API gives the same refusal: 409 for the case's status, 422 for an answer.
+      const status = httpStatusOfCode((error as { code?: unknown }).code) ?? 422;
+      await this.renderCase(request, response, caseId, { error: refusal }, status);
     }
   }
 
@@ -272,6 +275,9 @@ export class ReviewPagesController {
 function refusalText(error: unknown): string | undefined {
   if (error instanceof CasesError && error.reasons.length > 0) {
     return error.reasons.join(' / ');
+  }
+  if (error instanceof CasesError && error.code === 'CASE_STATUS_INVALID') {
+    return 'Das ist im jetzigen Status des Falls nicht möglich. / Not possible in the case’s current status.';
   }
   const code = (error as { code?: unknown })?.code;
   if (code === 'ANSWERS_INVALID') {
