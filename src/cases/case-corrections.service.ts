@@ -14,6 +14,9 @@ import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { CaseDraftsService } from './case-drafts.service';
 import { CaseAnswer } from './entities/case-answer.entity';
+import { CaseDocument } from './entities/case-document.entity';
+import { Case } from './entities/case.entity';
+import { CaseStatus, lockedAnswerStatuses } from './case-status.types';
 import { parseWorkspaceValue } from './parse-workspace-value.util';
 
 export interface AnswerCorrection {
@@ -26,6 +29,11 @@ export interface CorrectionResult {
   value: AnswerValue;
   /** false: other answers are still incomplete, the earlier draft PDFs stay. */
   documentsRegenerated: boolean;
+  /**
+   * true: the case was approved; its final PDFs and cover sheet no longer matched the answers and
+   * were removed, the case is "in_review" again and must be approved anew.
+   */
+  approvalWithdrawn: boolean;
 }
 
 /** A superseded value, for "changed by ... (before: ...)". */
@@ -39,6 +47,8 @@ export interface PreviousAnswer {
 /**
  * A Kümmerer corrects an answer: checked with the chat's rules (validateAnswer), stored as a new
  * row (source "kuemmerer"; the old row is superseded, never overwritten), draft PDFs regenerated.
+ * On an approved case the correction withdraws the approval (final PDFs and cover sheet removed,
+ * status "in_review"); on a sent or closed case it is refused (docs/case-status.md).
  */
 @Injectable()
 export class CaseCorrectionsService {
@@ -59,6 +69,7 @@ export class CaseCorrectionsService {
     now = new Date(),
   ): Promise<CorrectionResult> {
     const record = await this.repository.getCase(caseId);
+    refuseLocked(caseId, record.status);
     const match = /^(?:([^[\]]+)\[(\d+)\]\.)?([^[\]]+)$/.exec(correction.path);
     const indexed = match
       ? this.registry.loadedApplication(record.applicationId).questions.get(match[3])
@@ -90,7 +101,13 @@ export class CaseCorrectionsService {
     }
     const groupId = match[1] ?? null;
     const itemIndex = match[2] === undefined ? null : Number(match[2]);
-    await runInWriteTransaction(this.dataSource, async (manager) => {
+    const withdrawn = await runInWriteTransaction(this.dataSource, async (manager) => {
+      // The status read again inside the transaction: it may have changed since the check above.
+      const current = await manager.getRepository(Case).findOne({ where: { id: caseId } });
+      if (!current) {
+        throw new CasesError('CASE_NOT_FOUND', `Case ${caseId} does not exist.`);
+      }
+      refuseLocked(caseId, current.status);
       const answers = manager.getRepository(CaseAnswer);
       await answers.update(
         {
@@ -116,6 +133,13 @@ export class CaseCorrectionsService {
         givenAt: now,
         supersededAt: null,
       });
+      if (current.status !== 'approved') {
+        return null;
+      }
+      // The final PDFs and the cover sheet show the old answer: they go, and a person approves again.
+      const removed = await manager.getRepository(CaseDocument).delete({ caseId, mode: 'final' });
+      await this.cases.recordStatus(manager, current, 'in_review', by);
+      return { finalDocumentsRemoved: removed.affected ?? 0 };
     });
     const documentsRegenerated = await this.drafts.regenerate(caseId, today);
     await this.audit.record({
@@ -123,10 +147,20 @@ export class CaseCorrectionsService {
       action: 'case.answer-corrected',
       subjectType: 'case',
       subjectId: caseId,
-      details: { path: correction.path, documentsRegenerated },
+      details: { path: correction.path, documentsRegenerated, approvalWithdrawn: withdrawn !== null },
     });
+    if (withdrawn) {
+      await this.audit.record({
+        actor: by,
+        action: 'case.approval-withdrawn',
+        subjectType: 'case',
+        subjectId: caseId,
+        details: { reason: 'answer-corrected', finalDocumentsRemoved: withdrawn.finalDocumentsRemoved },
+      });
+      await this.cases.publish(caseId, 'status-changed');
+    }
     await this.cases.publish(caseId, 'answer-changed');
-    return { value: checked.value, documentsRegenerated };
+    return { value: checked.value, documentsRegenerated, approvalWithdrawn: withdrawn !== null };
   }
 
   /** The latest superseded value per path (what a correction replaced). */
@@ -148,5 +182,18 @@ export class CaseCorrectionsService {
       });
     }
     return previous;
+  }
+}
+
+function refuseLocked(caseId: string, status: CaseStatus): void {
+  if (lockedAnswerStatuses.includes(status)) {
+    throw new CasesError('CASE_STATUS_INVALID', `Case ${caseId} is ${status}; its answers are final.`, [
+      status === 'sent'
+        ? 'Der Fall ist schon abgeschickt. Die Angaben lassen sich nicht mehr ändern.'
+        : 'Der Fall ist abgeschlossen. Die Angaben lassen sich nicht mehr ändern.',
+      status === 'sent'
+        ? 'The case has been sent; its answers can no longer be changed.'
+        : 'The case is closed; its answers can no longer be changed.',
+    ]);
   }
 }

@@ -30,4 +30,7 @@ export const askBackStatuses: readonly CaseStatus[] = [
   'waiting_for_family',
   'approved',
 ];
+/** Statuses in which answers can no longer be corrected: the forms have left the office. */
+export const lockedAnswerStatuses: readonly CaseStatus[] = ['sent', 'closed'];
+
 export type CaseDocumentKind = 'official' | 'summary' | 'cover';

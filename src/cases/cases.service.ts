@@ -166,12 +166,11 @@ export class CasesService {
     }
   }
 
-  private async recordStatus(
-    manager: EntityManager,
-    record: Case,
-    to: CaseStatus,
-    by: string,
-  ): Promise<void> {
+  /**
+   * Sets the status inside the caller's write transaction and notes who changed it
+   * (case_status_changes). The caller audits and publishes.
+   */
+  async recordStatus(manager: EntityManager, record: Case, to: CaseStatus, by: string): Promise<void> {
     if (record.status === to) {
       return;
     }

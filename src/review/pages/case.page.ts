@@ -1,4 +1,4 @@
-import { askBackStatuses } from '../../cases/case-status.types';
+import { askBackStatuses, lockedAnswerStatuses } from '../../cases/case-status.types';
 import { AnswerValue } from '../../forms/definition/answers.types';
 import { CaseView, CaseViewAnswer } from '../cases/case-view.types';
 import { manualTransitionsFrom } from '../cases/status-transitions.util';
@@ -56,6 +56,8 @@ export function casePage(options: CasePageOptions): string {
   const id = view.summary.id;
   const csrf = csrfField(options.user.csrfToken);
   const transitions = manualTransitionsFrom(view.summary.status);
+  const answersLocked = lockedAnswerStatuses.includes(view.summary.status);
+  const approved = view.summary.status === 'approved';
   const finals = view.documents.filter((document) => document.mode === 'final');
   const drafts = view.documents.filter((document) => document.mode === 'draft');
   const docLink = (documentId: string, title: string) =>
@@ -82,6 +84,15 @@ export function casePage(options: CasePageOptions): string {
       <div class="columns">
         <section aria-labelledby="answers-heading" class="answers">
           <h2 id="answers-heading">Angaben <span lang="en">/ Answers</span></h2>
+          ${
+            answersLocked
+              ? html`<p class="hint" id="answers-locked">
+                  Der Fall hat den Status „${statusLabels[view.summary.status] ?? view.summary.status}“. Die
+                  Angaben lassen sich nicht mehr ändern. /
+                  <span lang="en">The answers can no longer be changed.</span>
+                </p>`
+              : ''
+          }
           ${view.forms.map(
             (form) =>
               html`<h3>${form.title}</h3>
@@ -101,19 +112,29 @@ export function casePage(options: CasePageOptions): string {
                                 ${answer.lowConfidence ? html` <strong class="badge warn">Unsichere Texterkennung / low OCR confidence</strong>` : ''}
                                 <small class="source">${provenance(answer, options.names)}</small>
                                 ${letterRegion(id, answer)}
-                                <details>
-                                  <summary>Ändern<span class="sr-only"> – ${answer.label}</span></summary>
-                                  <form method="post" action="/review/cases/${id}/answers">
-                                    ${csrf}<input type="hidden" name="path" value="${answer.path}" />
-                                    <label for="v-${answer.path}">Neuer Wert für ${answer.label}</label>
-                                    <input
-                                      id="v-${answer.path}"
-                                      name="value"
-                                      value="${answer.value === null ? '' : shown(answer.value)}"
-                                    />
-                                    <button type="submit">Speichern / Save</button>
-                                  </form>
-                                </details>
+                                ${
+                                  answersLocked
+                                    ? ''
+                                    : html`<details>
+                                        <summary>
+                                          Ändern<span class="sr-only"> – ${answer.label}</span>
+                                        </summary>
+                                        <form method="post" action="/review/cases/${id}/answers">
+                                          ${csrf}${approved ? html`<p class="hint">Eine Änderung hebt die Freigabe auf: Die fertigen Formulare und das Deckblatt werden gelöscht.</p>` : ''}<input
+                                            type="hidden"
+                                            name="path"
+                                            value="${answer.path}"
+                                          />
+                                          <label for="v-${answer.path}">Neuer Wert für ${answer.label}</label>
+                                          <input
+                                            id="v-${answer.path}"
+                                            name="value"
+                                            value="${answer.value === null ? '' : shown(answer.value)}"
+                                          />
+                                          <button type="submit">Speichern / Save</button>
+                                        </form>
+                                      </details>`
+                                }
                               </dd>
                             </div>`,
                         )}

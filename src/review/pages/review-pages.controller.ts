@@ -45,6 +45,8 @@ const queuePageSize = 50;
 const messages: Record<string, string> = {
   saved: 'Gespeichert. Die Formulare wurden neu erstellt. / Saved; forms regenerated.',
   'saved-incomplete': 'Gespeichert. Die Formulare folgen, wenn alle Angaben vollständig sind. / Saved.',
+  'saved-unapproved':
+    'Gespeichert. Die Freigabe ist aufgehoben: Die fertigen Formulare und das Deckblatt passten nicht mehr zu den Angaben und wurden gelöscht. Der Fall ist wieder „In Prüfung“. Bitte prüfen Sie ihn und geben Sie ihn neu frei. / Saved; the approval was withdrawn and the final forms removed. Please approve again.',
   note: 'Notiz gespeichert. / Note saved.',
   'ask-back': 'Rückfrage gesendet. / Question sent.',
   assigned: 'Der Fall ist Ihnen zugewiesen. / Assigned to you.',
@@ -133,6 +135,9 @@ export class ReviewPagesController {
   ) {
     return this.act(request, response, id, async () => {
       const result = await this.actions.correct(id, body.path, body.value, user);
+      if (result.approvalWithdrawn) {
+        return 'saved-unapproved';
+      }
       return result.documentsRegenerated ? 'saved' : 'saved-incomplete';
     });
   }
