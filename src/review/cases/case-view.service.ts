@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseCorrectionsService } from '../../cases/case-corrections.service';
+import { CaseCorrectionsService, PreviousAnswer } from '../../cases/case-corrections.service';
 import { CasesRepository } from '../../cases/cases.repository';
 import { CaseAnswerView } from '../../cases/cases.types';
 import { CaseStatusChange } from '../../cases/entities/case-status-change.entity';
 import { DocumentsService } from '../../documents/documents.service';
 import { StoredDocument } from '../../documents/stored-document.entity';
 import { User } from '../../accounts/entities/user.entity';
+import { QuestionDefinition } from '../../forms/definition/question.types';
 import { FormRegistry } from '../../forms/forms.registry';
-import { CaseView, CaseViewAnswer, CaseViewForm, LOW_CONFIDENCE } from './case-view.types';
+import { CaseView, CaseViewAnswer, CaseViewForm, CaseViewSection, LOW_CONFIDENCE } from './case-view.types';
 
 /** Everything the case page shows: answers by form and section with provenance, documents, notes. */
 @Injectable()
@@ -45,47 +46,55 @@ export class CaseViewService {
     ]);
     const application = this.registry.loadedApplication(summary.applicationId);
     const byPath = new Map(answers.map((answer) => [answer.path, answer]));
+    const row = (path: string, question: QuestionDefinition, label: string): CaseViewAnswer | null => {
+      const answer = byPath.get(path);
+      return answer ? viewAnswer(path, label, question, answer, previous.get(path) ?? null) : null;
+    };
+    // Repeat groups whose items have a form of their own ("Anlage Kind" per item of `children`):
+    // their item questions (first name, birth date) head each copy of that form, not the group's form.
+    const perItemForms = new Set(application.forms.map(({ definition }) => definition.repeatOf));
+    const groups = new Map(
+      application.forms.flatMap(({ definition }) =>
+        definition.sections.flatMap((section) =>
+          section.questions
+            .filter((question) => question.type === 'repeat')
+            .map((group) => [group.id, group]),
+        ),
+      ),
+    );
     const forms: CaseViewForm[] = application.forms.map(({ definition }) => {
-      const copies = definition.repeatOf ? itemCount(byPath.get(definition.repeatOf)) : 1;
-      const sections = [];
+      const repeatOf = definition.repeatOf;
+      const copies = repeatOf ? itemCount(byPath.get(repeatOf)) : 1;
+      const sections: CaseViewSection[] = [];
       for (let copy = 0; copy < copies; copy++) {
-        for (const section of definition.sections) {
+        const itemQuestions = repeatOf ? (groups.get(repeatOf)?.questions ?? []) : [];
+        const copyName = repeatOf
+          ? copyTitle(`${groups.get(repeatOf)?.pdfLabel ?? 'Kind'} ${copy + 1}`, itemQuestions, (id) =>
+              byPath.get(`${repeatOf}[${copy}].${id}`),
+            )
+          : null;
+        definition.sections.forEach((section, sectionIndex) => {
           const rows: CaseViewAnswer[] = [];
-          for (const question of section.questions.flatMap((q) => (q.type === 'repeat' ? [] : [q]))) {
-            const repeatId =
-              definition.repeatOf && question.id.startsWith(`${definition.repeatOf}.`)
-                ? definition.repeatOf
-                : null;
-            const path = repeatId ? `${repeatId}[${copy}].${question.id}` : question.id;
-            const answer = byPath.get(path);
-            if (!answer) {
+          // The item's own answers (asked in the group's form) first, in the copy's first section.
+          const questions = sectionIndex === 0 ? [...itemQuestions, ...section.questions] : section.questions;
+          for (const question of questions) {
+            if (question.type === 'repeat') {
+              rows.push(...(perItemForms.has(question.id) ? [] : this.groupRows(question, byPath, row)));
               continue;
             }
-            rows.push({
-              path,
-              label: question.pdfLabel ?? question.label?.de ?? question.text.de,
-              type: question.type,
-              value: answer.value,
-              markedUnknown: answer.markedUnknown,
-              lowConfidence: answer.sourceConfidence !== null && answer.sourceConfidence < LOW_CONFIDENCE,
-              source: answer.source,
-              sourceDocumentId: answer.sourceDocumentId,
-              sourcePage: answer.sourcePage,
-              sourceBox: answer.sourceBox,
-              sourceConfidence: answer.sourceConfidence,
-              givenBy: answer.givenBy,
-              givenAt: answer.givenAt,
-              previous: previous.get(path) ?? null,
-            });
+            const path =
+              repeatOf && question.id.startsWith(`${repeatOf}.`)
+                ? `${repeatOf}[${copy}].${question.id}`
+                : question.id;
+            const shown = row(path, question, labelOf(question));
+            if (shown) {
+              rows.push(shown);
+            }
           }
           if (rows.length > 0) {
-            sections.push({
-              title: section.title.de,
-              copy: definition.repeatOf ? `Kind ${copy + 1}` : null,
-              answers: rows,
-            });
+            sections.push({ title: section.title.de, copy: copyName, answers: rows });
           }
-        }
+        });
       }
       return { formId: definition.id, title: definition.title.de, sections };
     });
@@ -109,6 +118,70 @@ export class CaseViewService {
       })),
     };
   }
+
+  /** Every item of a repeat group listed in its form ("Name – Kind 1", "Geburtsdatum – Kind 1", ...). */
+  private groupRows(
+    group: QuestionDefinition,
+    byPath: Map<string, CaseAnswerView>,
+    row: (path: string, question: QuestionDefinition, label: string) => CaseViewAnswer | null,
+  ): CaseViewAnswer[] {
+    const rows: CaseViewAnswer[] = [];
+    for (let item = 0; item < itemCount(byPath.get(group.id)); item++) {
+      for (const question of group.questions ?? []) {
+        const shown = row(
+          `${group.id}[${item}].${question.id}`,
+          question,
+          `${labelOf(question)} – ${group.pdfLabel ?? 'Eintrag'} ${item + 1}`,
+        );
+        if (shown) {
+          rows.push(shown);
+        }
+      }
+    }
+    return rows;
+  }
+}
+
+function labelOf(question: QuestionDefinition): string {
+  return question.pdfLabel ?? question.label?.de ?? question.text.de;
+}
+
+/** "Kind 1: Zeynep Yılmaz" (the names the item's text answers hold), or "Kind 1" without them. */
+function copyTitle(
+  copy: string,
+  itemQuestions: readonly QuestionDefinition[],
+  answerOf: (id: string) => CaseAnswerView | undefined,
+): string {
+  const names = itemQuestions
+    .filter((question) => /\.(firstName|lastName|name)$/.test(question.id))
+    .map((question) => answerOf(question.id)?.value)
+    .filter((value): value is string => typeof value === 'string' && value.trim() !== '');
+  return names.length > 0 ? `${copy}: ${names.join(' ')}` : copy;
+}
+
+function viewAnswer(
+  path: string,
+  label: string,
+  question: QuestionDefinition,
+  answer: CaseAnswerView,
+  previous: PreviousAnswer | null,
+): CaseViewAnswer {
+  return {
+    path,
+    label,
+    type: question.type,
+    value: answer.value,
+    markedUnknown: answer.markedUnknown,
+    lowConfidence: answer.sourceConfidence !== null && answer.sourceConfidence < LOW_CONFIDENCE,
+    source: answer.source,
+    sourceDocumentId: answer.sourceDocumentId,
+    sourcePage: answer.sourcePage,
+    sourceBox: answer.sourceBox,
+    sourceConfidence: answer.sourceConfidence,
+    givenBy: answer.givenBy,
+    givenAt: answer.givenAt,
+    previous,
+  };
 }
 
 function itemCount(answer: CaseAnswerView | undefined): number {

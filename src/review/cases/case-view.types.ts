@@ -23,7 +23,7 @@ export interface CaseViewAnswer {
 
 export interface CaseViewSection {
   title: string;
-  /** "Kind 2" for the copies of a per-child form. */
+  /** "Kind 2: Can Yılmaz" (or "Kind 2" before the names are known) for the copies of a per-child form. */
   copy: string | null;
   answers: CaseViewAnswer[];
 }

@@ -98,7 +98,7 @@ export function casePage(options: CasePageOptions): string {
               html`<h3>${form.title}</h3>
                 ${form.sections.map(
                   (section) =>
-                    html`<h4>${section.title}${section.copy ? html` – ${section.copy}` : ''}</h4>
+                    html`<h4>${section.copy ? html`${section.copy} – ` : ''}${section.title}</h4>
                       <dl class="answers-list">
                         ${section.answers.map(
                           (answer) =>
