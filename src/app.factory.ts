@@ -7,6 +7,7 @@ import { AppConfig, loadConfig } from './config/app-config';
 import { AppLogger } from './logging/app-logger';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { trustProxySetting } from './review/auth/trust-proxy.util';
+import { WorkspaceNotFoundFilter } from './review/pages/workspace-not-found.filter';
 
 /** Builds the configured application; main.ts listens, tests use it with supertest. */
 export async function createApp(config: AppConfig = loadConfig()): Promise<INestApplication> {
@@ -27,7 +28,9 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.useGlobalFilters(new DomainExceptionFilter());
+  const domainErrors = new DomainExceptionFilter();
+  // Unknown paths under /review get the workspace's own "Nicht gefunden" page, the rest JSON.
+  app.useGlobalFilters(domainErrors, new WorkspaceNotFoundFilter(domainErrors));
   express.disable('x-powered-by');
   // Behind a TLS proxy: request.secure (Secure session cookie) and request.ip from X-Forwarded-*.
   express.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
