@@ -14,10 +14,6 @@ import { Turn } from './turn';
 
 type QuestionStep = Extract<FlowStep, { kind: 'question' }>;
 
-/**
- * Adds values found in a letter and, when the family is being asked one of those questions or looks
- * at the summary right now, offers the value at once. Other proposals wait until their question comes.
- */
 /** Phases in which the chat waits for an answer to something it asked. */
 const REASKED_PHASES = new Set<InterviewState['phase']>([
   'asking',
@@ -27,6 +23,11 @@ const REASKED_PHASES = new Set<InterviewState['phase']>([
   'another-item',
 ]);
 
+/**
+ * Adds values found in a letter and, when the family is being asked one of those questions or looks
+ * at the summary right now, offers the value at once. Other proposals wait until their question comes;
+ * the question the chat waits for is asked again (the letter's messages came in between).
+ */
 export function offerProposals(
   application: LoadedApplication,
   state: InterviewState,
