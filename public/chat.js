@@ -281,7 +281,7 @@
   }
 
   // announce: the family picked the language in the switcher; the bot is told, so it goes on in it
-  // (Web Chat only sends its locale with the next message, like every time, a default or a choice).
+  // (Web Chat sends its locale with every message, where a choice looks like the browser's default).
   function start(locale, options) {
     stop();
     var language = languages.filter(function (entry) {
