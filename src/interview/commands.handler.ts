@@ -1,6 +1,6 @@
 import { foldForMatching } from './input';
 import { answerPath, parseAnswerPath } from './answer-path.util';
-import { INTERVIEW_LOCALES, InterviewLocale } from './interview-state.types';
+import { INTERVIEW_LOCALES, InterviewLocale, QUESTION_PHASES } from './interview-state.types';
 import { summarize, summaryText } from './summary.builder';
 import { localized } from './texts';
 import { Turn } from './turn';
@@ -21,15 +21,6 @@ export interface Command {
     | 'restart';
   argument?: string;
 }
-
-const QUESTION_PHASES = new Set([
-  'asking',
-  'editing',
-  'confirming-proposal',
-  'confirming-guess',
-  'another-item',
-  'summary',
-]);
 
 /** Interruptions, handled once for every question type (the dialogue rules in interview.engine.ts call this). */
 export function handleCommand(turn: Turn, command: Command, said: string): void {

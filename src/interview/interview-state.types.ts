@@ -37,6 +37,16 @@ export type InterviewPhase =
   | 'declined'
   | 'submitted';
 
+/** Phases in which the chat waits for an answer to something it asked (a question or the summary). */
+export const QUESTION_PHASES: ReadonlySet<InterviewPhase> = new Set<InterviewPhase>([
+  'asking',
+  'editing',
+  'confirming-proposal',
+  'confirming-guess',
+  'another-item',
+  'summary',
+]);
+
 /**
  * The question being asked. `item` is the 0-based item of a repeat group (the child) for questions
  * with a repeat id, else null. For the phase `another-item`, `questionId` is the repeat group's id.

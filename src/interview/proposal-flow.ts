@@ -5,7 +5,7 @@ import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
 import { displayValue } from './display-value.util';
 import { EngineOptions, EngineResult } from './engine.types';
 import { answerAt, FlowStep, progressOf } from './flow.util';
-import { InterviewState, PendingProposal } from './interview-state.types';
+import { InterviewState, PendingProposal, QUESTION_PHASES } from './interview-state.types';
 import { itemTitle } from './item-title.util';
 import { addProposals, proposalFor, withoutProposal } from './proposals.util';
 import { readAnswer } from './read-answer.util';
@@ -13,15 +13,6 @@ import { shortLabel } from './short-label.util';
 import { Turn } from './turn';
 
 type QuestionStep = Extract<FlowStep, { kind: 'question' }>;
-
-/** Phases in which the chat waits for an answer to something it asked. */
-const REASKED_PHASES = new Set<InterviewState['phase']>([
-  'asking',
-  'editing',
-  'confirming-proposal',
-  'confirming-guess',
-  'another-item',
-]);
 
 /**
  * Adds values found in a letter and, when the family is being asked one of those questions or looks
@@ -51,7 +42,7 @@ export function offerProposals(
     turn.askCurrent();
   } else if (turn.state.phase === 'summary') {
     turn.advance();
-  } else if (REASKED_PHASES.has(turn.state.phase)) {
+  } else if (QUESTION_PHASES.has(turn.state.phase)) {
     // The letter's explanation came in between: the family sees again what the chat is waiting for.
     turn.askCurrent();
   }
