@@ -11,7 +11,8 @@ export type UserInput = { type: 'text'; text: string } | { type: 'action'; actio
  * - yes / no: for proposals, "noch ein Kind?", confirmations
  * - dont-know, skip, back, help, pause, resume, cancel, restart, summary, human (value: the text)
  * - language: value is a locale ("tr"); without value the language buttons are shown
- * - keep: back at an answered question, go on with the stored answer
+ * - keep: back at an answered question, go on with the stored answer; for a letter's value that
+ *   differs from the answer, keep the answer
  * - change: value is an answer path from the summary ("children[1].children.birthDate")
  * - submit: from the summary
  * - add-item: value is a repeat group id ("children"): from the summary, ask one more item's questions

@@ -16,10 +16,12 @@
  * - `addProposals(state, proposals)` adds values read from letters (paths: answer-path.util.ts);
  *   the family confirms each when its question comes ("Ihre IBAN ist … – stimmt das?"), stored as
  *   source `letter` with document, page, box and confidence. A value the question would refuse
- *   (wrong IBAN checksum) is never offered; "nein" asks the question as usual. A value for a question
- *   already answered is offered after the last question only if it differs ("nein" keeps the answer).
- * - `offerProposals(app, state, proposals, options)` does the same and, when the question being
- *   asked or the summary is affected, offers the value at once (use it right after reading a letter).
+ *   (wrong IBAN checksum) is never offered; "nein" asks the question as usual.
+ * - `offerProposals(app, state, proposals, options)` does the same, right after reading a letter:
+ *   values for questions already answered are offered at once, one by one, only if they differ
+ *   from the answer ("Im Brief steht als … Sie hatten … angegeben. Was stimmt?", the letter's value
+ *   and the family's as buttons: actions `yes` and `keep`); then the chat asks again what it was
+ *   asking (a value for that question included).
  * - The summary's buttons include "Kind hinzufügen" (action `add-item`, value: group id); a child's
  *   summary group has `actions` with "Kind 2: Can entfernen" (action `remove-item`, value
  *   "children[1]"), confirmed with yes/no. Typing a button's title works too.

@@ -124,4 +124,17 @@ export interface InterviewState {
   notes: KuemmererNote[];
   /** In `confirming-guess`: the value understood and the phase to return to. Absent in older states. */
   guess?: { value: AnswerValue; phase: 'asking' | 'editing' } | null;
+  /**
+   * While a letter's values for questions already answered are offered (right after the letter):
+   * what the chat was asking when the letter came, asked again once they are settled. Absent in
+   * older states.
+   */
+  afterLetter?: LetterInterruption | null;
+}
+
+/** Where the chat stood when a letter's values came in between (see InterviewState.afterLetter). */
+export interface LetterInterruption {
+  phase: InterviewPhase;
+  pointer: QuestionPointer | null;
+  guess: InterviewState['guess'];
 }

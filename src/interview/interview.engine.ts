@@ -6,7 +6,8 @@ import { EngineOptions, EngineResult, StartOptions, UserInput } from './engine.t
 import { nextOpenStep, submittedAnswers } from './flow.util';
 import { parseYesNo, recognizeCommand } from './input';
 import { INTERVIEW_STATE_VERSION, InterviewLocale, InterviewState } from './interview-state.types';
-import { confirmProposal, nextChangeOffer } from './proposal-flow';
+import { nextChangeOffer } from './letter-offers';
+import { confirmProposal } from './proposal-flow';
 import { readAnswer } from './read-answer.util';
 import { addItem, askRemoveItem, confirmRemoveItem, typedItemAction } from './repeat-items';
 import { Turn } from './turn';
@@ -39,6 +40,7 @@ function freshState(
     proposals: [],
     consentVersion,
     notes: [],
+    afterLetter: null,
   };
 }
 
@@ -356,9 +358,9 @@ function confirmGuess(turn: Turn, said: Said): void {
 }
 
 function confirmCurrentProposal(turn: Turn, said: Said): void {
-  confirmProposal(turn, turn.currentStep(), { yes: yesOf(said), text: said.text }, () =>
-    answerQuestion(turn, said),
-  );
+  // The family's own value, tapped next to the letter's ("keep"), keeps the answer.
+  const yes = said.keep ? false : yesOf(said);
+  confirmProposal(turn, turn.currentStep(), { yes, text: said.text }, () => answerQuestion(turn, said));
 }
 
 function submit(turn: Turn): void {

@@ -1,12 +1,12 @@
+import { AnswerValue } from '../forms/definition/answers.types';
 import { answerPath, parseAnswerPath } from './answer-path.util';
 import { answerAt } from './flow.util';
 import { InterviewState, PendingProposal } from './interview-state.types';
 
 /**
  * Adds values found in letters. A newer proposal for the same path replaces the older one; a value
- * equal to the answer already given is dropped. Answers are never overwritten here: the family
- * confirms each value when its question comes, or after the last question when it would change an
- * answer (see proposal-flow.ts).
+ * that says the same as the answer already given (see sameAnswer) is dropped. Answers are never
+ * overwritten here: the family confirms each value (see proposal-flow.ts).
  */
 export function addProposals(state: InterviewState, proposals: readonly PendingProposal[]): InterviewState {
   const fresh = proposals.filter((proposal) => {
@@ -14,14 +14,18 @@ export function addProposals(state: InterviewState, proposals: readonly PendingP
     if (target === null || answerPath(target, target.repeatId) !== proposal.path) {
       return false;
     }
-    const given = answerAt(state.answers, target, target.repeatId);
-    return given === undefined || JSON.stringify(given) !== JSON.stringify(proposal.value);
+    return !sameAnswer(answerAt(state.answers, target, target.repeatId), proposal.value);
   });
   const paths = new Set(fresh.map((proposal) => proposal.path));
   return {
     ...state,
     proposals: [...state.proposals.filter((proposal) => !paths.has(proposal.path)), ...fresh],
   };
+}
+
+/** True when a letter's value is the answer already given. */
+export function sameAnswer(given: AnswerValue | undefined, found: AnswerValue): boolean {
+  return given !== undefined && JSON.stringify(given) === JSON.stringify(found);
 }
 
 export function proposalFor(state: InterviewState, path: string): PendingProposal | undefined {

@@ -23,7 +23,8 @@ import {
 import { itemTitle } from './item-title.util';
 import { withoutProposal } from './proposals.util';
 import { addItemSuggestions, askRemoveConfirmation } from './repeat-items';
-import { askProposal, nextChangeOffer, usableProposal } from './proposal-flow';
+import { nextChangeOffer, resumeAfterLetter } from './letter-offers';
+import { askProposal, usableProposal } from './proposal-flow';
 import { AnswerProblem } from './read-answer.util';
 import { summarize, summaryText } from './summary.builder';
 import { validationText } from './texts/validation-text.util';
@@ -177,19 +178,23 @@ export class Turn {
   }
 
   /**
-   * Goes to the first step still open (new dependent questions included), then to letter values that
-   * differ from given answers, then to the summary.
+   * Goes on: first to letter values that differ from answers already given (right after a letter,
+   * see letter-offers.ts), then back to the question the letter interrupted, else to the first step
+   * still open (new dependent questions included), then to the summary.
    */
   advance(): void {
     const steps = this.steps();
+    const offer = nextChangeOffer(this, steps);
+    if (offer) {
+      this.update({ phase: 'confirming-proposal', pointer: offer.pointer, failures: 0 });
+      return this.askCurrent();
+    }
+    if (this.state.afterLetter && resumeAfterLetter(this, steps)) {
+      return this.askCurrent();
+    }
     const step = nextOpenStep(steps, this.applying(), this.state.unknown);
     if (step === null) {
-      const offer = nextChangeOffer(this, steps);
-      this.update(
-        offer
-          ? { phase: 'confirming-proposal', pointer: offer.pointer, failures: 0 }
-          : { phase: 'summary', pointer: null, failures: 0 },
-      );
+      this.update({ phase: 'summary', pointer: null, failures: 0 });
     } else if (step.kind === 'another-item') {
       this.update({
         phase: 'another-item',

@@ -43,7 +43,8 @@ export const ar: InterviewTexts = {
   itemLabel: 'الطفل {n}',
   itemLabelNamed: 'الطفل {n}: {name}',
   proposal: 'وجدت هذا في رسالتك:\n{statement} – هل هذا صحيح؟',
-  proposalChange: 'في رسالتك معلومة مختلفة:\n{statement} – هل هذا صحيح؟',
+  proposalChange:
+    'في الرسالة مكتوب {label}: {value}. أنت كتبت {previous}.\nأيهما الصحيح؟ اضغط على الصحيح. أو اكتبه.',
   keepAnswer: 'إبقاء كما هو',
   proposalKept: 'حسنًا، تبقى إجابتك كما هي.',
   proposalTaken: 'شكراً، لقد أخذت ذلك.',
@@ -75,5 +76,6 @@ export const ar: InterviewTexts = {
   languageChanged: 'نتحدث الآن بالعربية.',
   humanNoted: 'حفظت رسالتك للشخص المسؤول عنك. سيصلك الرد هنا في هذه المحادثة. حتى ذلك الحين يمكننا المتابعة.',
   yesOrNo: 'يرجى الإجابة بنعم أو لا.',
+  whichIsRight: 'يرجى الضغط على إحدى الإجابتين. أو اكتب الإجابة الصحيحة.',
   notUnderstood: 'لم أفهم ذلك.',
 };

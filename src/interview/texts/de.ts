@@ -44,7 +44,8 @@ export const de = {
   itemLabel: 'Kind {n}',
   itemLabelNamed: 'Kind {n}: {name}',
   proposal: 'In Ihrem Brief habe ich gefunden:\n{statement} – stimmt das?',
-  proposalChange: 'In Ihrem Brief steht etwas anderes:\n{statement} – stimmt das?',
+  proposalChange:
+    'Im Brief steht als {label} {value}. Sie hatten {previous} angegeben.\nWas stimmt? Tippen Sie auf die richtige Angabe. Oder schreiben Sie sie.',
   keepAnswer: 'Beibehalten',
   proposalKept: 'Gut, Ihre Angabe bleibt so.',
   proposalTaken: 'Danke, ich habe das übernommen.',
@@ -81,6 +82,7 @@ export const de = {
   humanNoted:
     'Ich habe Ihre Nachricht für Ihre Ansprechperson gespeichert. Die Antwort kommt hier in diesen Chat. Bis dahin können wir weitermachen.',
   yesOrNo: 'Bitte antworten Sie mit Ja oder Nein.',
+  whichIsRight: 'Bitte tippen Sie auf eine der beiden Angaben. Oder schreiben Sie die richtige Angabe.',
   notUnderstood: 'Das habe ich nicht verstanden.',
 };
 

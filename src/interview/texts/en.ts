@@ -43,7 +43,8 @@ export const en: InterviewTexts = {
   itemLabel: 'Child {n}',
   itemLabelNamed: 'Child {n}: {name}',
   proposal: 'I found this in your letter:\n{statement} – is that right?',
-  proposalChange: 'Your letter says something different:\n{statement} – is that right?',
+  proposalChange:
+    'The letter says {label}: {value}. You had entered {previous}.\nWhich is right? Tap the right one. Or write it.',
   keepAnswer: 'Keep it',
   proposalKept: 'Fine, your answer stays as it is.',
   proposalTaken: 'Thank you, I have taken that over.',
@@ -78,5 +79,6 @@ export const en: InterviewTexts = {
   humanNoted:
     'I have saved your message for your contact person. The answer will come here, in this chat. Until then we can go on.',
   yesOrNo: 'Please answer yes or no.',
+  whichIsRight: 'Please tap one of the two answers. Or write the right one.',
   notUnderstood: 'I did not understand that.',
 };

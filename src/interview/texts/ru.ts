@@ -43,7 +43,8 @@ export const ru: InterviewTexts = {
   itemLabel: 'Ребёнок {n}',
   itemLabelNamed: 'Ребёнок {n}: {name}',
   proposal: 'В вашем письме я нашёл:\n{statement} – это верно?',
-  proposalChange: 'В вашем письме написано другое:\n{statement} – это верно?',
+  proposalChange:
+    'В письме указано {label}: {value}. Вы указали {previous}.\nЧто верно? Нажмите на верный вариант. Или напишите его.',
   keepAnswer: 'Оставить',
   proposalKept: 'Хорошо, ваш ответ остаётся.',
   proposalTaken: 'Спасибо, я это принял.',
@@ -77,5 +78,6 @@ export const ru: InterviewTexts = {
   humanNoted:
     'Я сохранил ваше сообщение для контактного лица. Ответ придёт сюда, в этот чат. А пока мы можем продолжать.',
   yesOrNo: 'Пожалуйста, ответьте «да» или «нет».',
+  whichIsRight: 'Пожалуйста, нажмите на один из двух ответов. Или напишите верный.',
   notUnderstood: 'Я этого не понял.',
 };

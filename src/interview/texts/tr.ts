@@ -43,7 +43,8 @@ export const tr: InterviewTexts = {
   itemLabel: 'Çocuk {n}',
   itemLabelNamed: 'Çocuk {n}: {name}',
   proposal: 'Mektubunuzda şunu buldum:\n{statement} – doğru mu?',
-  proposalChange: 'Mektubunuzda başka bir bilgi var:\n{statement} – doğru mu?',
+  proposalChange:
+    'Mektupta {label}: {value} yazıyor. Siz {previous} yazmıştınız.\nHangisi doğru? Doğru olana dokunun. Ya da doğrusunu yazın.',
   keepAnswer: 'Aynen kalsın',
   proposalKept: 'Tamam, cevabınız aynı kalıyor.',
   proposalTaken: 'Teşekkürler, bunu aldım.',
@@ -77,5 +78,6 @@ export const tr: InterviewTexts = {
   humanNoted:
     'Mesajınızı sorumlu kişiniz için kaydettim. Cevap burada, bu sohbette gelecek. O zamana kadar devam edebiliriz.',
   yesOrNo: 'Lütfen evet veya hayır ile cevap verin.',
+  whichIsRight: 'Lütfen iki bilgiden birine dokunun. Ya da doğrusunu yazın.',
   notUnderstood: 'Bunu anlamadım.',
 };

@@ -43,7 +43,8 @@ export const uk: InterviewTexts = {
   itemLabel: 'Дитина {n}',
   itemLabelNamed: 'Дитина {n}: {name}',
   proposal: 'У вашому листі я знайшов:\n{statement} – це правильно?',
-  proposalChange: 'У вашому листі написано інше:\n{statement} – це правильно?',
+  proposalChange:
+    'У листі вказано {label}: {value}. Ви вказали {previous}.\nЩо правильно? Торкніться правильного варіанта. Або напишіть його.',
   keepAnswer: 'Залишити',
   proposalKept: 'Добре, ваша відповідь залишається.',
   proposalTaken: 'Дякую, я це взяв.',
@@ -77,5 +78,6 @@ export const uk: InterviewTexts = {
   humanNoted:
     'Я зберіг ваше повідомлення для контактної особи. Відповідь прийде сюди, у цей чат. А поки ми можемо продовжувати.',
   yesOrNo: 'Будь ласка, відповідайте «так» або «ні».',
+  whichIsRight: 'Будь ласка, торкніться однієї з двох відповідей. Або напишіть правильну.',
   notUnderstood: 'Я цього не зрозумів.',
 };
