@@ -1,6 +1,7 @@
 import { AnswerValue } from '../forms/definition/answers.types';
 import { answerPath, parseAnswerPath } from './answer-path.util';
 import { answerAt } from './flow.util';
+import { lowerCaseText, removeDiacritics, tidyText } from './input';
 import { InterviewState, PendingProposal } from './interview-state.types';
 
 /**
@@ -23,9 +24,25 @@ export function addProposals(state: InterviewState, proposals: readonly PendingP
   };
 }
 
-/** True when a letter's value is the answer already given. */
+/**
+ * True when a letter's value says what the family's answer says: the same value, or text that
+ * differs only by accents, capitals, "ı" for "i" or "ß" for "ss". A letter read by OCR often loses
+ * such marks ("Ayse Yilmaz" for "Ayşe Yılmaz"); the family's own spelling wins and is not put to
+ * them again.
+ */
 export function sameAnswer(given: AnswerValue | undefined, found: AnswerValue): boolean {
-  return given !== undefined && JSON.stringify(given) === JSON.stringify(found);
+  if (given === undefined) {
+    return false;
+  }
+  if (typeof given === 'string' && typeof found === 'string') {
+    return spellingKey(given) === spellingKey(found);
+  }
+  return JSON.stringify(given) === JSON.stringify(found);
+}
+
+/** Unicode NFD without combining marks, lower case, ı -> i, ß -> ss, single spaces. */
+function spellingKey(value: string): string {
+  return removeDiacritics(lowerCaseText(tidyText(value)));
 }
 
 export function proposalFor(state: InterviewState, path: string): PendingProposal | undefined {
