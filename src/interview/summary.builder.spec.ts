@@ -40,4 +40,33 @@ describe('summarize', () => {
     ]);
     assert.equal(lines('uk')[1], 'Familienname (Last name): Petrović');
   });
+
+  it("names each row's change button after its item, the child included, in every language", async () => {
+    const application = await kindergeldApplication();
+    const started = startInterview(application, { locale: 'de', ...options });
+    const state = {
+      ...started.state,
+      answers: {
+        'applicant.lastName': 'Petrović',
+        children: [{ 'children.firstName': 'Mila', 'children.birthDate': '2019-04-02' }],
+      },
+    };
+    const titles = (locale: 'de' | 'en' | 'ar') =>
+      new Map(
+        sut(application, { ...state, locale }, options.today).flatMap((group) =>
+          group.items.map((item) => [item.path, item.change.title] as const),
+        ),
+      );
+    const german = titles('de');
+    assert.equal(german.get('applicant.lastName'), 'Ändern: Familienname Petrović');
+    assert.equal(
+      german.get('children[0].children.birthDate'),
+      'Ändern: Geburtsdatum 02.04.2019 (Kind 1: Mila)',
+    );
+    assert.equal(titles('en').get('applicant.lastName'), 'Change: Last name Petrović');
+    assert.match(titles('ar').get('children[0].children.birthDate')!, /^تغيير: .*02\.04\.2019/);
+    for (const [path, title] of german) {
+      assert.notEqual(title, 'Ändern', `${path} names its item`);
+    }
+  });
 });

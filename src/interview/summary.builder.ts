@@ -46,11 +46,19 @@ export function summarize(
       }
       groups.set(key, group);
     }
+    const label = shortLabel(question, locale);
+    const shown = unknown ? text(locale, 'summaryUnknown') : displayValue(question, value, locale);
+    // The button's name for screen readers: what is changed, and for a child whose ("Kind 1: Mila").
+    // It holds the row's visible text (label, value) in order, as WCAG 2.5.3 "label in name" asks.
+    const title =
+      repeatId !== null && step.pointer.item !== null
+        ? text(locale, 'changeItemOf', { label, value: shown, item: group.title })
+        : text(locale, 'changeItem', { label, value: shown });
     group.items.push({
       path: step.path,
-      label: shortLabel(question, locale),
-      value: unknown ? text(locale, 'summaryUnknown') : displayValue(question, value, locale),
-      change: { title: text(locale, 'change'), action: 'change', value: step.path },
+      label,
+      value: shown,
+      change: { title, action: 'change', value: step.path },
     });
   }
   return [...groups.values()];

@@ -52,7 +52,12 @@ export function typingActivity(): Partial<Activity> {
   return { type: ActivityTypes.Typing };
 }
 
-/** The review summary: one block per section or child; tapping an answer sends "change <path>". */
+/**
+ * The review summary: one block per section or child; tapping an answer sends "change <path>".
+ * Each row is a touch target of at least 44 px (minHeight, its text centred in it) whose name for
+ * screen readers says what it changes ("Ändern: Geburtsdatum 02.04.2019 (Kind 1: Mila)"): Web
+ * Chat's Adaptive Cards renderer gives the row role "button" and the action's title as aria-label.
+ */
 function summaryCard(groups: SummaryGroup[], locale: InterviewLocale, direction: 'ltr' | 'rtl') {
   const body: object[] = [
     {
@@ -75,6 +80,7 @@ function summaryCard(groups: SummaryGroup[], locale: InterviewLocale, direction:
     for (const item of group.items) {
       body.push({
         type: 'ColumnSet',
+        minHeight: '44px',
         selectAction: {
           type: 'Action.Submit',
           title: item.change.title,
@@ -84,11 +90,13 @@ function summaryCard(groups: SummaryGroup[], locale: InterviewLocale, direction:
           {
             type: 'Column',
             width: 'stretch',
+            verticalContentAlignment: 'Center',
             items: [{ type: 'TextBlock', text: item.label, wrap: true, isSubtle: true }],
           },
           {
             type: 'Column',
             width: 'stretch',
+            verticalContentAlignment: 'Center',
             items: [{ type: 'TextBlock', text: item.value || '–', wrap: true }],
           },
         ],
