@@ -9,7 +9,9 @@ export type UserInput = { type: 'text'; text: string } | { type: 'action'; actio
  * - consent: value "accept" | "refuse"
  * - answer: value is the answer as text ("true"/"false" for yes/no, the option value for choices)
  * - yes / no: for proposals, "noch ein Kind?", confirmations
- * - dont-know, skip, back, help, pause, resume, cancel, restart, summary, human (value: the text)
+ * - dont-know, skip, back, help, pause, cancel, restart, summary, human (value: the text)
+ * - resume: the conversation continues with a resume code: ends a pause silently and asks again
+ *   what the chat waits for (the bot says the welcome)
  * - language: value is a locale ("tr"); without value the language buttons are shown
  * - keep: back at an answered question, go on with the stored answer; for a letter's value that
  *   differs from the answer, keep the answer

@@ -88,6 +88,16 @@ export function handleInput(
   const said = toSaid(input);
   const command = commandOf(turn, input);
 
+  if (said.resume) {
+    // Continued with a resume code (the bot has welcomed the family): a pause ends without a word,
+    // and the chat asks again what it waits for. Nothing here is an answer to it.
+    if (state.phase === 'paused') {
+      turn.update({ phase: state.resumePhase ?? 'asking', resumePhase: null });
+    }
+    turn.askCurrent();
+    return turn.result();
+  }
+
   if (state.phase === 'declined' && command === null && yesOf(said) === true) {
     // "Doch einverstanden" after a refusal: the consent the privacy notice asked for.
     turn.update({ phase: 'consent' });

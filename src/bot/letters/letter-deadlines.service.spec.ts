@@ -11,6 +11,8 @@ import { SeededRandom } from '../../../test/corpus/seeded-random';
 import { CasesRepository } from '../../cases/cases.repository';
 import type { LetterAnalysis } from '../../documents/analysis/letter-analysis.types';
 import { DocumentsService } from '../../documents/documents.service';
+import { languageEventName } from '../activities/read-language-event.util';
+import { botText } from '../bot-texts';
 import { inlineAttachmentReader } from '../uploads/attachment-reader';
 import { UploadIntakeService } from '../uploads/upload-intake.service';
 import { LetterDeadlinesService } from './letter-deadlines.service';
@@ -175,5 +177,31 @@ describe('letter reminders before submission', () => {
     const reminder = textsOf((gateway.posted.get(conversation.id) ?? []).slice(before)).join('\n');
     assert.match(reminder, /Erinnerung: Bald endet die Frist aus Ihrem Brief/);
     assert.equal(await reminders.run(new Date(dayBefore.getTime() + 60 * 60 * 1000)), 0, 'only once');
+  });
+  it("reminds in the chat's language now, also when the family switched it after the letter", async () => {
+    const conversation = harness.conversation({ locale: 'de-DE' });
+    gateway.connect(conversation);
+    await conversation.open();
+    await conversation.say('ja');
+    await conversation.turn({
+      type: 'message',
+      attachments: [
+        {
+          contentType: 'application/pdf',
+          name: 'brief.pdf',
+          contentUrl: `data:application/pdf;base64,${Buffer.from(await renderLetterPdf(spec)).toString('base64')}`,
+        },
+      ],
+    });
+    await harness.app.get(LetterFlowService).whenIdle();
+    await conversation.turn({ type: 'event', name: languageEventName, value: 'tr' });
+
+    const before = (gateway.posted.get(conversation.id) ?? []).length;
+    const dayBefore = new Date(`${spec.truth.deadline!.date}T08:00:00Z`);
+    dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+    assert.equal(await harness.app.get(LetterReminderService).run(dayBefore), 1);
+    const reminder = (gateway.posted.get(conversation.id) ?? []).slice(before);
+    assert.deepEqual(textsOf(reminder), [botText('reminderLetterDeadline', 'tr')]);
+    assert.equal(reminder[0].locale, 'tr');
   });
 });

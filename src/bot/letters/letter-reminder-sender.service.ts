@@ -14,7 +14,7 @@ const reminderKey = 'reminderLetterDeadline';
 /**
  * Sends one deadline reminder. With a case: through ProactiveMessenger (noted on the case). Before
  * submission: into the chat the letter came in (its conversation reference is stored with the
- * analysis), in the language the letter was explained in.
+ * analysis), in the chat's language now (the letter's when the chat holds no interview any more).
  */
 @Injectable()
 export class LetterReminderSender {
@@ -39,8 +39,9 @@ export class LetterReminderSender {
         `Document ${reminder.documentId} has no chat to write to.`,
       );
     }
-    const locale = reminder.locale as InterviewLocale;
     await this.gateway().continueConversation(reference, async (context) => {
+      // The chat's language now: the family may have switched it since the letter was explained.
+      const locale = await this.messenger.localeOf(context, reminder.locale as InterviewLocale);
       const activity = MessageFactory.text(botText(reminderKey, locale));
       const direction = locale === 'ar' ? 'rtl' : 'ltr';
       activity.textFormat = 'plain';

@@ -90,10 +90,13 @@ export class ProactiveMessenger {
     return reference;
   }
 
-  /** The language the family chats in (their interview's), German if the state is gone. */
-  private async localeOf(context: TurnContext): Promise<InterviewLocale> {
+  /**
+   * The language the family chats in now (their interview's, which follows the language switcher),
+   * else `fallback` (German) when the conversation holds no interview (moved on with a resume code).
+   */
+  async localeOf(context: TurnContext, fallback: InterviewLocale = 'de'): Promise<InterviewLocale> {
     const data = await this.states.conversation.get(context);
-    return data?.interview?.locale ?? 'de';
+    return data?.interview?.locale ?? fallback;
   }
 
   private resolveGateway(): ConversationGateway {

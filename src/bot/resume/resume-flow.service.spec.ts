@@ -1,14 +1,19 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DataSource } from 'typeorm';
+import { Activity, ActivityTypes } from 'botbuilder';
 import { BotHarness, startBotHarness, textsOf } from '../../../test/support/bot-harness';
 import { replayThroughBot } from '../../../test/support/bot-transcript-runner';
 import { readTranscript, transcriptFiles } from '../../../test/transcripts/transcript-runner';
+import { languageEventName } from '../activities/read-language-event.util';
+import { botText } from '../bot-texts';
 import { ResumeCodeService } from './resume-code.service';
 
 const twoChildren = () =>
   readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
 const codePattern = /\b([A-Z0-9]{4}-[A-Z0-9]{4})\b/;
+const messages = (activities: Partial<Activity>[]) =>
+  activities.filter((activity) => activity.type === ActivityTypes.Message);
 // The step that answers "Wann sind Sie geboren?" (the one after the step whose reply asks it).
 const birthDateStep = () =>
   twoChildren().steps.findIndex((step) =>
@@ -78,5 +83,60 @@ describe('resume codes need the birth date', () => {
     assert.match(textsOf(await other.say('14.03.1986')).join('\n'), /stimmen nicht/);
     assert.ok((await early.stored())?.interview, 'the first conversation keeps its interview');
     assert.equal(Object.keys((await other.stored())!.interview!.answers).length, 0);
+  });
+
+  /** A German conversation up to the birth date; its resume code. */
+  async function germanCode(): Promise<string> {
+    const transcript = twoChildren();
+    const step = birthDateStep();
+    const first = await replayThroughBot(harness, transcript, { to: step });
+    const code = codePattern.exec(textsOf(await first.say(transcript.steps[step].user!)).join('\n'))?.[1];
+    assert.ok(code);
+    return code;
+  }
+
+  it('answers a code typed in a Turkish chat in Turkish, and the interview goes on in Turkish', async () => {
+    const code = await germanCode();
+    const turkish = harness.conversation({ locale: 'tr-TR' });
+    await turkish.open();
+
+    const asked = messages(await turkish.say(`devam ${code}`));
+    assert.deepEqual(textsOf(asked), [botText('resumeAskBirthDate', 'tr')]);
+    const resumed = messages(await turkish.say('14.03.1986'));
+    assert.equal(textsOf(resumed)[0], botText('resumeDone', 'tr'));
+    assert.deepEqual([...new Set(resumed.map((reply) => reply.locale))], ['tr']);
+    // The question the German conversation was at, with the bot's own words in Turkish.
+    assert.match(textsOf(resumed).join('\n'), /In welchem Ort sind Sie geboren\?[\s\S]*Soru \d+ \/ yaklaşık/);
+    assert.doesNotMatch(textsOf(resumed).join('\n'), /Bitte|Willkommen/);
+    const stored = (await turkish.stored())!.interview!;
+    assert.equal(stored.locale, 'tr');
+    assert.equal(stored.answers['applicant.firstName'], 'Ayşe');
+    assert.equal(stored.failures, 0);
+  });
+
+  it("follows the widget's language switcher before the code, and resumes a paused conversation without an error", async () => {
+    const transcript = twoChildren();
+    const step = birthDateStep();
+    const first = await replayThroughBot(harness, transcript, { to: step + 1 });
+    const code = codePattern.exec(textsOf(await first.say('Pause')).join('\n'))?.[1];
+    assert.ok(code, 'a code with the pause');
+    assert.equal((await first.stored())!.interview!.phase, 'paused');
+
+    const other = harness.conversation({ locale: 'de-DE' });
+    await other.open();
+    await other.turn({ type: ActivityTypes.Event, name: languageEventName, value: 'ar' });
+    assert.deepEqual(textsOf(messages(await other.say(`weiter ${code}`))), [
+      botText('resumeAskBirthDate', 'ar'),
+    ]);
+    const resumed = messages(await other.say('14.03.1986'));
+    assert.equal(textsOf(resumed)[0], botText('resumeDone', 'ar'));
+    assert.ok(resumed.every((reply) => reply.locale === 'ar'));
+    assert.ok(
+      resumed.every((reply) => (reply.channelData as { direction?: string }).direction === 'rtl'),
+      'right to left',
+    );
+    const stored = (await other.stored())!.interview!;
+    assert.equal(stored.phase, 'asking');
+    assert.equal(stored.failures, 0);
   });
 });

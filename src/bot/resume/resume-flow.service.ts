@@ -97,7 +97,9 @@ export class ResumeFlowService {
       return [plainReply(error.code === 'RESUME_CODE_EXPIRED' ? 'resumeExpired' : 'resumeInvalid', locale)];
     }
     const newKey = this.states.conversationKey(context);
-    data.interview = old!.interview;
+    // The chat goes on in the language of this chat (a code typed in a Turkish chat is answered in
+    // Turkish), not in the one the family spoke on the other device.
+    data.interview = { ...old!.interview!, locale };
     data.caseId = old!.caseId;
     data.resumeCodeShown = old!.resumeCodeShown;
     data.resume = undefined;
@@ -107,9 +109,9 @@ export class ResumeFlowService {
       await this.codes.moveCodes(oldKey, newKey, manager);
       await this.documents.moveConversation(oldKey, newKey, manager);
     });
-    const resumed = this.interviews.handle(data.interview!, { type: 'action', action: 'resume' });
+    const resumed = this.interviews.handle(data.interview, { type: 'action', action: 'resume' });
     data.interview = resumed.state;
-    return [plainReply('resumeDone', data.interview.locale), ...renderMessages(resumed.messages)];
+    return [plainReply('resumeDone', locale), ...renderMessages(resumed.messages)];
   }
 
   private async readConversation(key: string): Promise<ConversationData | undefined> {
