@@ -99,8 +99,9 @@ export class FamilyTurnService {
 
   /**
    * Values read from one of the family's letters (run inside a turn, e.g. through a proactive
-   * continueConversation): the engine offers them when their question comes, or at once; with or
-   * without values, the family sees again what the chat waits for (the letter's messages came in
+   * continueConversation): the engine offers at once those for questions already answered (when
+   * they differ) and for the question being asked, the others when their question comes; then, with
+   * or without values, the family sees again what the chat waits for (the letter's messages came in
    * between). Nothing happens before consent or after submission (then the Kümmerer sees the letter).
    */
   async offerLetterValues(context: TurnContext, proposals: readonly PendingProposal[]): Promise<void> {

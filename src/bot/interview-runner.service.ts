@@ -30,7 +30,10 @@ export class InterviewRunner {
     return handleInput(this.registry.loadedApplication(state.applicationId), state, input, this.options());
   }
 
-  /** Values read from a letter: kept until their question comes, offered at once when it is being asked. */
+  /**
+   * Values read from a letter: offered at once for questions already answered and the one being
+   * asked, kept for the others until their question comes.
+   */
   offer(state: InterviewState, proposals: readonly PendingProposal[]): EngineResult {
     return offerProposals(
       this.registry.loadedApplication(state.applicationId),
