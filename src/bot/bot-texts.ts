@@ -7,6 +7,14 @@ type Texts = Record<InterviewLocale, string>;
  * Plain, short sentences; German first. `{name}` placeholders are filled by botText().
  */
 export const botTexts = {
+  turnFailed: {
+    de: 'Entschuldigung, da ist etwas schiefgegangen. Ihre Antworten bis hierher sind gespeichert. Bitte schreiben Sie Ihre letzte Nachricht noch einmal.',
+    en: 'Sorry, something went wrong. Your answers so far are saved. Please send your last message again.',
+    tr: 'Üzgünüz, bir sorun oluştu. Şimdiye kadarki cevaplarınız kaydedildi. Lütfen son mesajınızı tekrar yazın.',
+    ar: 'عذرًا، حدث خطأ ما. إجاباتك حتى الآن محفوظة. يُرجى إرسال رسالتك الأخيرة مرة أخرى.',
+    uk: 'Вибачте, щось пішло не так. Ваші відповіді досі збережено. Будь ласка, надішліть своє останнє повідомлення ще раз.',
+    ru: 'Извините, что-то пошло не так. Ваши ответы до этого момента сохранены. Пожалуйста, отправьте своё последнее сообщение ещё раз.',
+  },
   documentSaved: {
     de: 'Danke, ich habe Ihr Dokument gespeichert.',
     en: 'Thank you, I have saved your document.',

@@ -14,6 +14,7 @@ import { CaseDraftsService } from '../../src/cases/case-drafts.service';
 import { ConversationData } from '../../src/bot/state/conversation-data.types';
 import { loadConfig } from '../../src/config/app-config';
 import { PendingProposal } from '../../src/interview/interview-state.types';
+import { turnFailedReply } from '../../src/bot/activities/turn-failed-reply.util';
 
 /** A settable clock: transcripts fix "today". */
 export class TestClock implements BotClock {
@@ -106,9 +107,7 @@ export class TestConversation {
     // What the channels do (src/channels): log the error's class, tell the family to try again.
     this.adapter.onTurnError = async (context, error) => {
       this.errors.push(error);
-      await context.sendActivity(
-        'Entschuldigung, da ist etwas schiefgegangen. Bitte schreiben Sie es noch einmal.',
-      );
+      await context.sendActivity(turnFailedReply(context.activity.locale));
     };
   }
 

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
 import { BotRegistry } from '../bot/bot-registry.service';
 import { TurnQueue } from '../bot/turn-queue.util';
+import { turnFailedReply } from '../../bot/activities/turn-failed-reply.util';
 
 /**
  * Azure Bot Service channels (Teams, Telegram via Azure, the Emulator) post activities to
@@ -31,9 +32,7 @@ export class AzureBotService {
       this.logger.error(
         `Bot turn failed on channel ${context.activity.channelId}: ${error.name}: ${error.message}`,
       );
-      await context.sendActivity(
-        'Entschuldigung, da ist etwas schiefgegangen. Bitte schreiben Sie es noch einmal. / Sorry, something went wrong. Please try again.',
-      );
+      await context.sendActivity(turnFailedReply(context.activity.locale));
     };
   }
 

@@ -64,3 +64,30 @@ describe('DirectLineAdapter.sendActivities', () => {
     );
   });
 });
+
+describe('DirectLineAdapter.onTurnError', () => {
+  it("tells the family in the message's language that the answers so far are kept", async () => {
+    const log = new RecordingLog();
+    const failing = {
+      bot: {
+        run: () => Promise.reject(new Error('the bot failed')),
+      },
+    } as unknown as BotRegistry;
+    const sut = new DirectLineAdapter(log as unknown as ActivityLogService, failing);
+
+    await sut.processActivity({
+      type: ActivityTypes.Message,
+      channelId: 'directline',
+      locale: 'tr-TR',
+      text: 'merhaba',
+      conversation: { id: 'c', isGroup: false, name: '', conversationType: '' },
+      from: { id: 'family', name: '' },
+      recipient: { id: 'bot', name: '' },
+    } as Activity);
+
+    assert.equal(log.calls.length, 1);
+    const [reply] = log.calls[0].texts;
+    assert.match(reply, /^Üzgünüz, bir sorun oluştu\. Şimdiye kadarki cevaplarınız kaydedildi\./);
+    assert.match(reply, /Entschuldigung, da ist etwas schiefgegangen\./);
+  });
+});

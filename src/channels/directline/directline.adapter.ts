@@ -12,6 +12,7 @@ import { BotRegistry } from '../bot/bot-registry.service';
 import { TurnQueue } from '../bot/turn-queue.util';
 import { ChannelError } from '../channels.errors';
 import { ActivityLogService } from './activity-log.service';
+import { turnFailedReply } from '../../bot/activities/turn-failed-reply.util';
 
 /**
  * botbuilder's side of Direct Line: runs the bot for each activity a family sends, one turn at a
@@ -31,9 +32,7 @@ export class DirectLineAdapter extends BotAdapter {
     this.onTurnError = async (context, error) => {
       // Only the error's class and message: they never hold what the family typed.
       this.logger.error(`Bot turn failed in a Direct Line conversation: ${error.name}: ${error.message}`);
-      await context.sendActivity(
-        'Entschuldigung, da ist etwas schiefgegangen. Bitte schreiben Sie es noch einmal. / Sorry, something went wrong. Please try again.',
-      );
+      await context.sendActivity(turnFailedReply(context.activity.locale));
     };
   }
 
