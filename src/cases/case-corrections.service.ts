@@ -4,7 +4,6 @@ import { DataSource, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { berlinDate } from '../common/berlin-date.util';
 import { runInWriteTransaction } from '../database/write-transaction.util';
-import { validateAnswer } from '../forms/answers/answer-validator';
 import { AnswerValue } from '../forms/definition/answers.types';
 import { FormRegistry } from '../forms/forms.registry';
 import { DataCipher } from '../privacy/data-cipher.service';
@@ -17,12 +16,13 @@ import { CaseAnswer } from './entities/case-answer.entity';
 import { CaseDocument } from './entities/case-document.entity';
 import { Case } from './entities/case.entity';
 import { CaseStatus, lockedAnswerStatuses } from './case-status.types';
-import { parseWorkspaceValue } from './parse-workspace-value.util';
+import { readWorkspaceValue } from './parse-workspace-value.util';
 
 export interface AnswerCorrection {
   /** "bank.iban" or "children[1].children.firstName" */
   path: string;
-  value: unknown;
+  /** What the Kümmerer typed or picked: "03.05.2010", "ja", a choice's code, "1.234,50". */
+  value: string;
 }
 
 export interface CorrectionResult {
@@ -45,8 +45,9 @@ export interface PreviousAnswer {
 }
 
 /**
- * A Kümmerer corrects an answer: checked with the chat's rules (validateAnswer), stored as a new
- * row (source "kuemmerer"; the old row is superseded, never overwritten), draft PDFs regenerated.
+ * A Kümmerer corrects an answer: read and checked with the chat's rules (readWorkspaceValue), stored
+ * as a new row (source "kuemmerer"; the old row is superseded, never overwritten), draft PDFs
+ * regenerated.
  * On an approved case the correction withdraws the approval (final PDFs and cover sheet removed,
  * status "in_review"); on a sent or closed case it is refused (docs/case-status.md).
  */
@@ -86,13 +87,7 @@ export class CaseCorrectionsService {
       ]);
     }
     const today = berlinDate(now);
-    const checked = validateAnswer(
-      indexed.question,
-      parseWorkspaceValue(indexed.question, correction.value),
-      {
-        today,
-      },
-    );
+    const checked = readWorkspaceValue(indexed.question, correction.value, today);
     if (!checked.ok) {
       throw new CasesError('CASE_ANSWER_INVALID', `Answer at ${correction.path} refused: ${checked.code}.`, [
         checked.message.de,
@@ -101,7 +96,7 @@ export class CaseCorrectionsService {
     }
     const groupId = match[1] ?? null;
     const itemIndex = match[2] === undefined ? null : Number(match[2]);
-    const withdrawn = await runInWriteTransaction(this.dataSource, async (manager) => {
+    const outcome = await runInWriteTransaction(this.dataSource, async (manager) => {
       // The status read again inside the transaction: it may have changed since the check above.
       const current = await manager.getRepository(Case).findOne({ where: { id: caseId } });
       if (!current) {
@@ -109,16 +104,14 @@ export class CaseCorrectionsService {
       }
       refuseLocked(caseId, current.status);
       const answers = manager.getRepository(CaseAnswer);
-      await answers.update(
-        {
-          caseId,
-          questionId: indexed.question.id,
-          groupId: groupId ?? IsNull(),
-          itemIndex: itemIndex ?? IsNull(),
-          supersededAt: IsNull(),
-        },
-        { supersededAt: now },
-      );
+      const where = {
+        caseId,
+        questionId: indexed.question.id,
+        groupId: groupId ?? IsNull(),
+        itemIndex: itemIndex ?? IsNull(),
+        supersededAt: IsNull(),
+      };
+      await answers.update(where, { supersededAt: now });
       const id = randomUUID();
       await answers.insert({
         id,
@@ -134,13 +127,14 @@ export class CaseCorrectionsService {
         supersededAt: null,
       });
       if (current.status !== 'approved') {
-        return null;
+        return { withdrawn: null } as const;
       }
       // The final PDFs and the cover sheet show the old answer: they go, and a person approves again.
       const removed = await manager.getRepository(CaseDocument).delete({ caseId, mode: 'final' });
       await this.cases.recordStatus(manager, current, 'in_review', by);
-      return { finalDocumentsRemoved: removed.affected ?? 0 };
+      return { withdrawn: { finalDocumentsRemoved: removed.affected ?? 0 } } as const;
     });
+    const { withdrawn } = outcome;
     const documentsRegenerated = await this.drafts.regenerate(caseId, today);
     await this.audit.record({
       actor: by,
@@ -160,7 +154,11 @@ export class CaseCorrectionsService {
       await this.cases.publish(caseId, 'status-changed');
     }
     await this.cases.publish(caseId, 'answer-changed');
-    return { value: checked.value, documentsRegenerated, approvalWithdrawn: withdrawn !== null };
+    return {
+      value: checked.value,
+      documentsRegenerated,
+      approvalWithdrawn: withdrawn !== null,
+    };
   }
 
   /** The latest superseded value per path (what a correction replaced). */

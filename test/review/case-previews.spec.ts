@@ -182,7 +182,8 @@ describe('review workspace: forms without JavaScript, page images, letter region
 
     const page = await casePage();
     assert.match(page, /Stelle im Brief zeigen/);
-    assert.match(page, /alt="Ausschnitt aus dem Brief, Seite 1, markiert: „DE02120300000000202051“"/);
+    // The value as the page shows it: an IBAN in groups of four, as on a bank card and in the letter.
+    assert.match(page, /alt="Ausschnitt aus dem Brief, Seite 1, markiert: „DE02 1203 0000 0000 2020 51“"/);
     const url = `/api/review/cases/${ownCase}/letter-region?path=bank.iban`;
     const region = await request(server())
       .get(url)

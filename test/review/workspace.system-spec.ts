@@ -160,7 +160,7 @@ describe(
         await page.getByText('Gespeichert. Die Formulare wurden neu erstellt.').waitFor();
         assert.match(
           (await page.locator('.answer', { hasText: 'IBAN' }).first().textContent()) ?? '',
-          /DE02120300000000202051/,
+          /DE02 1203 0000 0000 2020 51/,
         );
 
         // Ask back; the question arrives in the family's Direct Line conversation.

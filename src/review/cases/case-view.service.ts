@@ -9,6 +9,7 @@ import { StoredDocument } from '../../documents/stored-document.entity';
 import { User } from '../../accounts/entities/user.entity';
 import { QuestionDefinition } from '../../forms/definition/question.types';
 import { FormRegistry } from '../../forms/forms.registry';
+import { displayWorkspaceValue, workspaceInputText } from '../../cases/format-workspace-value.util';
 import { CaseView, CaseViewAnswer, CaseViewForm, CaseViewSection, LOW_CONFIDENCE } from './case-view.types';
 
 /** Everything the case page shows: answers by form and section with provenance, documents, notes. */
@@ -167,10 +168,12 @@ function viewAnswer(
   previous: PreviousAnswer | null,
 ): CaseViewAnswer {
   return {
+    ...fieldOf(question),
     path,
     label,
-    type: question.type,
     value: answer.value,
+    shown: displayWorkspaceValue(question, answer.value),
+    input: workspaceInputText(question, answer.value),
     markedUnknown: answer.markedUnknown,
     lowConfidence: answer.sourceConfidence !== null && answer.sourceConfidence < LOW_CONFIDENCE,
     source: answer.source,
@@ -180,7 +183,19 @@ function viewAnswer(
     sourceConfidence: answer.sourceConfidence,
     givenBy: answer.givenBy,
     givenAt: answer.givenAt,
-    previous,
+    previous: previous && { ...previous, shown: displayWorkspaceValue(question, previous.value) },
+  };
+}
+
+/** What a correction field needs to know of its question: the type, the options, whether it may be empty. */
+function fieldOf(question: QuestionDefinition): Pick<CaseViewAnswer, 'type' | 'options' | 'required'> {
+  return {
+    type: question.type,
+    options:
+      question.type === 'choice'
+        ? (question.options ?? []).map((option) => ({ value: option.value, label: option.label.de }))
+        : null,
+    required: question.required,
   };
 }
 

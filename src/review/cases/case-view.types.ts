@@ -3,11 +3,25 @@ import { CaseDocumentInfo, CaseNoteView, CaseSummary } from '../../cases/cases.t
 import { PreviousAnswer } from '../../cases/case-corrections.service';
 import { StoredAnalysis } from '../../documents/documents.service';
 
+/** An option of a choice question as the correction list offers it: the code is sent, the label shown. */
+export interface CaseViewOption {
+  value: string;
+  label: string;
+}
+
 export interface CaseViewAnswer {
   path: string;
   label: string;
   type: string;
   value: AnswerValue;
+  /** The value as a person reads it: 03.05.2010, a choice's label, Ja/Nein, 1.234,50 €; "–" for none. */
+  shown: string;
+  /** What the correction field starts with (03.05.2010, 1.234,50, ja; a choice's code). */
+  input: string;
+  /** The options of a choice question, German labels; null for other types. */
+  options: CaseViewOption[] | null;
+  /** false: the answer may be left empty. */
+  required: boolean;
   markedUnknown: boolean;
   /** OCR confidence below LOW_CONFIDENCE: check against the letter. */
   lowConfidence: boolean;
@@ -18,7 +32,7 @@ export interface CaseViewAnswer {
   sourceConfidence: number | null;
   givenBy: string;
   givenAt: Date;
-  previous: PreviousAnswer | null;
+  previous: (PreviousAnswer & { shown: string }) | null;
 }
 
 export interface CaseViewSection {

@@ -1,10 +1,23 @@
 import { askBackStatuses, lockedAnswerStatuses } from '../../cases/case-status.types';
-import { AnswerValue } from '../../forms/definition/answers.types';
 import { CaseView, CaseViewAnswer } from '../cases/case-view.types';
 import { manualTransitionsFrom } from '../cases/status-transitions.util';
+import { answerControl, errorSummary, provenance, RefusedCorrection } from './case-answers.page';
 import { csrfField } from './csrf-field.util';
 import { html, SafeHtml } from './html.util';
 import { germanDateTime, germanDay, layoutPage, statusLabels } from './layout.page';
+
+/** The label of the answer at `path`, for the error summary ("Familienstand"). */
+function labelOfPath(view: CaseView, path: string): string {
+  for (const form of view.forms) {
+    for (const section of form.sections) {
+      const answer = section.answers.find((candidate) => candidate.path === path);
+      if (answer) {
+        return section.copy ? `${answer.label} (${section.copy})` : answer.label;
+      }
+    }
+  }
+  return 'Angabe';
+}
 
 export interface CasePageOptions {
   user: { displayName: string; csrfToken: string };
@@ -15,40 +28,8 @@ export interface CasePageOptions {
   pageCounts?: Map<string, number>;
   message?: string;
   error?: string;
-}
-
-function shown(value: AnswerValue): string {
-  if (value === null || value === undefined || value === '') {
-    return '–';
-  }
-  if (typeof value === 'boolean') {
-    return value ? 'Ja' : 'Nein';
-  }
-  return typeof value === 'string'
-    ? value
-    : typeof value === 'number'
-      ? value.toString()
-      : JSON.stringify(value);
-}
-
-function provenance(answer: CaseViewAnswer, names: Map<string, string>): SafeHtml {
-  const by = (actor: string) => names.get(actor) ?? (actor === 'family' ? 'Familie' : actor);
-  const parts: SafeHtml[] = [];
-  if (answer.source === 'letter') {
-    parts.push(
-      html`Aus Brief, von der Familie bestätigt (Seite ${answer.sourcePage ?? '?'}, Bereich
-      ${answer.sourceBox ?? '?'}, Sicherheit
-      ${answer.sourceConfidence === null ? '?' : Math.round(answer.sourceConfidence * 100)} %)`,
-    );
-  } else if (answer.source === 'kuemmerer') {
-    parts.push(html`Geändert von ${by(answer.givenBy)} am ${germanDateTime(answer.givenAt)}`);
-  } else {
-    parts.push(html`Von der Familie, ${germanDateTime(answer.givenAt)}`);
-  }
-  if (answer.previous) {
-    parts.push(html`; vorher: „${shown(answer.previous.value)}“ (${by(answer.previous.givenBy)})`);
-  }
-  return html`${parts}`;
+  /** A correction that was refused: its reason by the field, the typed value kept. */
+  refused?: RefusedCorrection;
 }
 
 export function casePage(options: CasePageOptions): string {
@@ -75,6 +56,7 @@ export function casePage(options: CasePageOptions): string {
       <h1>${view.summary.familyName}</h1>
       ${options.message ? html`<p class="ok" role="status">${options.message}</p>` : ''}
       ${options.error ? html`<p class="error" role="alert">${options.error}</p>` : ''}
+      ${options.refused ? errorSummary(options.refused, labelOfPath(view, options.refused.path)) : ''}
       <p>
         Status:
         <strong id="case-status">${statusLabels[view.summary.status] ?? view.summary.status}</strong> · Frist
@@ -107,7 +89,7 @@ export function casePage(options: CasePageOptions): string {
                             >
                               <dt>${answer.label}</dt>
                               <dd>
-                                <span class="value">${shown(answer.value)}</span>
+                                <span class="value">${answer.shown}</span>
                                 ${answer.markedUnknown ? html` <strong class="badge warn">Familie: „Ich weiß es nicht“</strong>` : ''}
                                 ${answer.lowConfidence ? html` <strong class="badge warn">Unsichere Texterkennung / low OCR confidence</strong>` : ''}
                                 <small class="source">${provenance(answer, options.names)}</small>
@@ -115,7 +97,7 @@ export function casePage(options: CasePageOptions): string {
                                 ${
                                   answersLocked
                                     ? ''
-                                    : html`<details>
+                                    : html`<details${options.refused?.path === answer.path ? html` open` : ''}>
                                         <summary>
                                           Ändern<span class="sr-only"> – ${answer.label}</span>
                                         </summary>
@@ -125,12 +107,7 @@ export function casePage(options: CasePageOptions): string {
                                             name="path"
                                             value="${answer.path}"
                                           />
-                                          <label for="v-${answer.path}">Neuer Wert für ${answer.label}</label>
-                                          <input
-                                            id="v-${answer.path}"
-                                            name="value"
-                                            value="${answer.value === null ? '' : shown(answer.value)}"
-                                          />
+                                          ${answerControl(answer, `Neuer Wert für ${answer.label}`, options.refused?.path === answer.path ? options.refused : undefined)}
                                           <button type="submit">Speichern / Save</button>
                                         </form>
                                       </details>`
@@ -242,7 +219,7 @@ function letterRegion(caseId: string, answer: CaseViewAnswer): SafeHtml | string
     <summary>Stelle im Brief zeigen<span class="sr-only"> – ${answer.label}</span> / show in letter</summary>
     <img
       src="/api/review/cases/${caseId}/letter-region?path=${encodeURIComponent(answer.path)}"
-      alt="Ausschnitt aus dem Brief, Seite ${answer.sourcePage}, markiert: „${shown(answer.value)}“"
+      alt="Ausschnitt aus dem Brief, Seite ${answer.sourcePage}, markiert: „${answer.shown}“"
       loading="lazy"
     />
   </details>`;

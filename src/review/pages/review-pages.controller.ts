@@ -28,6 +28,7 @@ import { ApproveDto, AssignDto, CorrectAnswerDto, StatusDto, TextDto } from '../
 import { ReviewCaseActionsService } from '../cases/review-case-actions.service';
 import { CaseViewService } from '../cases/case-view.service';
 import { CasePreviewService } from '../preview/case-preview.service';
+import { RefusedCorrection } from './case-answers.page';
 import { casePage } from './case.page';
 import { sendPage } from './send-page.util';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -133,13 +134,19 @@ export class ReviewPagesController {
     @Req() request: WorkspaceRequest,
     @Res() response: Response,
   ) {
-    return this.act(request, response, id, async () => {
-      const result = await this.actions.correct(id, body.path, body.value, user);
-      if (result.approvalWithdrawn) {
-        return 'saved-unapproved';
-      }
-      return result.documentsRegenerated ? 'saved' : 'saved-incomplete';
-    });
+    return this.act(
+      request,
+      response,
+      id,
+      async () => {
+        const result = await this.actions.correct(id, body.path, body.value, user);
+        if (result.approvalWithdrawn) {
+          return 'saved-unapproved';
+        }
+        return result.documentsRegenerated ? 'saved' : 'saved-incomplete';
+      },
+      body,
+    );
   }
 
   @Post('cases/:caseId/notes')
@@ -235,17 +242,26 @@ export class ReviewPagesController {
     return page.page > last ? this.queue.findQueue(TeamScope.of(user), { ...query, page: last }) : page;
   }
 
-  /** Runs an action; success -> back to the case page (303), a refusal -> the page with the reason. */
+  /**
+   * Runs an action; success -> back to the case page (303), a refusal -> the page with the reason.
+   * A refused answer (`correction` given) is shown by its field, with what was typed.
+   */
   private async act(
     request: WorkspaceRequest,
     response: Response,
     caseId: string,
     action: () => Promise<string>,
+    correction?: { path: string; value: string },
   ) {
     try {
       const message = await action();
       response.redirect(303, `/review/cases/${caseId}?msg=${message}`);
     } catch (error) {
+      const refused = correction && refusedAnswer(error, correction);
+      if (refused) {
+        await this.renderCase(request, response, caseId, { refused }, 422);
+        return;
+      }
       const refusal = refusalText(error);
       if (refusal === undefined) {
         throw error;
@@ -260,7 +276,7 @@ export class ReviewPagesController {
     request: WorkspaceRequest,
     response: Response,
     caseId: string,
-    flash: { message?: string; error?: string },
+    flash: { message?: string; error?: string; refused?: RefusedCorrection },
     status = 200,
   ): Promise<void> {
     const { user, csrfToken } = request.workspaceSession!;
@@ -275,6 +291,21 @@ export class ReviewPagesController {
       casePage({ user: { displayName: user.displayName, csrfToken }, view, names, pageCounts, ...flash }),
     );
   }
+}
+
+/** A value the case refused for one answer, for the page to show by that answer's field. */
+function refusedAnswer(
+  error: unknown,
+  correction: { path: string; value: string },
+): RefusedCorrection | undefined {
+  if (!(error instanceof CasesError) || error.code !== 'CASE_ANSWER_INVALID') {
+    return undefined;
+  }
+  return {
+    path: correction.path,
+    value: correction.value,
+    message: error.reasons[0] ?? 'Die Angabe passt nicht.',
+  };
 }
 
 function refusalText(error: unknown): string | undefined {
