@@ -27,6 +27,8 @@ export interface AnswerCorrection {
 
 export interface CorrectionResult {
   value: AnswerValue;
+  /** false: the value equals the current answer; nothing was stored, audited or regenerated. */
+  changed: boolean;
   /** false: other answers are still incomplete, the earlier draft PDFs stay. */
   documentsRegenerated: boolean;
   /**
@@ -47,7 +49,7 @@ export interface PreviousAnswer {
 /**
  * A Kümmerer corrects an answer: read and checked with the chat's rules (readWorkspaceValue), stored
  * as a new row (source "kuemmerer"; the old row is superseded, never overwritten), draft PDFs
- * regenerated.
+ * regenerated. The value already there is no correction: nothing is stored (`changed: false`).
  * On an approved case the correction withdraws the approval (final PDFs and cover sheet removed,
  * status "in_review"); on a sent or closed case it is refused (docs/case-status.md).
  */
@@ -111,6 +113,17 @@ export class CaseCorrectionsService {
         itemIndex: itemIndex ?? IsNull(),
         supersededAt: IsNull(),
       };
+      const before = await answers.findOne({ where });
+      if (
+        before &&
+        !before.markedUnknown &&
+        sameValue(
+          this.cipher.decryptJson<AnswerValue>(before.value, `case-answer:${caseId}:${before.id}`),
+          checked.value,
+        )
+      ) {
+        return { changed: false } as const;
+      }
       await answers.update(where, { supersededAt: now });
       const id = randomUUID();
       await answers.insert({
@@ -127,13 +140,17 @@ export class CaseCorrectionsService {
         supersededAt: null,
       });
       if (current.status !== 'approved') {
-        return { withdrawn: null } as const;
+        return { changed: true, withdrawn: null } as const;
       }
       // The final PDFs and the cover sheet show the old answer: they go, and a person approves again.
       const removed = await manager.getRepository(CaseDocument).delete({ caseId, mode: 'final' });
       await this.cases.recordStatus(manager, current, 'in_review', by);
-      return { withdrawn: { finalDocumentsRemoved: removed.affected ?? 0 } } as const;
+      return { changed: true, withdrawn: { finalDocumentsRemoved: removed.affected ?? 0 } } as const;
     });
+    if (!outcome.changed) {
+      // Saving the value that is already there is no correction: no new row, audit entry or PDFs.
+      return { value: checked.value, changed: false, documentsRegenerated: false, approvalWithdrawn: false };
+    }
     const { withdrawn } = outcome;
     const documentsRegenerated = await this.drafts.regenerate(caseId, today);
     await this.audit.record({
@@ -156,6 +173,7 @@ export class CaseCorrectionsService {
     await this.cases.publish(caseId, 'answer-changed');
     return {
       value: checked.value,
+      changed: true,
       documentsRegenerated,
       approvalWithdrawn: withdrawn !== null,
     };
@@ -181,6 +199,11 @@ export class CaseCorrectionsService {
     }
     return previous;
   }
+}
+
+/** Answers are JSON primitives (a repeat group's count is a number): compared as such. */
+function sameValue(stored: AnswerValue, value: AnswerValue): boolean {
+  return JSON.stringify(stored ?? null) === JSON.stringify(value ?? null);
 }
 
 function refuseLocked(caseId: string, status: CaseStatus): void {

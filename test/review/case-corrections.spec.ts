@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { AuditService } from '../../src/audit/audit.service';
 import { CasesRepository } from '../../src/cases/cases.repository';
 import { replayThroughBot } from '../support/bot-transcript-runner';
 import { BotHarness } from '../support/bot-harness';
@@ -54,6 +55,10 @@ describe('review workspace: correcting answers on the case page', () => {
       .send({ path, value, _csrf: dragana.csrfToken });
   const current = async (path: string) =>
     (await app.get(CasesRepository).findCurrentAnswers(caseId)).find((answer) => answer.path === path);
+  const corrections = async () =>
+    (await app.get(AuditService).findBySubject('case', caseId)).filter(
+      (event) => event.action === 'case.answer-corrected',
+    ).length;
 
   it('offers a choice as a list of its German labels that sends the code, and yes/no as two buttons', async () => {
     const page = squash((await casePage().expect(200)).text);
@@ -145,5 +150,37 @@ describe('review workspace: correcting answers on the case page', () => {
       refused.text,
       /<a href="#v-children\[1\]\.children\.birthDate">Geburtsdatum \(Kind 2: Can Yılmaz\): Das Datum liegt in der Zukunft\./,
     );
+  });
+
+  it('does not count saving the value that is already there as a correction', async () => {
+    const before = await current('applicant.maritalStatus');
+    const audited = await corrections();
+    await post('applicant.maritalStatus', 'ledig')
+      .expect(303)
+      .expect('Location', `/review/cases/${caseId}?msg=unchanged`);
+    // The same date typed another way is the same value.
+    await post('applicant.birthDate', '03.05.1986')
+      .expect(303)
+      .expect('Location', `/review/cases/${caseId}?msg=unchanged`);
+    const after = await current('applicant.maritalStatus');
+    assert.equal(after?.id, before?.id, 'no new answer row');
+    assert.equal(after?.source, 'family', 'the provenance stays the family’s');
+    assert.equal(await corrections(), audited, 'no audit entry');
+    const page = (
+      await request(server())
+        .get(`/review/cases/${caseId}?msg=unchanged`)
+        .set('Cookie', dragana.cookie)
+        .expect(200)
+    ).text;
+    assert.match(page, /<p class="ok" role="status">Nichts geändert: Der Wert ist derselbe wie vorher\./);
+
+    const api = await request(server())
+      .patch(`/api/review/cases/${caseId}/answers`)
+      .set('Cookie', dragana.cookie)
+      .set('X-CSRF-Token', dragana.csrfToken)
+      .send({ path: 'applicant.maritalStatus', value: 'ledig' })
+      .expect(200);
+    assert.equal(api.body.changed, false);
+    assert.equal(await corrections(), audited);
   });
 });

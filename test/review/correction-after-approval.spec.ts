@@ -62,6 +62,16 @@ describe('review workspace: corrections after approval, sending and closing', ()
     assert.match(page.text, /Eine Änderung hebt die Freigabe auf/);
   });
 
+  it('keeps the approval when the value saved is the one already there', async () => {
+    const saved = await correct(approvedCase, '0151 23456789').expect(303);
+    assert.equal(saved.headers.location, `/review/cases/${approvedCase}?msg=unchanged`);
+    const repository = app.get(CasesRepository);
+    assert.equal((await repository.getCase(approvedCase)).status, 'approved');
+    assert.ok((await repository.findDocuments(approvedCase)).some((document) => document.mode === 'final'));
+    const audit = await app.get(AuditService).findBySubject('case', approvedCase);
+    assert.equal(audit.filter((event) => event.action === 'case.answer-corrected').length, 0);
+  });
+
   it('withdraws the approval: final PDFs and cover sheet removed, back to "in review", audited', async () => {
     const repository = app.get(CasesRepository);
     const before = await repository.findDocuments(approvedCase);

@@ -48,6 +48,8 @@ const messages: Record<string, string> = {
   'saved-incomplete': 'Gespeichert. Die Formulare folgen, wenn alle Angaben vollständig sind. / Saved.',
   'saved-unapproved':
     'Gespeichert. Die Freigabe ist aufgehoben: Die fertigen Formulare und das Deckblatt passten nicht mehr zu den Angaben und wurden gelöscht. Der Fall ist wieder „In Prüfung“. Bitte prüfen Sie ihn und geben Sie ihn neu frei. / Saved; the approval was withdrawn and the final forms removed. Please approve again.',
+  unchanged:
+    'Nichts geändert: Der Wert ist derselbe wie vorher. Es wurde nichts gespeichert. / Nothing changed: the value is the same as before.',
   note: 'Notiz gespeichert. / Note saved.',
   'ask-back': 'Rückfrage gesendet. / Question sent.',
   assigned: 'Der Fall ist Ihnen zugewiesen. / Assigned to you.',
@@ -140,6 +142,9 @@ export class ReviewPagesController {
       id,
       async () => {
         const result = await this.actions.correct(id, body.path, body.value, user);
+        if (!result.changed) {
+          return 'unchanged';
+        }
         if (result.approvalWithdrawn) {
           return 'saved-unapproved';
         }
