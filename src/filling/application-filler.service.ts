@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Answers } from '../forms/definition/answers.types';
+import { applyingAnswers } from '../forms/answers/applying-answers';
 import { AnswerProblem, validateAnswers } from '../forms/answers/validate-answers';
 import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
 import { AnswersInvalidError, FormsError } from '../forms/forms.errors';
@@ -76,8 +77,11 @@ export class ApplicationFillerService {
         `Application "${applicationId}" has no form "${options.formId}".`,
       );
     }
-    // Never print a form from answers the chat would not have accepted.
-    const check = validateAnswers(application, answers, options.today);
+    // Never print an answer whose question does not apply under the other answers (one left from
+    // before a correction, such as the partner's after "verheiratet" became "ledig"), and never
+    // print a form from answers the chat would not have accepted.
+    const applying = applyingAnswers(application, answers, options.today, { unknownIds: 'keep' });
+    const check = validateAnswers(application, applying, options.today);
     const unknown = new Set(options.unknownPaths ?? []);
     const problems = check.problems.filter(
       (problem) => !(problem.code === 'REQUIRED' && unknown.has(answerPathOf(application, problem))),

@@ -1,4 +1,5 @@
-import { Answers, AnswerValue, RepeatItemAnswers } from '../forms/definition/answers.types';
+import { applyingAnswers } from '../forms/answers/applying-answers';
+import { Answers, AnswerValue } from '../forms/definition/answers.types';
 import { IndexedQuestion } from '../forms/definition/question-index.util';
 import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
 import { AnswerScope } from '../forms/mapping/answer-scope.util';
@@ -55,59 +56,7 @@ export function submittedAnswers(
   state: Pick<InterviewState, 'answers'>,
   today: string,
 ): Answers {
-  let current = state.answers;
-  for (let pass = 0; pass < 10; pass += 1) {
-    const next = prune(application, current, today);
-    if (next === current) {
-      return current;
-    }
-    current = next;
-  }
-  return current;
-}
-
-function prune(application: LoadedApplication, answers: Answers, today: string): Answers {
-  const scope = new AnswerScope(answers, today);
-  let changed = false;
-  const kept: Answers = {};
-  for (const [id, value] of Object.entries(answers)) {
-    const known = application.questions.get(id);
-    if (!known || known.repeatId !== null || !scope.isActive(known.question)) {
-      changed = true;
-      continue;
-    }
-    if (known.question.type === 'repeat' && Array.isArray(value)) {
-      const items = value.map((item, index) => pruneItem(application, scope, id, index, item));
-      if (items.some((item, index) => item !== value[index])) {
-        changed = true;
-        kept[id] = items;
-        continue;
-      }
-    }
-    kept[id] = value;
-  }
-  return changed ? kept : answers;
-}
-
-function pruneItem(
-  application: LoadedApplication,
-  scope: AnswerScope,
-  repeatId: string,
-  index: number,
-  item: RepeatItemAnswers,
-): RepeatItemAnswers {
-  const itemScope = scope.forItem(repeatId, index, item);
-  const kept: RepeatItemAnswers = {};
-  let changed = false;
-  for (const [id, value] of Object.entries(item)) {
-    const known = application.questions.get(id);
-    if (!known || known.repeatId !== repeatId || !itemScope.isActive(known.question)) {
-      changed = true;
-    } else {
-      kept[id] = value;
-    }
-  }
-  return changed ? kept : item;
+  return applyingAnswers(application, state.answers, today, { unknownIds: 'drop' });
 }
 
 /** Every step under the given (applying) answers, in the order they are asked. */

@@ -40,6 +40,26 @@ describe('filling the genuine Kindergeld forms from answers', { skip: skipWithou
     await context?.close();
   });
 
+  it('leaves off answers that no longer apply: the partner, and the date of the partner’s signature', async () => {
+    // The Yılmaz answers after a correction to "ledig": the partner's answers are still stored.
+    const answers: Answers = {
+      ...example('yilmaz'),
+      'applicant.maritalStatus': 'ledig',
+      'applicant.livesWithOtherParent': false,
+    };
+    const [kg1Document] = await sut.fill('kindergeld', answers, { mode: 'draft', today });
+    const fields = (await readWithPdfJs(kg1Document.bytes)).fields!;
+    assert.equal(fields.get(`${kg1}.Punkt-1[0].Familienstand[0].#area[12].ledig[0]`), '1');
+    assert.equal(fields.get(`${kg1}.Punkt-2[0].#area[15].Vorname-Partner[0]`) ?? '', '');
+    assert.equal(fields.get(`${kg1}.Punkt-2[0].#area[15].Geburtsdatum-Partner[0]`) ?? '', '');
+    assert.equal(
+      fields.get(`${kg1Page2}.Unterschrift-2[0].Datum-2[0]`) ?? '',
+      '',
+      'no date for a partner’s signature',
+    );
+    assert.equal(fields.get(`${kg1Page2}.Unterschrift-1[0].Datum-1[0]`), '30.11.2026');
+  });
+
   describe('Yılmaz: married, partner, six children already receiving Kindergeld, one new child', () => {
     let documents: FilledDocument[];
     let kg1Fields: Map<string, string>;
