@@ -4,15 +4,17 @@ import { AuditService } from '../audit/audit.service';
 import { berlinDate } from '../common/berlin-date.util';
 import { runInWriteTransaction } from '../database/write-transaction.util';
 import { ApplicationFillerService } from '../filling/application-filler.service';
+import { validateAnswers } from '../forms/answers/validate-answers';
 import { FormRegistry } from '../forms/forms.registry';
 import { DataCipher } from '../privacy/data-cipher.service';
-import { answersFromRows } from './case-answer-rows.util';
+import { describeAnswerProblems } from './answer-problems.util';
 import { documentInputOf, replaceCaseDocuments, sealCaseDocuments } from './case-documents-store.util';
 import { CaseStatus } from './case-status.types';
 import { CasesError } from './cases.errors';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { CoverSheetPdfService } from './cover-sheet-pdf.service';
+import { caseQuestions } from './open-questions.util';
 
 /** Statuses from which a case can be approved: a person has read it, nobody is waiting. */
 export const approvableStatuses: readonly CaseStatus[] = ['submitted', 'in_review'];
@@ -25,8 +27,9 @@ export interface ApprovalInput {
 }
 
 /**
- * Approve: the final, flattened PDFs (refused while an answer is missing, the same rules as the
- * chat) plus a cover sheet for the family; status "approved". Earlier final copies are replaced.
+ * Approve: the final, flattened PDFs (refused while an answer is missing or does not fit, the same
+ * rules as the chat, naming each) plus a cover sheet for the family; status "approved". Answers of
+ * questions that no longer apply are not printed. Earlier final copies are replaced.
  */
 @Injectable()
 export class CaseApprovalService {
@@ -54,11 +57,20 @@ export class CaseApprovalService {
       );
     }
     const rows = await this.repository.findCurrentAnswers(caseId);
-    // No unknownPaths: a final form with a missing answer is refused (ANSWERS_INVALID).
-    const documents = await this.filler.fill(record.applicationId, answersFromRows(rows), {
-      mode: 'final',
-      today: berlinDate(now),
-    });
+    const today = berlinDate(now);
+    const application = this.registry.loadedApplication(record.applicationId);
+    // Every answer that applies must be there and fit (also those marked "Ich weiß es nicht");
+    // the refusal names them, so the Kümmerer knows what to fill in or ask the family.
+    const { answers } = caseQuestions(application, rows, today);
+    const { problems } = validateAnswers(application, answers, today);
+    if (problems.length > 0) {
+      throw new CasesError(
+        'CASE_ANSWERS_INCOMPLETE',
+        `Case ${caseId}: ${problems.length} answer(s) missing or invalid.`,
+        describeAnswerProblems(application, problems),
+      );
+    }
+    const documents = await this.filler.fill(record.applicationId, answers, { mode: 'final', today });
     const forms = documents.map((document) => ({
       title: document.title,
       authority: this.registry.getForm(document.formId).authority ?? 'Familienkasse',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { berlinDate } from '../common/berlin-date.util';
 import { runInWriteTransaction } from '../database/write-transaction.util';
@@ -124,6 +124,9 @@ export class CaseCorrectionsService {
       ) {
         return { changed: false } as const;
       }
+      if (groupId !== null && itemIndex !== null) {
+        await extendGroup(manager, this.cipher, { caseId, groupId, itemIndex, by, now });
+      }
       await answers.update(where, { supersededAt: now });
       const id = randomUUID();
       await answers.insert({
@@ -199,6 +202,48 @@ export class CaseCorrectionsService {
     }
     return previous;
   }
+}
+
+/**
+ * The first answer of a new item (a repeat group a correction switched on, such as the children
+ * the family already gets Kindergeld for) counts the item in: the group's row holds the number of
+ * items, which the case page and the forms go by. Items are added at the end only.
+ */
+async function extendGroup(
+  manager: EntityManager,
+  cipher: DataCipher,
+  at: { caseId: string; groupId: string; itemIndex: number; by: string; now: Date },
+): Promise<void> {
+  const { caseId, groupId, itemIndex, by, now } = at;
+  const answers = manager.getRepository(CaseAnswer);
+  const where = { caseId, questionId: groupId, groupId, itemIndex: IsNull(), supersededAt: IsNull() };
+  const row = await answers.findOne({ where });
+  const stored = row ? cipher.decryptJson<AnswerValue>(row.value, `case-answer:${caseId}:${row.id}`) : 0;
+  const count = typeof stored === 'number' ? stored : 0;
+  if (itemIndex < count) {
+    return;
+  }
+  if (itemIndex > count) {
+    throw new CasesError('CASE_ANSWER_UNKNOWN', `Item ${itemIndex + 1} of ${groupId} would leave a gap.`, [
+      'Diese Frage gibt es in diesem Antrag nicht.',
+      'This application has no such question.',
+    ]);
+  }
+  await answers.update(where, { supersededAt: now });
+  const id = randomUUID();
+  await answers.insert({
+    id,
+    caseId,
+    questionId: groupId,
+    groupId,
+    itemIndex: null,
+    value: cipher.encryptJson(count + 1, `case-answer:${caseId}:${id}`),
+    markedUnknown: false,
+    source: 'kuemmerer',
+    givenBy: by,
+    givenAt: now,
+    supersededAt: null,
+  });
 }
 
 /** Answers are JSON primitives (a repeat group's count is a number): compared as such. */

@@ -5,7 +5,8 @@ export type CasesErrorCode =
   | 'CASE_DOCUMENT_NOT_FOUND'
   | 'CASE_STATUS_INVALID'
   | 'CASE_ANSWER_UNKNOWN'
-  | 'CASE_ANSWER_INVALID';
+  | 'CASE_ANSWER_INVALID'
+  | 'CASE_ANSWERS_INCOMPLETE';
 
 export class CasesError extends Error {
   constructor(

@@ -40,6 +40,7 @@ const statusByCode: Record<string, number> = {
   CASE_STATUS_INVALID: HttpStatus.CONFLICT,
   CASE_ANSWER_UNKNOWN: HttpStatus.UNPROCESSABLE_ENTITY,
   CASE_ANSWER_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
+  CASE_ANSWERS_INCOMPLETE: HttpStatus.UNPROCESSABLE_ENTITY,
   // Uploaded documents (DocumentsError): too large, nothing in it, a type we do not take, gone.
   DOCUMENT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   DOCUMENT_EMPTY: HttpStatus.UNPROCESSABLE_ENTITY,

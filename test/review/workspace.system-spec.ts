@@ -163,6 +163,67 @@ describe(
           /DE02 1203 0000 0000 2020 51/,
         );
 
+        // Saving the same value again is no correction.
+        await page.locator('summary', { hasText: 'Ändern – IBAN' }).first().click();
+        await page.getByRole('button', { name: 'Speichern / Save' }).first().click();
+        await page.getByText('Nichts geändert').waitFor();
+
+        // A date that does not exist: the reason by the field, named at the top, the value kept.
+        await page.locator('summary', { hasText: 'Ändern – Geburtsdatum' }).first().click();
+        const birthDate = page.getByLabel('Neuer Wert für Geburtsdatum').first();
+        assert.equal(await birthDate.inputValue(), '14.03.1986', 'the date in German');
+        await birthDate.fill('31.02.1986');
+        await page
+          .locator('form', { has: birthDate })
+          .getByRole('button', { name: 'Speichern / Save' })
+          .click();
+        const summaryLink = page.locator('.error-summary a', {
+          hasText: 'Geburtsdatum: Diesen Tag gibt es nicht.',
+        });
+        await summaryLink.waitFor();
+        assert.equal(await page.getByLabel('Neuer Wert für Geburtsdatum').first().inputValue(), '31.02.1986');
+        await assertAccessible(page, 'case-refused');
+        await summaryLink.click();
+        assert.equal(
+          await page.evaluate<string>('document.activeElement ? document.activeElement.id : ""'),
+          'v-applicant.birthDate',
+          'the summary leads to the field',
+        );
+
+        // "verheiratet" picked from the list: the partner's questions are listed with fields.
+        await page.goto(page.url().replace(/\/answers$/, ''));
+        await page.locator('summary', { hasText: 'Ändern – Familienstand' }).first().click();
+        const maritalStatus = page.getByLabel('Neuer Wert für Familienstand');
+        await maritalStatus.selectOption({ label: 'verheiratet' });
+        await page
+          .locator('form', { has: maritalStatus })
+          .getByRole('button', { name: 'Speichern / Save' })
+          .click();
+        await page.locator('#missing-heading', { hasText: 'Fehlende Angaben' }).waitFor();
+        await page
+          .getByLabel('Wie ist der Familienname von Ihrem Partner oder Ihrer Partnerin?')
+          .fill('Demir');
+        await page.getByRole('button', { name: 'Speichern – Familienname' }).click();
+        await page.getByText('Gespeichert.').first().waitFor();
+        assert.equal(
+          await page.getByLabel('Wie ist der Familienname von Ihrem Partner oder Ihrer Partnerin?').count(),
+          0,
+        );
+        await assertAccessible(page, 'case-missing');
+        await page.getByRole('link', { name: 'fragen Sie die Familie' }).click();
+        assert.match(await page.locator('#ask-text').inputValue(), /Wie ist der Vorname von Ihrem Partner/);
+        // Back to "ledig": nothing is missing any more, and the case can be approved below.
+        await page.locator('summary', { hasText: 'Ändern – Familienstand' }).first().click();
+        await page
+          .getByLabel('Neuer Wert für Familienstand')
+          .selectOption({ label: 'ledig (nie verheiratet)' });
+        await page
+          .locator('form', { has: page.getByLabel('Neuer Wert für Familienstand') })
+          .getByRole('button', { name: 'Speichern / Save' })
+          .click();
+        await page.getByText('Gespeichert. Die Formulare wurden neu erstellt.').waitFor();
+        assert.equal(await page.locator('#missing-answers').count(), 0);
+
         // Ask back; the question arrives in the family's Direct Line conversation.
         const since = family.received.length;
         await page

@@ -10,7 +10,18 @@ import { User } from '../../accounts/entities/user.entity';
 import { QuestionDefinition } from '../../forms/definition/question.types';
 import { FormRegistry } from '../../forms/forms.registry';
 import { displayWorkspaceValue, workspaceInputText } from '../../cases/format-workspace-value.util';
-import { CaseView, CaseViewAnswer, CaseViewForm, CaseViewSection, LOW_CONFIDENCE } from './case-view.types';
+import { itemTitle, questionLabel } from '../../cases/answer-problems.util';
+import { caseQuestions, OpenQuestion } from '../../cases/open-questions.util';
+import { berlinDate } from '../../common/berlin-date.util';
+import { LoadedApplication } from '../../forms/loading/loaded-definitions.types';
+import {
+  CaseView,
+  CaseViewAnswer,
+  CaseViewForm,
+  CaseViewMissingGroup,
+  CaseViewSection,
+  LOW_CONFIDENCE,
+} from './case-view.types';
 
 /** Everything the case page shows: answers by form and section with provenance, documents, notes. */
 @Injectable()
@@ -47,9 +58,12 @@ export class CaseViewService {
     ]);
     const application = this.registry.loadedApplication(summary.applicationId);
     const byPath = new Map(answers.map((answer) => [answer.path, answer]));
+    const questions = caseQuestions(application, answers, berlinDate());
     const row = (path: string, question: QuestionDefinition, label: string): CaseViewAnswer | null => {
       const answer = byPath.get(path);
-      return answer ? viewAnswer(path, label, question, answer, previous.get(path) ?? null) : null;
+      return answer
+        ? viewAnswer(path, label, question, answer, previous.get(path) ?? null, questions.applying.has(path))
+        : null;
     };
     // Repeat groups whose items have a form of their own ("Anlage Kind" per item of `children`):
     // their item questions (first name, birth date) head each copy of that form, not the group's form.
@@ -87,7 +101,7 @@ export class CaseViewService {
               repeatOf && question.id.startsWith(`${repeatOf}.`)
                 ? `${repeatOf}[${copy}].${question.id}`
                 : question.id;
-            const shown = row(path, question, labelOf(question));
+            const shown = row(path, question, questionLabel(question));
             if (shown) {
               rows.push(shown);
             }
@@ -102,6 +116,9 @@ export class CaseViewService {
     return {
       summary,
       forms,
+      missing: missingGroups(application, questions.open, (repeatId, item, id) =>
+        byPath.get(`${repeatId}[${item}].${id}`),
+      ),
       documents,
       notes,
       // One analysis per upload; a family uploads a handful of letters, not hundreds.
@@ -132,7 +149,7 @@ export class CaseViewService {
         const shown = row(
           `${group.id}[${item}].${question.id}`,
           question,
-          `${labelOf(question)} – ${group.pdfLabel ?? 'Eintrag'} ${item + 1}`,
+          `${questionLabel(question)} – ${group.pdfLabel ?? 'Eintrag'} ${item + 1}`,
         );
         if (shown) {
           rows.push(shown);
@@ -141,10 +158,6 @@ export class CaseViewService {
     }
     return rows;
   }
-}
-
-function labelOf(question: QuestionDefinition): string {
-  return question.pdfLabel ?? question.label?.de ?? question.text.de;
 }
 
 /** "Kind 1: Zeynep Yılmaz" (the names the item's text answers hold), or "Kind 1" without them. */
@@ -160,15 +173,57 @@ function copyTitle(
   return names.length > 0 ? `${copy}: ${names.join(' ')}` : copy;
 }
 
+/** Open questions grouped by form, section and child, keeping the chat's order. */
+function missingGroups(
+  application: LoadedApplication,
+  open: readonly OpenQuestion[],
+  answerOf: (repeatId: string, item: number, id: string) => CaseAnswerView | undefined,
+): CaseViewMissingGroup[] {
+  const groups: CaseViewMissingGroup[] = [];
+  let key = '';
+  for (const { path, indexed, item } of open) {
+    const { question, repeatId, section } = indexed;
+    const copy =
+      repeatId === null || item === null
+        ? null
+        : copyTitle(
+            itemTitle(application, repeatId, item) ?? '',
+            application.questions.get(repeatId)?.question.questions ?? [],
+            (id) => answerOf(repeatId, item, id),
+          );
+    const next = `${indexed.formId}/${section.id}/${copy ?? ''}`;
+    if (next !== key) {
+      const form = application.forms.find(({ definition }) => definition.id === indexed.formId);
+      groups.push({
+        formTitle: form?.definition.title.de ?? '',
+        sectionTitle: section.title.de,
+        copy,
+        questions: [],
+      });
+      key = next;
+    }
+    groups[groups.length - 1].questions.push({
+      ...fieldOf(question),
+      path,
+      text: question.text.de,
+      label: questionLabel(question),
+      input: '',
+    });
+  }
+  return groups;
+}
+
 function viewAnswer(
   path: string,
   label: string,
   question: QuestionDefinition,
   answer: CaseAnswerView,
   previous: PreviousAnswer | null,
+  applies: boolean,
 ): CaseViewAnswer {
   return {
     ...fieldOf(question),
+    applies,
     path,
     label,
     value: answer.value,

@@ -22,6 +22,11 @@ export interface CaseViewAnswer {
   options: CaseViewOption[] | null;
   /** false: the answer may be left empty. */
   required: boolean;
+  /**
+   * false: the question does not apply under the other answers (its condition became false, e.g.
+   * the partner's answers after "verheiratet" was corrected to "ledig"); not printed on the forms.
+   */
+  applies: boolean;
   markedUnknown: boolean;
   /** OCR confidence below LOW_CONFIDENCE: check against the letter. */
   lowConfidence: boolean;
@@ -48,9 +53,33 @@ export interface CaseViewForm {
   sections: CaseViewSection[];
 }
 
+/** A question that applies now but has no answer (after a correction), with what its field needs. */
+export interface CaseViewMissingQuestion {
+  path: string;
+  /** The German question as the family would read it in the chat. */
+  text: string;
+  label: string;
+  type: string;
+  options: CaseViewOption[] | null;
+  required: boolean;
+  /** Always empty: nothing was answered yet. */
+  input: string;
+}
+
+/** The missing answers of one section (of one child's copy). */
+export interface CaseViewMissingGroup {
+  formTitle: string;
+  sectionTitle: string;
+  /** "Kind 2: Can Yılmaz" for a child's answers, else null. */
+  copy: string | null;
+  questions: CaseViewMissingQuestion[];
+}
+
 export interface CaseView {
   summary: CaseSummary;
   forms: CaseViewForm[];
+  /** Questions that apply now and have no answer yet, by section, in the chat's order. */
+  missing: CaseViewMissingGroup[];
   documents: CaseDocumentInfo[];
   /** The family's uploads; `analysis` when the letter was read (what it is, deadline, the family's explanation). */
   uploads: Array<{

@@ -1,4 +1,4 @@
-import { CaseViewAnswer } from '../cases/case-view.types';
+import { CaseViewAnswer, CaseViewMissingGroup } from '../cases/case-view.types';
 import { html, SafeHtml } from './html.util';
 import { germanDateTime } from './layout.page';
 
@@ -125,4 +125,54 @@ export function provenance(answer: CaseViewAnswer, names: Map<string, string>): 
     parts.push(html`; vorher: „${answer.previous.shown}“ (${by(answer.previous.givenBy)})`);
   }
   return html`${parts}`;
+}
+
+/**
+ * Questions that apply now but were never answered (a correction switched them on), by section,
+ * each with a field to answer it as the Kümmerer, and the way to ask the family instead.
+ */
+export function missingAnswers(options: {
+  caseId: string;
+  groups: CaseViewMissingGroup[];
+  csrf: SafeHtml;
+  canAsk: boolean;
+  refused?: RefusedCorrection;
+}): SafeHtml | string {
+  const { caseId, groups, csrf, refused } = options;
+  if (groups.length === 0) {
+    return '';
+  }
+  const count = groups.reduce((sum, group) => sum + group.questions.length, 0);
+  return html`<section class="missing" id="missing-answers" aria-labelledby="missing-heading">
+    <h3 id="missing-heading">Fehlende Angaben (${count})</h3>
+    <p>
+      Diese Fragen gelten jetzt, zum Beispiel nach einer Änderung. Die Familie hat sie noch nicht beantwortet.
+      Ohne sie geht die Freigabe nicht. Tragen Sie die Antwort ein, wenn Sie sie kennen.
+      ${options.canAsk ? html`Sonst <a href="/review/cases/${caseId}?ask=missing#ask-text">fragen Sie die Familie</a>.` : ''}
+    </p>
+    ${groups.map(
+      (group) =>
+        html`<h4>${group.formTitle} – ${group.copy ? html`${group.copy} – ` : ''}${group.sectionTitle}</h4>
+          ${group.questions.map(
+            (question) =>
+              html`<form method="post" action="/review/cases/${caseId}/answers" class="missing-answer">
+                ${csrf}<input type="hidden" name="path" value="${question.path}" />
+                ${answerControl(
+                  question,
+                  question.required ? question.text : `${question.text} (freiwillig)`,
+                  refused?.path === question.path ? refused : undefined,
+                )}
+                <button type="submit">Speichern<span class="sr-only"> – ${question.label}</span></button>
+              </form>`,
+          )}`,
+    )}
+  </section>`;
+}
+
+/** What "Familie fragen" writes into the question back: the missing questions, one a line. */
+export function askForMissing(groups: readonly CaseViewMissingGroup[]): string {
+  const questions = groups.flatMap((group) =>
+    group.questions.map((question) => `- ${group.copy ? `${group.copy}: ` : ''}${question.text}`),
+  );
+  return ['Wir brauchen noch diese Angaben von Ihnen:', ...questions].join('\n');
 }

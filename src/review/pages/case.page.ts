@@ -1,7 +1,14 @@
 import { askBackStatuses, lockedAnswerStatuses } from '../../cases/case-status.types';
 import { CaseView, CaseViewAnswer } from '../cases/case-view.types';
 import { manualTransitionsFrom } from '../cases/status-transitions.util';
-import { answerControl, errorSummary, provenance, RefusedCorrection } from './case-answers.page';
+import {
+  answerControl,
+  askForMissing,
+  errorSummary,
+  missingAnswers,
+  provenance,
+  RefusedCorrection,
+} from './case-answers.page';
 import { csrfField } from './csrf-field.util';
 import { html, SafeHtml } from './html.util';
 import { germanDateTime, germanDay, layoutPage, statusLabels } from './layout.page';
@@ -14,6 +21,12 @@ function labelOfPath(view: CaseView, path: string): string {
       if (answer) {
         return section.copy ? `${answer.label} (${section.copy})` : answer.label;
       }
+    }
+  }
+  for (const group of view.missing) {
+    const question = group.questions.find((candidate) => candidate.path === path);
+    if (question) {
+      return group.copy ? `${question.label} (${group.copy})` : question.label;
     }
   }
   return 'Angabe';
@@ -30,6 +43,8 @@ export interface CasePageOptions {
   error?: string;
   /** A correction that was refused: its reason by the field, the typed value kept. */
   refused?: RefusedCorrection;
+  /** "Familie fragen": the question back starts with the missing questions. */
+  askMissing?: boolean;
 }
 
 export function casePage(options: CasePageOptions): string {
@@ -73,7 +88,13 @@ export function casePage(options: CasePageOptions): string {
                   Angaben lassen sich nicht mehr ändern. /
                   <span lang="en">The answers can no longer be changed.</span>
                 </p>`
-              : ''
+              : missingAnswers({
+                  caseId: id,
+                  groups: view.missing,
+                  csrf,
+                  canAsk: askBackStatuses.includes(view.summary.status),
+                  refused: options.refused,
+                })
           }
           ${view.forms.map(
             (form) =>
@@ -92,10 +113,11 @@ export function casePage(options: CasePageOptions): string {
                                 <span class="value">${answer.shown}</span>
                                 ${answer.markedUnknown ? html` <strong class="badge warn">Familie: „Ich weiß es nicht“</strong>` : ''}
                                 ${answer.lowConfidence ? html` <strong class="badge warn">Unsichere Texterkennung / low OCR confidence</strong>` : ''}
+                                ${answer.applies ? '' : html` <strong class="badge">Gilt nicht mehr, wird nicht gedruckt</strong>`}
                                 <small class="source">${provenance(answer, options.names)}</small>
                                 ${letterRegion(id, answer)}
                                 ${
-                                  answersLocked
+                                  answersLocked || !answer.applies
                                     ? ''
                                     : html`<details${options.refused?.path === answer.path ? html` open` : ''}>
                                         <summary>
@@ -173,7 +195,8 @@ export function casePage(options: CasePageOptions): string {
                     <label for="ask-text"
                       >Rückfrage an die Familie (wird im Chat gesendet) / question to the family</label
                     >
-                    <textarea id="ask-text" name="text" rows="3" required></textarea>
+                    <textarea id="ask-text" name="text" rows="${options.askMissing ? 6 : 3}" required>
+${options.askMissing ? askForMissing(view.missing) : ''}</textarea>
                     <button type="submit">Rückfrage senden</button>
                   </form>`
                 : html`<p class="hint" id="ask-back-closed">

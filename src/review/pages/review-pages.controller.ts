@@ -45,7 +45,8 @@ const queuePageSize = 50;
 
 const messages: Record<string, string> = {
   saved: 'Gespeichert. Die Formulare wurden neu erstellt. / Saved; forms regenerated.',
-  'saved-incomplete': 'Gespeichert. Die Formulare folgen, wenn alle Angaben vollständig sind. / Saved.',
+  'saved-incomplete':
+    'Gespeichert. Es fehlen noch Angaben (siehe „Fehlende Angaben“). Die Formulare folgen, wenn alle Angaben vollständig sind. / Saved; answers are still missing.',
   'saved-unapproved':
     'Gespeichert. Die Freigabe ist aufgehoben: Die fertigen Formulare und das Deckblatt passten nicht mehr zu den Angaben und wurden gelöscht. Der Fall ist wieder „In Prüfung“. Bitte prüfen Sie ihn und geben Sie ihn neu frei. / Saved; the approval was withdrawn and the final forms removed. Please approve again.',
   unchanged:
@@ -121,10 +122,14 @@ export class ReviewPagesController {
   async casePage(
     @Param('caseId') caseId: string,
     @Query('msg') message: string | undefined,
+    @Query('ask') ask: string | undefined,
     @Req() request: WorkspaceRequest,
     @Res() response: Response,
   ) {
-    await this.renderCase(request, response, caseId, { message: message ? messages[message] : undefined });
+    await this.renderCase(request, response, caseId, {
+      message: message ? messages[message] : undefined,
+      askMissing: ask === 'missing',
+    });
   }
 
   @Post('cases/:caseId/answers')
@@ -281,7 +286,7 @@ export class ReviewPagesController {
     request: WorkspaceRequest,
     response: Response,
     caseId: string,
-    flash: { message?: string; error?: string; refused?: RefusedCorrection },
+    flash: { message?: string; error?: string; refused?: RefusedCorrection; askMissing?: boolean },
     status = 200,
   ): Promise<void> {
     const { user, csrfToken } = request.workspaceSession!;
