@@ -51,7 +51,6 @@ describe('intake fuzz', () => {
     ];
     const next = random(20260101);
     const outcomes = new Map<string, number>();
-    const started = Date.now();
     for (let index = 0; index < 300; index += 1) {
       const input = mutate(seeds[index % seeds.length], next);
       const caseStarted = Date.now();
@@ -64,11 +63,12 @@ describe('intake fuzz', () => {
         assert.ok(error instanceof DocumentIntakeError, `case ${index}: ${String(error)}`);
         outcomes.set(error.code, (outcomes.get(error.code) ?? 0) + 1);
       }
+      // The hang check: every step has a 5 s watchdog, so a case past 15 s means one did not fire.
+      // No bound on the whole run: that would measure the machine's load, not the intake.
       assert.ok(Date.now() - caseStarted < 15_000, `case ${index} took ${Date.now() - caseStarted} ms`);
     }
     // Both paths are exercised: some mutations still read, many are refused.
     assert.ok((outcomes.get('read') ?? 0) > 0, JSON.stringify([...outcomes]));
     assert.ok((outcomes.get('FILE_DAMAGED') ?? 0) > 0, JSON.stringify([...outcomes]));
-    assert.ok(Date.now() - started < 120_000);
   });
 });
