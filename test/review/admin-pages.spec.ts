@@ -44,7 +44,10 @@ describe('admin pages: accounts, teams, audit log', () => {
     ]) {
       const refused = await request(server()).get(path).set('Cookie', kuemmerer.cookie).expect(403);
       assert.match(refused.text, /Keine Berechtigung/);
-      await request(server()).get(path).expect(303).expect('Location', '/review/login');
+      await request(server())
+        .get(path)
+        .expect(303)
+        .expect('Location', `/review/login?next=${encodeURIComponent(path)}`);
     }
     await request(server())
       .post('/review/admin/teams')

@@ -103,7 +103,10 @@ describe('review workspace: what a case’s status allows, refused with a plain 
         return this;
       },
     };
-    const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+    const request = { method: 'POST', path: '/review/cases/x/status', headers: {} };
+    const host = {
+      switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
+    } as unknown as ArgumentsHost;
     new PageExceptionFilter().catch(new CasesError('CASE_STATUS_INVALID', 'Case x is closed.'), host);
     assert.equal(sent.status, 409);
     assert.match(sent.body!, /Nicht möglich/);

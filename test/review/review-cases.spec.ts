@@ -89,7 +89,7 @@ describe('review workspace: queue and case routes', () => {
     assert.deepEqual(withoutCorrelation(foreign.body), withoutCorrelation(unknown.body));
     assert.deepEqual(withoutCorrelation(foreignDocument.body), withoutCorrelation(unknown.body));
     await request(server()).get(`/review/cases/${otherCase}`).set('Cookie', dragana.cookie).expect(404);
-    await request(server()).get('/review').expect(303).expect('Location', '/review/login');
+    await request(server()).get('/review').expect(303).expect('Location', '/review/login?next=%2Freview');
   });
 
   it('refuses changes without the CSRF token', async () => {

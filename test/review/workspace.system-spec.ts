@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Browser, chromium, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { UserSession } from '../../src/accounts/entities/user-session.entity';
 import { AppModule } from '../../src/app.module';
 import { BOT_CLOCK } from '../../src/bot/bot-clock';
 import { configureApp } from '../../src/app.factory';
@@ -325,7 +327,36 @@ describe(
       await page.getByRole('button', { name: 'Abmelden / Sign out' }).click();
       await page.waitForURL(`${baseUrl}/review/login`);
       await page.goto(`${baseUrl}/review`);
-      await page.waitForURL(`${baseUrl}/review/login`);
+      await page.waitForURL(`${baseUrl}/review/login?next=%2Freview`);
+      await context.close();
+    });
+
+    it('after a session ended, says so and that the note was not saved, and leads back to the case', async () => {
+      const context = await browser.newContext({ locale: 'de-DE' });
+      const page = await context.newPage();
+      await signInWithForm(page, 'dragana.petrovic@example.org');
+      await page.getByRole('link', { name: 'Ayşe Yılmaz' }).first().click();
+      await page.locator('h1', { hasText: 'Ayşe Yılmaz' }).waitFor();
+      const caseUrl = page.url();
+      // The Kümmerer was away longer than SESSION_IDLE_MINUTES.
+      await app
+        .get(DataSource)
+        .createQueryBuilder()
+        .update(UserSession)
+        .set({ lastSeenAt: new Date(Date.now() - 60 * 60_000) })
+        .execute();
+      await page.getByLabel('Interne Notiz / internal note').fill('Nach der Pause notiert.');
+      await page.getByRole('button', { name: 'Notiz speichern' }).click();
+      await page.waitForURL((url) => url.pathname === '/review/login');
+      await page.getByText('Sie waren zu lange nicht aktiv. Bitte melden Sie sich wieder an.').waitFor();
+      await page.getByText('Ihre letzte Eingabe wurde nicht gespeichert.').waitFor();
+      await assertAccessible(page, 'login-session-ended');
+      await page.getByLabel('E-Mail').fill('dragana.petrovic@example.org');
+      await page.getByLabel('Passwort / Password').fill(testPassword);
+      await page.getByRole('button', { name: 'Anmelden / Sign in' }).click();
+      await page.waitForURL(caseUrl);
+      await page.locator('h1', { hasText: 'Ayşe Yılmaz' }).waitFor();
+      assert.doesNotMatch((await page.locator('#notes').textContent()) ?? '', /Nach der Pause notiert/);
       await context.close();
     });
 

@@ -16,6 +16,11 @@
       var query = new URLSearchParams(window.location.search);
       fetch('/review/rows?' + query.toString(), { credentials: 'same-origin' })
         .then(function (response) {
+          if (response.redirected) {
+            // The session ended: the page itself leads to the sign-in, which leads back here.
+            window.location.reload();
+            return null;
+          }
           return response.ok ? response.text() : null;
         })
         .then(function (rows) {

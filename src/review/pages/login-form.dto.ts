@@ -16,4 +16,10 @@ export class LoginFormDto {
   @IsString()
   @MaxLength(100)
   _csrf?: string;
+
+  /** The workspace page to return to (checked by safeReturnPath; anything else leads to the queue). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  next?: string;
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { LoginService } from '../../accounts/login.service';
 import { AppConfig } from '../../config/app-config';
 import { issueLoginToken, loginTokenValid } from '../auth/login-form-token.util';
+import { safeReturnPath } from '../auth/return-path.util';
 import { isSecureRequest, readSessionToken, writeSessionCookie } from '../auth/session-cookie.util';
 import { LoginFormDto } from './login-form.dto';
 import { loginPage } from './login.page';
@@ -29,11 +30,17 @@ export class LoginPageController {
     private readonly config: AppConfig,
   ) {}
 
+  /** `next`, `reason=expired` and `lost=1` come from a page that found no session (PageExceptionFilter). */
   @Get()
-  show(@Req() request: Request, @Res() response: Response): void {
+  show(@Query() query: Record<string, unknown>, @Req() request: Request, @Res() response: Response): void {
     sendPage(
       response,
-      loginPage({ formToken: issueLoginToken(response, isSecureRequest(request, this.config)) }),
+      loginPage({
+        formToken: issueLoginToken(response, isSecureRequest(request, this.config)),
+        next: safeReturnPath(query.next),
+        expired: query.reason === 'expired',
+        lost: query.lost === '1',
+      }),
     );
   }
 
@@ -44,10 +51,12 @@ export class LoginPageController {
     @Res() response: Response,
   ): Promise<void> {
     const secure = isSecureRequest(request, this.config);
+    const next = safeReturnPath(body.next);
     if (!loginTokenValid(request, body._csrf)) {
       const page = loginPage({
         formToken: issueLoginToken(response, secure),
         email: body.email,
+        next,
         error:
           'Die Anmeldeseite war veraltet. Bitte versuchen Sie es noch einmal. / The page was out of date; please try again.',
       });
@@ -62,7 +71,7 @@ export class LoginPageController {
         request.ip ?? 'unknown',
       );
       writeSessionCookie(request, response, session.token, this.config);
-      response.redirect(303, '/review');
+      response.redirect(303, next ?? '/review');
     } catch (error) {
       const refusal = refusals[String((error as { code?: unknown })?.code)];
       if (!refusal) {
@@ -71,6 +80,7 @@ export class LoginPageController {
       const page = loginPage({
         formToken: issueLoginToken(response, secure),
         email: body.email,
+        next,
         error: refusal.text,
       });
       sendPage(response.status(refusal.status), page);

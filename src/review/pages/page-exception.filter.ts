@@ -1,7 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { httpStatusOfCode } from '../../common/domain-exception.filter';
+import { returnPathOf } from '../auth/return-path.util';
+import { readSessionToken } from '../auth/session-cookie.util';
 import { html } from './html.util';
 import { contentSecurityPolicy, layoutPage } from './layout.page';
 
@@ -42,16 +44,20 @@ function pageOfStatus(status: number): { status: number; title: string; text: st
   return undefined;
 }
 
-/** Workspace pages answer in HTML: not signed in -> the login page, other errors as a short page. */
+/**
+ * Workspace pages answer in HTML: not signed in -> the login page (with the way back, and why),
+ * other errors as a short page.
+ */
 @Catch()
 export class PageExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Pages');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
     const code = (exception as { code?: unknown })?.code;
     if (code === 'AUTH_UNAUTHENTICATED') {
-      response.redirect(303, '/review/login');
+      response.redirect(303, loginRedirectOf(request));
       return;
     }
     const status =
@@ -82,4 +88,24 @@ export class PageExceptionFilter implements ExceptionFilter {
         }),
       );
   }
+}
+
+/**
+ * The sign-in page with the way back (`next`), whether a session had ended (the browser still sent
+ * its cookie: `reason=expired`) and whether a form post was lost (`lost=1`): what was typed into a
+ * POST is not replayed after signing in, the page says so instead.
+ */
+export function loginRedirectOf(request: Request): string {
+  if (request.path === '/review/logout') {
+    // Signing out of a session that has already ended: done, nothing was lost.
+    return '/review/login';
+  }
+  const query = new URLSearchParams({ next: returnPathOf(request) });
+  if (readSessionToken(request) !== undefined) {
+    query.set('reason', 'expired');
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    query.set('lost', '1');
+  }
+  return `/review/login?${query.toString()}`;
 }
