@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import type { ArgumentsHost } from '@nestjs/common';
+import { describe, it, mock } from 'node:test';
+import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
 import { DocumentsError } from '../documents/documents.errors';
 import { DocumentIntakeError } from '../documents/intake/document-intake.errors';
 import { OcrError } from '../documents/ocr/ocr.errors';
+import { AccountsError } from '../accounts/accounts.errors';
+import { CasesError } from '../cases/cases.errors';
 import { DomainExceptionFilter } from './domain-exception.filter';
 
 interface Captured {
@@ -26,7 +28,12 @@ function hostFor(captured: Captured): ArgumentsHost {
       captured.headers[name] = value;
     },
   };
-  const request = { method: 'POST', path: '/api/review/cases/c1/documents' };
+  const request = {
+    method: 'POST',
+    path: '/api/review/cases/c1/documents',
+    body: { firstName: 'Zeynep', iban: 'DE02120300000000202051' },
+    query: { email: 'ayse.yilmaz@example.org' },
+  };
   return {
     switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
   } as unknown as ArgumentsHost;
@@ -78,5 +85,53 @@ describe('DomainExceptionFilter for documents, intake and OCR', () => {
     const sut = statusOf(new Error('secret detail'));
     assert.equal(sut.status, 500);
     assert.doesNotMatch(JSON.stringify(sut.body), /secret detail/);
+  });
+});
+
+describe('DomainExceptionFilter in the log', () => {
+  function logged(error: unknown): { captured: Captured; warn: string[]; error: string[] } {
+    const warn = mock.method(Logger.prototype, 'warn', () => undefined);
+    const fail = mock.method(Logger.prototype, 'error', () => undefined);
+    try {
+      const captured: Captured = { headers: {} };
+      new DomainExceptionFilter().catch(error, hostFor(captured));
+      return {
+        captured,
+        warn: warn.mock.calls.map((call) => String(call.arguments[0])),
+        error: fail.mock.calls.map((call) => String(call.arguments[0])),
+      };
+    } finally {
+      warn.mock.restore();
+      fail.mock.restore();
+    }
+  }
+
+  it('logs a 4xx as a warning with its error number, status, code and route, and nothing typed', () => {
+    const sut = logged(
+      new CasesError('CASE_ANSWER_INVALID', 'Zeynep: DE02120300000000202051 is not valid', [
+        'Die IBAN DE02120300000000202051 stimmt nicht.',
+      ]),
+    );
+    assert.equal(sut.captured.status, 422);
+    assert.deepEqual(sut.error, []);
+    assert.deepEqual(sut.warn, [
+      `${String(sut.captured.body?.correlationId)} 422 CASE_ANSWER_INVALID POST /api/review/cases/c1/documents`,
+    ]);
+  });
+
+  it('logs Nest’s own 4xx (validation) and the session refusals the same way', () => {
+    const validation = logged(new BadRequestException(['firstName must be shorter']));
+    assert.deepEqual(validation.warn, [
+      `${String(validation.captured.body?.correlationId)} 400 BadRequestException POST /api/review/cases/c1/documents`,
+    ]);
+    const csrf = logged(new AccountsError('AUTH_CSRF_INVALID', 'wrong token'));
+    assert.match(csrf.warn[0], / 403 AUTH_CSRF_INVALID POST /);
+  });
+
+  it('keeps logging a 5xx as an error with its number', () => {
+    const sut = logged(new OcrError('OCR_BUSY', 'busy'));
+    assert.deepEqual(sut.warn, []);
+    assert.equal(sut.error.length, 1);
+    assert.ok(sut.error[0].startsWith(`${String(sut.captured.body?.correlationId)} 503 OCR_BUSY POST `));
   });
 });

@@ -72,6 +72,37 @@ export function httpStatusOfCode(code: unknown): number | undefined {
 }
 
 /**
+ * The log line of an error answer, so that the number a person quotes is found: its correlation
+ * id, status, code (or the exception's class) and route. A 4xx is the client's business (warn,
+ * and nothing of the message, which may quote what was typed); a 5xx is ours (error, with the
+ * message, redacted by the logger, and for an unexpected error the stack). Never a body or a query
+ * string; the path holds ids only (case ids are fine).
+ */
+export function logErrorAnswer(
+  logger: Pick<Logger, 'warn' | 'error'>,
+  correlationId: string,
+  status: number,
+  request: Pick<Request, 'method' | 'path'>,
+  exception: unknown,
+): void {
+  const code = (exception as { code?: unknown })?.code;
+  const kind =
+    typeof code === 'string' ? code : exception instanceof Error ? exception.name : typeof exception;
+  const line = `${correlationId} ${status} ${kind} ${request.method} ${request.path}`;
+  if (status < 500) {
+    logger.warn(line);
+    return;
+  }
+  const message = exception instanceof Error ? exception.message : String(exception);
+  const unexpected = typeof code !== 'string' && !(exception instanceof HttpException);
+  if (unexpected && exception instanceof Error && exception.stack) {
+    logger.error(`${line}: ${message}`, exception.stack);
+  } else {
+    logger.error(`${line}: ${message}`);
+  }
+}
+
+/**
  * Every error leaves as JSON with a correlation id that also appears in the log line,
  * so a Kümmerer can quote it to the operator without any personal data changing hands.
  */
@@ -87,9 +118,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
-      if (status >= 500) {
-        this.logger.error(`${correlationId} ${request.method} ${request.path}: ${exception.message}`);
-      }
+      logErrorAnswer(this.logger, correlationId, status, request, exception);
       response.status(status).json({
         ...(typeof body === 'string' ? { message: body } : body),
         statusCode: status,
@@ -102,9 +131,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     if (typeof code === 'string' && code in statusByCode) {
       const status = statusByCode[code];
       const message = exception instanceof Error ? exception.message : 'Error';
-      if (status >= 500) {
-        this.logger.error(`${correlationId} ${code}: ${message}`);
-      }
+      logErrorAnswer(this.logger, correlationId, status, request, exception);
       // Plain-language reasons a person can act on (password rules), when the error has them.
       const reasons = (exception as { reasons?: unknown }).reasons;
       const withReasons = Array.isArray(reasons) && reasons.length > 0 ? { reasons } : {};
@@ -116,10 +143,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
       return;
     }
 
-    this.logger.error(
-      `${correlationId} ${request.method} ${request.path}: ${exception instanceof Error ? exception.message : String(exception)}`,
-      exception instanceof Error ? exception.stack : undefined,
-    );
+    logErrorAnswer(this.logger, correlationId, HttpStatus.INTERNAL_SERVER_ERROR, request, exception);
     response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       message: 'Interner Fehler. Bitte nennen Sie diese Nummer, wenn Sie Hilfe brauchen.',

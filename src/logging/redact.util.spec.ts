@@ -25,6 +25,16 @@ describe('redactText', () => {
     assert.match(result, /\[EMAIL\]/);
   });
 
+  it('leaves ids alone, also those with digit groups that look like a phone number', () => {
+    const text =
+      '3f0c2a9e-0123-4567-89ab-012345678901 POST /review/cases/12345678-0123-4567-8901-123456789012/notes';
+    assert.equal(redactText(text), text);
+    assert.equal(
+      redactText('12345678-0123-4567-8901-123456789012 Tel. 0201 1234567'),
+      '12345678-0123-4567-8901-123456789012 Tel. [PHONE]',
+    );
+  });
+
   it('leaves technical text alone', () => {
     const text = 'Listening on 127.0.0.1:3000, migration took 1234 ms, form kg1 edition 09/2025';
     assert.equal(redactText(text), text);

@@ -22,8 +22,18 @@ const patterns: Array<[RegExp, string]> = [
 const sensitiveKeys =
   /^(name|firstName|lastName|vorname|nachname|birthDate|geburtsdatum|address|anschrift|street|iban|taxId|steuerId|email|phone|telefon|password|token|secret|authorization|cookie|answers?|value|text)$/i;
 
+// Ids (case ids in paths, error numbers) are technical, never personal data; left alone so that
+// support finds an error number and a case id as shown ("0123-4567" inside one looks like a phone number).
+const uuid = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
+
 export function redactText(text: string): string {
-  return patterns.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), text);
+  const ids = text.match(uuid) ?? [];
+  return text
+    .split(uuid)
+    .map((part) =>
+      patterns.reduce((result, [pattern, replacement]) => result.replace(pattern, replacement), part),
+    )
+    .reduce((result, part, index) => result + (index > 0 ? ids[index - 1] : '') + part, '');
 }
 
 export function redact(value: unknown, depth = 0): unknown {

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { httpStatusOfCode } from '../../common/domain-exception.filter';
+import { httpStatusOfCode, logErrorAnswer } from '../../common/domain-exception.filter';
 import { returnPathOf } from '../auth/return-path.util';
 import { readSessionToken } from '../auth/session-cookie.util';
 import { html } from './html.util';
@@ -67,11 +67,8 @@ export class PageExceptionFilter implements ExceptionFilter {
     // A domain refusal the page did not handle itself still gets a plain page with its status.
     const known = (typeof code === 'string' ? pages[code] : undefined) ?? pageOfStatus(status);
     const correlationId = randomUUID();
-    if (!known && status >= 500) {
-      this.logger.error(
-        `${correlationId}: ${exception instanceof Error ? exception.message : String(exception)}`,
-      );
-    }
+    // The number on the page is in the log: 4xx as a warning, 5xx as an error.
+    logErrorAnswer(this.logger, correlationId, status, request, exception);
     response
       .status(status)
       .set('Content-Security-Policy', contentSecurityPolicy)
