@@ -6,12 +6,7 @@ import { CaseQueuePage, CaseQueueQuery } from './case-queue.types';
 import { openCaseStatuses } from './case-status.types';
 import { CaseDocument } from './entities/case-document.entity';
 import { Case } from './entities/case.entity';
-
-// 0 when the newest status change of a case waiting for the Kümmerer was made by the family
-// (same rule as CasesRepository.findOpenCasesByDeadline; docs/case-status.md).
-const familyMovedLast = `CASE WHEN c.status IN ('submitted', 'in_review') AND (
-  SELECT s.changed_by FROM case_status_changes s WHERE s.case_id = c.id ORDER BY s.changed_at DESC LIMIT 1
-) = 'family' THEN 0 ELSE 1 END`;
+import { familyMovedLastSql } from './queue-order.util';
 
 /**
  * The workspace queue: a team's cases by urgency, one page at a time. Sorting and filtering run in
@@ -38,7 +33,8 @@ export class CaseQueueRepository {
       .createQueryBuilder('c')
       .select(['c.id', 'c.applicationId', 'c.status', 'c.teamId', 'c.familyName'])
       .addSelect(['c.nearestDeadline', 'c.assignedTo', 'c.lastActivityAt', 'c.createdAt', 'c.draftsPending'])
-      .addSelect(familyMovedLast, 'family_moved_last')
+      .addSelect('c.unreadFamilyMessageAt')
+      .addSelect(familyMovedLastSql, 'family_moved_last')
       .where(query.status ? 'c.status = :status' : 'c.status IN (:...statuses)', {
         status: query.status,
         statuses: [...openCaseStatuses],
@@ -69,6 +65,7 @@ export class CaseQueueRepository {
       lastActivityAt: record.lastActivityAt,
       createdAt: record.createdAt,
       draftsPending: record.draftsPending,
+      unreadFamilyMessageAt: record.unreadFamilyMessageAt,
       familyMovedLast: Number(raw[index]?.family_moved_last) === 0,
       forms: forms.get(record.id) ?? [],
     }));

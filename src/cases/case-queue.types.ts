@@ -12,7 +12,10 @@ export interface CaseQueueQuery {
 }
 
 export interface CaseQueueRow extends CaseSummary {
-  /** The family moved last (new submission or a reply): the Kümmerer has to look. */
+  /**
+   * The family moved last (a new submission, or a message nobody has answered: then
+   * `unreadFamilyMessageAt` is set): the Kümmerer has to look.
+   */
   familyMovedLast: boolean;
   /** Titles of the forms filled for the case ("KG 1", "Anlage Kind (Kind 1)"). */
   forms: string[];

@@ -11,11 +11,7 @@ import { toAnswerView } from './answer-view.util';
 import { CaseDocument } from './entities/case-document.entity';
 import { CaseNote } from './entities/case-note.entity';
 import { Case } from './entities/case.entity';
-
-// 0 when the newest status change of a case waiting for the Kümmerer was made by the family.
-const familyMovedLast = `CASE WHEN c.status IN ('submitted', 'in_review') AND (
-  SELECT s.changed_by FROM case_status_changes s WHERE s.case_id = c.id ORDER BY s.changed_at DESC LIMIT 1
-) = 'family' THEN 0 ELSE 1 END`;
+import { familyMovedLastSql } from './queue-order.util';
 
 /** Reads cases, decrypted, with methods named for what the caller wants to know. */
 @Injectable()
@@ -35,15 +31,15 @@ export class CasesRepository {
   }
 
   /**
-   * The queue: open cases; first those the family moved last (a new submission, or a reply to a
-   * question back that nobody has acted on yet), then by nearest deadline, then the oldest.
+   * The queue: open cases; first those the family moved last (a new submission, or a message
+   * nobody has answered yet), then by nearest deadline, then the oldest.
    */
   async findOpenCasesByDeadline(limit = 200): Promise<CaseSummary[]> {
     const records = await this.dataSource
       .getRepository(Case)
       .createQueryBuilder('c')
       .where({ status: In([...openCaseStatuses]) })
-      .orderBy(familyMovedLast, 'ASC')
+      .orderBy(familyMovedLastSql, 'ASC')
       .addOrderBy('c.nearest_deadline', 'ASC', 'NULLS LAST')
       .addOrderBy('c.created_at', 'ASC')
       .limit(limit)
@@ -135,6 +131,7 @@ export class CasesRepository {
       lastActivityAt: record.lastActivityAt,
       createdAt: record.createdAt,
       draftsPending: record.draftsPending,
+      unreadFamilyMessageAt: record.unreadFamilyMessageAt,
     };
   }
 }

@@ -58,7 +58,10 @@ export class CasesService {
     await this.publish(caseId, 'assigned');
   }
 
-  /** Adds a note; a family reply also brings the case back to the top and out of "waiting for family". */
+  /**
+   * Adds a note. A family message brings the case to the top as unread and out of "waiting for
+   * family"; a Kümmerer's note or question back answers what the family wrote (no longer unread).
+   */
   async addNote(caseId: string, note: { author: string; kind: CaseNoteKind; text: string }): Promise<string> {
     const id = randomUUID();
     await runInWriteTransaction(this.dataSource, async (manager) => {
@@ -74,11 +77,16 @@ export class CasesService {
         text: this.cipher.encryptJson(note.text, `case-note:${caseId}:${id}`),
       });
       if (familyNoteKinds.includes(note.kind)) {
-        await manager.getRepository(Case).update({ id: caseId }, { lastActivityAt: new Date() });
+        const now = new Date();
+        await manager
+          .getRepository(Case)
+          .update({ id: caseId }, { lastActivityAt: now, unreadFamilyMessageAt: now });
         // The Kümmerer has to read it: back to "in review" (also from "approved": the answer may change the forms).
         if (record.status === 'waiting_for_family' || record.status === 'approved') {
           await this.recordStatus(manager, record, 'in_review', note.author);
         }
+      } else if (isKuemmerer(note.author) && record.unreadFamilyMessageAt) {
+        await manager.getRepository(Case).update({ id: caseId }, { unreadFamilyMessageAt: null });
       }
     });
     await this.audit.record({
@@ -90,6 +98,32 @@ export class CasesService {
     });
     await this.publish(caseId, familyNoteKinds.includes(note.kind) ? 'family-message' : 'note-added');
     return id;
+  }
+
+  /**
+   * A Kümmerer read what the family wrote and has nothing to add. Only messages up to `seenUntil`
+   * (the newest one the page showed) count as read: one that came in after stays unread.
+   */
+  async markFamilyMessagesRead(caseId: string, seenUntil: Date, by: string): Promise<void> {
+    const result = await runInWriteTransaction(this.dataSource, (manager) =>
+      manager
+        .getRepository(Case)
+        .createQueryBuilder()
+        .update()
+        .set({ unreadFamilyMessageAt: null })
+        .where('id = :caseId AND unread_family_message_at <= :seenUntil', { caseId, seenUntil })
+        .execute(),
+    );
+    if (!result.affected) {
+      return;
+    }
+    await this.audit.record({
+      actor: by,
+      action: 'case.family-message-read',
+      subjectType: 'case',
+      subjectId: caseId,
+    });
+    await this.publish(caseId, 'family-message-read');
   }
 
   async changeStatus(caseId: string, status: CaseStatus, changedBy: string): Promise<void> {
@@ -174,7 +208,9 @@ export class CasesService {
     if (record.status === to) {
       return;
     }
-    await manager.getRepository(Case).update({ id: record.id }, { status: to });
+    // A Kümmerer's status change (a question back, an approval, ...) answers what the family wrote.
+    const answered = isKuemmerer(by) ? { unreadFamilyMessageAt: null } : {};
+    await manager.getRepository(Case).update({ id: record.id }, { status: to, ...answered });
     await manager.getRepository(CaseStatusChange).insert({
       id: randomUUID(),
       caseId: record.id,
@@ -186,4 +222,9 @@ export class CasesService {
     });
     record.status = to;
   }
+}
+
+/** "user:<id>": a person in the workspace, not the family, the system or a script. */
+function isKuemmerer(actor: string): boolean {
+  return actor.startsWith('user:');
 }

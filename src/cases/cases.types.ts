@@ -27,6 +27,8 @@ export interface CaseSummary {
   createdAt: Date;
   /** The family submitted and the draft PDFs are still being made. */
   draftsPending: boolean;
+  /** When the family wrote something no Kümmerer has answered yet; null when nothing is unread. */
+  unreadFamilyMessageAt: Date | null;
 }
 
 export interface CaseAnswerView {

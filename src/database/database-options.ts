@@ -27,6 +27,7 @@ import { DocumentAnalyses1796200000000 } from './migrations/1796200000000-docume
 import { LetterConversationReference1796300000000 } from './migrations/1796300000000-letter-conversation-reference';
 import { CaseDraftsPending1796400000000 } from './migrations/1796400000000-case-drafts-pending';
 import { BinaryFileContent1796500000000 } from './migrations/1796500000000-binary-file-content';
+import { CaseUnreadFamilyMessage1796610000000 } from './migrations/1796610000000-case-unread-family-message';
 import { DocumentAnalysisRecord } from '../documents/document-analysis.entity';
 
 export const entities = [
@@ -58,6 +59,7 @@ export const migrations = [
   LetterConversationReference1796300000000,
   CaseDraftsPending1796400000000,
   BinaryFileContent1796500000000,
+  CaseUnreadFamilyMessage1796610000000,
 ];
 
 /**

@@ -69,9 +69,17 @@ export function binaryContentContract(database: () => TestDatabase): void {
     const { dataSource } = database();
     const caseId = await newCase(database());
     const bytes = Buffer.concat([Buffer.from('v1:test:'), randomBytes(100_000)]);
-    const last = dataSource.migrations[dataSource.migrations.length - 1];
-    assert.equal(last.name, 'BinaryFileContent1796500000000');
-    await dataSource.undoLastMigration();
+    // Reverts the later migrations too (they come back with runMigrations), then this one.
+    const index = dataSource.migrations.findIndex(
+      (migration) => migration.name === 'BinaryFileContent1796500000000',
+    );
+    assert.ok(index >= 0);
+    const undoThroughBinaryContent = async () => {
+      for (let undo = index; undo < dataSource.migrations.length; undo++) {
+        await dataSource.undoLastMigration();
+      }
+    };
+    await undoThroughBinaryContent();
     try {
       const row = documentRow(caseId, bytes.length);
       await dataSource.query(
@@ -92,7 +100,7 @@ export function binaryContentContract(database: () => TestDatabase): void {
       await dataSource.runMigrations();
       assert.deepEqual(await readContent(dataSource, 'case_documents', { id: row.id }), bytes);
 
-      await dataSource.undoLastMigration();
+      await undoThroughBinaryContent();
       const [text] = await dataSource.query<Array<{ content: string }>>(
         `SELECT "content" FROM "case_documents" WHERE "id" = ${placeholders(dataSource, 1)}`,
         [row.id],

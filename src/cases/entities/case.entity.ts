@@ -58,7 +58,15 @@ export class Case {
   @Column({ name: 'drafts_pending', type: 'boolean', default: false })
   draftsPending!: boolean;
 
-  /** Last thing that happened (submission, family reply): brings a case back to the top. */
+  /**
+   * When the family wrote (a reply, a request for a person) and no Kümmerer has answered since
+   * (a note, a question back, a status change, or "gelesen"); null when nothing is unread. Such
+   * cases come first in the queue, marked (docs/case-status.md).
+   */
+  @Column({ name: 'unread_family_message_at', type: Date, nullable: true })
+  unreadFamilyMessageAt!: Date | null;
+
+  /** Last thing that happened (submission, family reply): shown in the queue. */
   @Column({ name: 'last_activity_at', type: Date })
   lastActivityAt!: Date;
 

@@ -2,6 +2,7 @@
 export type CaseEventKind =
   | 'created'
   | 'family-message'
+  | 'family-message-read'
   | 'status-changed'
   | 'assigned'
   | 'answer-changed'

@@ -44,6 +44,11 @@ export class ReviewCaseActionsService {
     return this.messenger.askBack(caseId, text, actorOf(user));
   }
 
+  /** The Kümmerer read what the family wrote up to `seen` and has nothing to answer. */
+  markFamilyMessagesRead(caseId: string, seen: string, user: AuthenticatedUser): Promise<void> {
+    return this.cases.markFamilyMessagesRead(caseId, new Date(seen), actorOf(user));
+  }
+
   assign(caseId: string, assignee: 'me' | 'none', user: AuthenticatedUser): Promise<void> {
     return this.cases.assign(caseId, assignee === 'me' ? actorOf(user) : null, actorOf(user));
   }

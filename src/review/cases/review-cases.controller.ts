@@ -27,6 +27,7 @@ import {
   ApproveDto,
   AssignDto,
   CorrectAnswerDto,
+  MarkReadDto,
   QueueQueryDto,
   StatusDto,
   TextDto,
@@ -90,6 +91,19 @@ export class ReviewCaseController {
   @Post('notes')
   async note(@Param('caseId') caseId: string, @Body() body: TextDto, @CurrentUser() user: AuthenticatedUser) {
     return { id: await this.actions.addNote(caseId, body.text, user) };
+  }
+
+  @Post('read')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Nachricht der Familie gelesen, keine Antwort nötig / the family’s message needs no answer',
+  })
+  async markRead(
+    @Param('caseId') caseId: string,
+    @Body() body: MarkReadDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<void> {
+    await this.actions.markFamilyMessagesRead(caseId, body.seen, user);
   }
 
   @Post('ask-back')

@@ -10,6 +10,7 @@ import {
   RefusedCorrection,
 } from './case-answers.page';
 import { csrfField } from './csrf-field.util';
+import { familyUnreadNotice } from './family-unread.page';
 import { html, SafeHtml } from './html.util';
 import { germanDateTime, germanDay, layoutPage, statusLabels } from './layout.page';
 
@@ -78,6 +79,7 @@ export function casePage(options: CasePageOptions): string {
         / deadline: ${germanDay(view.summary.nearestDeadline)} · Eingang:
         ${germanDateTime(view.summary.createdAt)}
       </p>
+      ${familyUnreadNotice(id, options.user.csrfToken, view.summary.unreadFamilyMessageAt)}
       <div class="columns">
         <section aria-labelledby="answers-heading" class="answers">
           <h2 id="answers-heading">Angaben <span lang="en">/ Answers</span></h2>

@@ -1,4 +1,4 @@
-import { CaseQueuePage } from '../../cases/case-queue.types';
+import { CaseQueuePage, CaseQueueRow } from '../../cases/case-queue.types';
 import { caseStatuses } from '../../cases/case-status.types';
 import { csrfField } from './csrf-field.util';
 import { html, SafeHtml } from './html.util';
@@ -16,14 +16,19 @@ export interface QueuePageOptions {
 
 const ignoredNames: Record<string, string> = { status: 'Status', assignee: 'Zuständig', page: 'Seite' };
 
+/** Why the family's case is at the top: a message nobody has answered, or a new submission. */
+function movedBadge(item: CaseQueueRow): SafeHtml | string {
+  if (item.unreadFamilyMessageAt) {
+    return html` <strong class="badge reply">Familie hat geschrieben / family wrote</strong>`;
+  }
+  return item.familyMovedLast ? html` <strong class="badge">Neu / new</strong>` : '';
+}
+
 export function queueRows(queue: CaseQueuePage, actor: string, csrfToken: string): SafeHtml {
   return html`${queue.items.map(
     (item) =>
       html`<tr data-case="${item.id}" ${item.familyMovedLast ? html` class="new"` : ''}>
-        <td>
-          <a href="/review/cases/${item.id}">${item.familyName}</a
-          >${item.familyMovedLast ? html` <strong class="badge">Neu / new</strong>` : ''}
-        </td>
+        <td><a href="/review/cases/${item.id}">${item.familyName}</a>${movedBadge(item)}</td>
         <td>${statusLabels[item.status] ?? item.status}</td>
         <td>${item.forms.join(', ') || '–'}</td>
         <td>${germanDay(item.nearestDeadline)}</td>

@@ -24,7 +24,14 @@ import { CaseScoped } from '../auth/case-scoped.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { SignedIn } from '../auth/roles.decorator';
 import { WorkspaceRequest } from '../auth/workspace-request.types';
-import { ApproveDto, AssignDto, CorrectAnswerDto, StatusDto, TextDto } from '../cases/dto/review-case.dto';
+import {
+  ApproveDto,
+  AssignDto,
+  CorrectAnswerDto,
+  MarkReadDto,
+  StatusDto,
+  TextDto,
+} from '../cases/dto/review-case.dto';
 import { ReviewCaseActionsService } from '../cases/review-case-actions.service';
 import { CaseViewService } from '../cases/case-view.service';
 import { CasePreviewService } from '../preview/case-preview.service';
@@ -56,6 +63,7 @@ const messages: Record<string, string> = {
   assigned: 'Der Fall ist Ihnen zugewiesen. / Assigned to you.',
   approved: 'Freigegeben. Die fertigen Formulare und das Deckblatt stehen bereit. / Approved.',
   status: 'Status geändert. / Status changed.',
+  read: 'Als gelesen vermerkt. / Marked as read.',
 };
 
 /** Server-rendered workspace pages (German first), forms POST with a hidden CSRF field and redirect. */
@@ -190,6 +198,23 @@ export class ReviewPagesController {
       response,
       id,
       async () => (await this.actions.askBack(id, body.text, user), 'ask-back'),
+    );
+  }
+
+  @Post('cases/:caseId/read')
+  @CaseScoped()
+  markRead(
+    @Param('caseId') id: string,
+    @Body() body: MarkReadDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: WorkspaceRequest,
+    @Res() response: Response,
+  ) {
+    return this.act(
+      request,
+      response,
+      id,
+      async () => (await this.actions.markFamilyMessagesRead(id, body.seen, user), 'read'),
     );
   }
 

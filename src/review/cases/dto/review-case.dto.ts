@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { caseStatuses, CaseStatus } from '../../../cases/case-status.types';
 
 // Every DTO allows `_csrf`: the server-rendered forms send the token as a hidden field.
@@ -81,4 +92,14 @@ export class StatusDto extends WithCsrf {
   @ApiProperty({ enum: caseStatuses })
   @IsIn([...caseStatuses])
   status!: CaseStatus;
+}
+
+export class MarkReadDto extends WithCsrf {
+  @ApiProperty({
+    description:
+      'The time of the newest family message the reader saw (unreadFamilyMessageAt); newer ones stay unread',
+    example: '2025-11-03T09:12:45.123Z',
+  })
+  @IsISO8601({ strict: true })
+  seen!: string;
 }
