@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { Team } from '../accounts/entities/team.entity';
 import { TeamScope } from '../accounts/team-scope';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { CaseQueuePage, CaseQueueQuery } from './case-queue.types';
@@ -35,11 +36,18 @@ export class CaseQueueRepository {
       .addSelect(['c.nearestDeadline', 'c.assignedTo', 'c.lastActivityAt', 'c.createdAt', 'c.draftsPending'])
       .addSelect('c.unreadFamilyMessageAt')
       .addSelect(familyMovedLastSql, 'family_moved_last')
+      .leftJoin(Team, 't', 't.id = c.team_id')
+      .addSelect('t.name', 'team_name')
       .where(query.status ? 'c.status = :status' : 'c.status IN (:...statuses)', {
         status: query.status,
         statuses: [...openCaseStatuses],
       });
     scope.applyTo(builder, 'c.team_id');
+    if (query.team === 'none') {
+      builder.andWhere('c.team_id IS NULL');
+    } else if (query.team) {
+      builder.andWhere('c.team_id = :team', { team: query.team });
+    }
     if (query.assignee === 'none') {
       builder.andWhere('c.assigned_to IS NULL');
     } else if (query.assignee) {
@@ -52,7 +60,7 @@ export class CaseQueueRepository {
       .addOrderBy('c.created_at', 'ASC')
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
-      .getRawAndEntities<{ family_moved_last: number | string }>();
+      .getRawAndEntities<{ family_moved_last: number | string; team_name: string | null }>();
     const forms = await this.formsOf(entities.map((record) => record.id));
     const items = entities.map((record, index) => ({
       id: record.id,
@@ -68,6 +76,7 @@ export class CaseQueueRepository {
       unreadFamilyMessageAt: record.unreadFamilyMessageAt,
       familyMovedLast: Number(raw[index]?.family_moved_last) === 0,
       forms: forms.get(record.id) ?? [],
+      teamName: raw[index]?.team_name ?? null,
     }));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }

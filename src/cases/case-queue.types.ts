@@ -6,6 +6,8 @@ export interface CaseQueueQuery {
   status?: CaseStatus;
   /** "user:<id>", or "none" for unassigned cases; undefined = everyone's. */
   assignee?: string;
+  /** A team id, or "none" for cases without a team; undefined = every team in the scope. */
+  team?: string;
   /** 1-based. */
   page: number;
   pageSize: number;
@@ -19,6 +21,8 @@ export interface CaseQueueRow extends CaseSummary {
   familyMovedLast: boolean;
   /** Titles of the forms filled for the case ("KG 1", "Anlage Kind (Kind 1)"). */
   forms: string[];
+  /** The team's name ("Essen-Altendorf"); null for a case without a team. */
+  teamName: string | null;
 }
 
 export interface CaseQueuePage {

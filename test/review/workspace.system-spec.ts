@@ -364,6 +364,16 @@ describe(
       const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1024, height: 768 } });
       const page = await context.newPage();
       await signInWithForm(page, 'ayse.yilmaz@example.org');
+      // The admin's queue names each case's team and filters by it.
+      await page.locator('#queue th', { hasText: 'Team' }).waitFor();
+      const rowsBefore = await page.locator('#queue tbody tr').count();
+      assert.ok(rowsBefore > 0, 'the admin sees the team’s case');
+      assert.match((await page.locator('#queue tbody tr').first().textContent()) ?? '', /Essen-Altendorf/);
+      await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Essen-Katernberg' });
+      await page.getByRole('button', { name: 'Filtern / Filter' }).click();
+      await page.waitForURL(/team=/);
+      assert.equal(await page.locator('#queue tbody tr').count(), 0, 'no case in Essen-Katernberg');
+      await assertAccessible(page, 'admin-queue');
       await page.getByRole('link', { name: 'Konten' }).click();
       await page.locator('h1', { hasText: 'Konten' }).waitFor();
       await assertAccessible(page, 'admin-users');

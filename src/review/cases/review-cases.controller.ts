@@ -55,6 +55,7 @@ export class ReviewQueueController {
           : query.assignee === 'none' || !query.assignee
             ? query.assignee
             : `user:${query.assignee}`,
+      team: query.team?.toLowerCase(),
       page: query.page ?? 1,
       pageSize: query.pageSize ?? 50,
     });

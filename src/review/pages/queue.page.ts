@@ -1,3 +1,4 @@
+import { TeamView } from '../../accounts/accounts.types';
 import { CaseQueuePage, CaseQueueRow } from '../../cases/case-queue.types';
 import { caseStatuses } from '../../cases/case-status.types';
 import { csrfField } from './csrf-field.util';
@@ -10,11 +11,20 @@ export interface QueuePageOptions {
   queue: CaseQueuePage;
   status?: string;
   assignee?: string;
+  /** The team filter (a team id or "none"); admins only. */
+  team?: string;
+  /** Set for an admin (who sees every team): the team column and the team filter. */
+  teams?: readonly TeamView[];
   /** Filter parameters that were ignored because their value makes no sense (queueFilterOf). */
   ignored?: readonly string[];
 }
 
-const ignoredNames: Record<string, string> = { status: 'Status', assignee: 'Zuständig', page: 'Seite' };
+const ignoredNames: Record<string, string> = {
+  status: 'Status',
+  assignee: 'Zuständig',
+  team: 'Team',
+  page: 'Seite',
+};
 
 /** Why the family's case is at the top: a message nobody has answered, or a new submission. */
 function movedBadge(item: CaseQueueRow): SafeHtml | string {
@@ -24,11 +34,18 @@ function movedBadge(item: CaseQueueRow): SafeHtml | string {
   return item.familyMovedLast ? html` <strong class="badge">Neu / new</strong>` : '';
 }
 
-export function queueRows(queue: CaseQueuePage, actor: string, csrfToken: string): SafeHtml {
+/** `teamColumn`: the admin's queue names each case's team. */
+export function queueRows(
+  queue: CaseQueuePage,
+  actor: string,
+  csrfToken: string,
+  options: { teamColumn?: boolean } = {},
+): SafeHtml {
   return html`${queue.items.map(
     (item) =>
       html`<tr data-case="${item.id}" ${item.familyMovedLast ? html` class="new"` : ''}>
         <td><a href="/review/cases/${item.id}">${item.familyName}</a>${movedBadge(item)}</td>
+        ${options.teamColumn ? html`<td>${item.teamName ?? 'ohne Team / none'}</td>` : ''}
         <td>${statusLabels[item.status] ?? item.status}</td>
         <td>${item.forms.join(', ') || '–'}</td>
         <td>${germanDay(item.nearestDeadline)}</td>
@@ -56,8 +73,14 @@ export function queuePage(options: QueuePageOptions): string {
   const { queue } = options;
   const pages = lastPageOf(queue.total, queue.pageSize);
   const ignored = options.ignored ?? [];
+  const teams = options.teams;
   const query = (page: number) =>
-    `?${new URLSearchParams({ ...(options.status ? { status: options.status } : {}), ...(options.assignee ? { assignee: options.assignee } : {}), page: String(page) }).toString()}`;
+    `?${new URLSearchParams({
+      ...(options.status ? { status: options.status } : {}),
+      ...(options.assignee ? { assignee: options.assignee } : {}),
+      ...(options.team ? { team: options.team } : {}),
+      page: String(page),
+    }).toString()}`;
   return layoutPage({
     title: 'Fälle',
     user: options.user,
@@ -74,6 +97,23 @@ export function queuePage(options: QueuePageOptions): string {
           <option value="me" ${options.assignee === 'me' ? html` selected` : ''}>Ich / me</option>
           <option value="none" ${options.assignee === 'none' ? html` selected` : ''}>Niemand / nobody</option>
         </select>
+        ${
+          teams
+            ? html`<label for="team">Team</label>
+                <select id="team" name="team">
+                  <option value="">Alle Teams / all teams</option>
+                  ${teams.map(
+                    (team) =>
+                      html`<option value="${team.id}" ${options.team === team.id ? html` selected` : ''}>
+                        ${team.name}
+                      </option>`,
+                  )}
+                  <option value="none" ${options.team === 'none' ? html` selected` : ''}>
+                    Ohne Team / no team
+                  </option>
+                </select>`
+            : ''
+        }
         <button type="submit">Filtern / Filter</button>
       </form>
       ${
@@ -91,6 +131,7 @@ export function queuePage(options: QueuePageOptions): string {
         id="queue"
         data-status="${options.status ?? ''}"
         data-assignee="${options.assignee ?? ''}"
+        data-team="${options.team ?? ''}"
         data-page="${queue.page}"
       >
         <caption class="sr-only">
@@ -99,6 +140,7 @@ export function queuePage(options: QueuePageOptions): string {
         <thead>
           <tr>
             <th scope="col">Familie</th>
+            ${teams ? html`<th scope="col">Team</th>` : ''}
             <th scope="col">Status</th>
             <th scope="col">Formulare</th>
             <th scope="col">Frist</th>
@@ -107,7 +149,7 @@ export function queuePage(options: QueuePageOptions): string {
           </tr>
         </thead>
         <tbody>
-          ${queueRows(queue, options.user.actor, options.user.csrfToken)}
+          ${queueRows(queue, options.user.actor, options.user.csrfToken, { teamColumn: teams !== undefined })}
         </tbody>
       </table>
       <nav aria-label="Seiten / pages" class="pager">

@@ -14,7 +14,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { actorOf, AuthenticatedUser } from '../../accounts/accounts.types';
+import { TeamView } from '../../accounts/accounts.types';
 import { TeamScope } from '../../accounts/team-scope';
+import { TeamsService } from '../../accounts/teams.service';
 import { CaseQueueRepository } from '../../cases/case-queue.repository';
 import { CaseQueuePage } from '../../cases/case-queue.types';
 import { CasesError } from '../../cases/cases.errors';
@@ -76,6 +78,7 @@ export class ReviewPagesController {
     private readonly actions: ReviewCaseActionsService,
     private readonly view: CaseViewService,
     private readonly previews: CasePreviewService,
+    private readonly teams: TeamsService,
   ) {}
 
   @Get('assets/:file')
@@ -97,7 +100,7 @@ export class ReviewPagesController {
     @Res() response: Response,
   ) {
     const { user, csrfToken } = request.workspaceSession!;
-    const filter = queueFilterOf(query);
+    const { filter, teams } = await this.queueFilter(user, query);
     const page = await this.loadQueue(user, filter);
     send(
       response,
@@ -111,6 +114,8 @@ export class ReviewPagesController {
         queue: page,
         status: filter.status,
         assignee: filter.assignee,
+        team: filter.team,
+        teams,
         ignored: filter.ignored,
       }),
     );
@@ -121,8 +126,9 @@ export class ReviewPagesController {
   @SignedIn()
   async rows(@Query() query: RawQueueFilter, @Req() request: WorkspaceRequest, @Res() response: Response) {
     const { user, csrfToken } = request.workspaceSession!;
-    const page = await this.loadQueue(user, queueFilterOf(query));
-    send(response, queueRows(page, actorOf(user), csrfToken).value);
+    const { filter, teams } = await this.queueFilter(user, query);
+    const page = await this.loadQueue(user, filter);
+    send(response, queueRows(page, actorOf(user), csrfToken, { teamColumn: teams !== undefined }).value);
   }
 
   @Get('cases/:caseId')
@@ -264,11 +270,32 @@ export class ReviewPagesController {
     );
   }
 
+  /**
+   * The queue's filter; for an admin (who sees every team) also the team, checked against the
+   * teams there are, and the teams for the filter's list.
+   */
+  private async queueFilter(
+    user: AuthenticatedUser,
+    query: RawQueueFilter,
+  ): Promise<{ filter: QueueFilter; teams?: TeamView[] }> {
+    if (!TeamScope.of(user).coversAllTeams) {
+      return { filter: queueFilterOf(query) };
+    }
+    const filter = queueFilterOf(query, { teams: true });
+    const teams = await this.teams.list();
+    if (filter.team && filter.team !== 'none' && !teams.some((team) => team.id === filter.team)) {
+      filter.team = undefined;
+      filter.ignored.push('team');
+    }
+    return { filter, teams };
+  }
+
   /** One page of the queue; a page beyond the last shows the last one (after cases were closed, say). */
   private async loadQueue(user: AuthenticatedUser, filter: QueueFilter): Promise<CaseQueuePage> {
     const query = {
       status: filter.status,
       assignee: filter.assignee === 'me' ? actorOf(user) : filter.assignee,
+      team: filter.team,
       page: filter.page,
       pageSize: queuePageSize,
     };

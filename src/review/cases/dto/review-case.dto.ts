@@ -38,6 +38,15 @@ export class QueueQueryDto {
   @Matches(/^(me|none|[0-9a-f-]{36})$/)
   assignee?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'A team id, or "none" for cases without a team (admins; a Kümmerer sees their own team only anyway)',
+  })
+  @emptyAsUnset
+  @IsOptional()
+  @Matches(/^(none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i)
+  team?: string;
+
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
   @Type(() => Number)
