@@ -14,6 +14,7 @@ export type AccountsErrorCode =
   | 'USER_TEAM_REQUIRED'
   | 'TEAM_NOT_FOUND'
   | 'TEAM_NAME_TAKEN'
+  | 'TEAM_NAME_INVALID'
   | 'SCOPED_RESOURCE_NOT_FOUND';
 
 export class AccountsError extends Error {

@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { isUniqueViolation } from '../database/plain-sql.util';
 import { AccountsError } from './accounts.errors';
 import { TeamView } from './accounts.types';
 import { Team } from './entities/team.entity';
+import { teamSlug } from './team-slug.util';
 
-/** Teams (one per neighbourhood). Names are unique, compared as typed after trimming. */
+/**
+ * Teams (one per neighbourhood). Two names are the same team when they differ only in capitals,
+ * spaces, hyphens or accents ("Team Altendorf", "team-altendorf"): the chat names its team that way
+ * (teamSlug), and the unique `slug` column holds it on SQLite and PostgreSQL alike.
+ */
 @Injectable()
 export class TeamsService {
   constructor(
@@ -30,21 +36,37 @@ export class TeamsService {
     return toView(team);
   }
 
+  /** The team of this name, also when written with other capitals, spaces or hyphens; or null. */
   async findByName(name: string): Promise<TeamView | null> {
-    const team = await this.dataSource.getRepository(Team).findOne({ where: { name: name.trim() } });
+    const slug = teamSlug(name);
+    const team = slug ? await this.dataSource.getRepository(Team).findOne({ where: { slug } }) : null;
     return team ? toView(team) : null;
   }
 
   async create(name: string, actor: string): Promise<TeamView> {
     const trimmed = name.trim();
-    if (await this.findByName(trimmed)) {
+    const slug = teamSlug(trimmed);
+    if (!slug) {
       throw new AccountsError(
-        'TEAM_NAME_TAKEN',
-        'Ein Team mit diesem Namen gibt es schon. / A team with this name exists.',
+        'TEAM_NAME_INVALID',
+        'Der Name braucht mindestens einen Buchstaben oder eine Ziffer. / The name needs a letter or digit.',
       );
     }
+    const existing = await this.findByName(trimmed);
+    if (existing) {
+      throw nameTaken(existing.name);
+    }
     const repository = this.dataSource.getRepository(Team);
-    const team = await repository.save(repository.create({ name: trimmed }));
+    let team: Team;
+    try {
+      team = await repository.save(repository.create({ name: trimmed, slug }));
+    } catch (error) {
+      // Another admin created the same team a moment ago: the unique index caught it.
+      if (isUniqueViolation(error)) {
+        throw nameTaken((await this.findByName(trimmed))?.name ?? trimmed);
+      }
+      throw error;
+    }
     await this.audit.record({ actor, action: 'team.created', subjectType: 'team', subjectId: team.id });
     return toView(team);
   }
@@ -53,6 +75,13 @@ export class TeamsService {
   async findOrCreate(name: string, actor: string): Promise<TeamView> {
     return (await this.findByName(name)) ?? this.create(name, actor);
   }
+}
+
+function nameTaken(existing: string): AccountsError {
+  return new AccountsError(
+    'TEAM_NAME_TAKEN',
+    `Ein Team mit diesem Namen gibt es schon: „${existing}“. Groß- und Kleinschreibung, Leerzeichen, Bindestriche und Akzente zählen dabei nicht. / A team with this name exists (capitals, spaces, hyphens and accents do not count).`,
+  );
 }
 
 function toView(team: Team): TeamView {

@@ -1,17 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Team } from '../accounts/entities/team.entity';
+import { teamSlug } from '../accounts/team-slug.util';
 import { AppConfig } from '../config/app-config';
-
-/** "Essen-Altendorf", "essen altendorf" and "essen-altendorf" name the same team. */
-export function teamSlug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /**
  * Which team a case from the chat belongs to: the team the chat page was embedded for (its slug,
@@ -29,11 +20,13 @@ export class CaseTeamService {
     requested?: string | null,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string | null> {
-    const teams = await manager.getRepository(Team).find({ select: { id: true, name: true } });
-    const find = (name: string | null | undefined) => {
+    const find = async (name: string | null | undefined) => {
       const slug = name ? teamSlug(name) : '';
-      return slug ? teams.find((team) => teamSlug(team.name) === slug)?.id : undefined;
+      const team = slug
+        ? await manager.getRepository(Team).findOne({ where: { slug }, select: { id: true } })
+        : null;
+      return team?.id;
     };
-    return find(requested) ?? find(this.config.DEFAULT_TEAM) ?? null;
+    return (await find(requested)) ?? (await find(this.config.DEFAULT_TEAM)) ?? null;
   }
 }

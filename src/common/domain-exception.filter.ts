@@ -33,6 +33,7 @@ const statusByCode: Record<string, number> = {
   USER_TEAM_REQUIRED: HttpStatus.UNPROCESSABLE_ENTITY,
   TEAM_NOT_FOUND: HttpStatus.NOT_FOUND,
   TEAM_NAME_TAKEN: HttpStatus.CONFLICT,
+  TEAM_NAME_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
   SCOPED_RESOURCE_NOT_FOUND: HttpStatus.NOT_FOUND,
   // Case routes check the team first (@CaseScoped): these only follow a case deleted meanwhile.
   CASE_NOT_FOUND: HttpStatus.NOT_FOUND,

@@ -28,6 +28,7 @@ import { LetterConversationReference1796300000000 } from './migrations/179630000
 import { CaseDraftsPending1796400000000 } from './migrations/1796400000000-case-drafts-pending';
 import { BinaryFileContent1796500000000 } from './migrations/1796500000000-binary-file-content';
 import { CaseUnreadFamilyMessage1796610000000 } from './migrations/1796610000000-case-unread-family-message';
+import { TeamSlugs1796620000000 } from './migrations/1796620000000-team-slugs';
 import { DocumentAnalysisRecord } from '../documents/document-analysis.entity';
 
 export const entities = [
@@ -60,6 +61,7 @@ export const migrations = [
   CaseDraftsPending1796400000000,
   BinaryFileContent1796500000000,
   CaseUnreadFamilyMessage1796610000000,
+  TeamSlugs1796620000000,
 ];
 
 /**

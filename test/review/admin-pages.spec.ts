@@ -86,7 +86,10 @@ describe('admin pages: accounts, teams, audit log', () => {
       .type('form')
       .send({ name: 'Essen-Katernberg', _csrf: admin.csrfToken })
       .expect(409);
-    assert.match(taken.text, /role="alert"[\s\S]*Ein Team mit diesem Namen gibt es schon\./);
+    assert.match(
+      taken.text,
+      /role="alert"[\s\S]*Ein Team mit diesem Namen gibt es schon: „Essen-Katernberg“/,
+    );
   });
 
   it('creates an account with the password rules, then changes its team, locks and resets it', async () => {

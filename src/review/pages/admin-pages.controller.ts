@@ -249,6 +249,7 @@ const refusalStatus: Partial<Record<string, number>> = {
   TEAM_NOT_FOUND: 422,
   USER_LOGIN_TAKEN: 409,
   TEAM_NAME_TAKEN: 409,
+  TEAM_NAME_INVALID: 422,
 };
 
 /** A refusal the admin can act on, German first; anything else goes to the error page. */
