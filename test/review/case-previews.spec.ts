@@ -109,11 +109,21 @@ describe('review workspace: forms without JavaScript, page images, letter region
   it('serves every page of a filled form as PNG with alt text, audited, and hides other teams’ documents', async () => {
     const page = await casePage();
     const image =
-      /<img\s+src="(\/api\/review\/cases\/[^"]+\/documents\/([^/"]+)\/pages\/1)"\s+alt="(Seite 1 von (\d+) des Formulars [^"]+)"\s+loading="lazy"/.exec(
+      /<img\s+src="(\/api\/review\/cases\/[^"]+\/documents\/([^/"]+)\/pages\/1)"\s+alt="(Seite 1 von (\d+) des Formulars [^"]+)"\s+width="(\d+)"\s+height="(\d+)"\s+loading="lazy"/.exec(
         page,
       );
-    assert.ok(image, 'the case page lists page images');
-    const [, url, documentId, , count] = image;
+    assert.ok(image, 'the case page lists page images, each with its size');
+    const [, url, documentId, , count, width, height] = image;
+    // A size keeps the layout still and lets the browser load only the pages in view.
+    assert.equal(
+      [
+        ...page.matchAll(
+          /<span class="page-pending" aria-hidden="true">Seite wird erstellt …<\/span>\s*<img/g,
+        ),
+      ].length,
+      [...page.matchAll(/\/pages\/\d+"/g)].length,
+      'every page image has its placeholder',
+    );
     assert.match(page, /<iframe\s+src=/, 'the PDF viewer stays available');
 
     const png = await request(server())
@@ -125,6 +135,11 @@ describe('review workspace: forms without JavaScript, page images, letter region
       .expect('Content-Type', 'image/png');
     const meta = await sharp(png.body as Buffer).metadata();
     assert.equal(meta.format, 'png');
+    assert.deepEqual(
+      [meta.width, meta.height],
+      [Number(width), Number(height)],
+      'the size the page gave the <img>',
+    );
     assert.ok(meta.width! > 700 && meta.width! < 1100, `modest resolution, got ${meta.width}`);
     assert.match(decodeURIComponent(String(png.headers['x-alt-text'])), /^Seite 1 von \d+ des Formulars /);
     // The same page again comes from the cache and is the same image.

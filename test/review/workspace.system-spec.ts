@@ -287,9 +287,22 @@ describe(
         }
         await page.screenshot({ path: join(artifactsDir, 'case-approved.png'), fullPage: true });
 
-        // Page images for tablets: rendered on the server, loaded when the preview is opened.
+        // Page images for tablets: rendered on the server, loaded when the preview is opened, and
+        // only the pages in view (each <img> has its size), with a placeholder until each is there.
+        const pageRequests: string[] = [];
+        page.on('request', (sent) => {
+          if (/\/documents\/[^/]+\/pages\/\d+$/.test(sent.url())) {
+            pageRequests.push(sent.url());
+          }
+        });
         await page.locator('summary', { hasText: 'Vorschau der Seiten als Bilder' }).click();
         const firstPage = page.locator('#page-preview img').first();
+        assert.ok(Number(await firstPage.getAttribute('width')) > 0, 'the image has its width');
+        assert.ok(Number(await firstPage.getAttribute('height')) > 0, 'the image has its height');
+        assert.equal(
+          await page.locator('#page-preview li').first().locator('.page-pending').textContent(),
+          'Seite wird erstellt …',
+        );
         assert.match((await firstPage.getAttribute('alt')) ?? '', /^Seite 1 von \d+ des Formulars /);
         await firstPage.scrollIntoViewIfNeeded();
         let width = 0;
@@ -302,6 +315,11 @@ describe(
           }
         }
         assert.ok(width > 0, 'the first page image is loaded');
+        const pageCount = await page.locator('#page-preview img').count();
+        assert.ok(
+          pageRequests.length < pageCount,
+          `only the pages in view are loaded (${pageRequests.length} of ${pageCount})`,
+        );
         await page.screenshot({ path: join(artifactsDir, 'case-page-images.png'), fullPage: true });
       } finally {
         family.end();

@@ -11,6 +11,7 @@ import {
 } from './case-answers.page';
 import { csrfField } from './csrf-field.util';
 import { familyUnreadNotice } from './family-unread.page';
+import { PageSize } from '../preview/pdf-page-render.util';
 import { html, SafeHtml } from './html.util';
 import { germanDateTime, germanDay, layoutPage, statusLabels } from './layout.page';
 
@@ -38,8 +39,8 @@ export interface CasePageOptions {
   view: CaseView;
   /** "user:<id>" -> display name, for provenance. */
   names: Map<string, string>;
-  /** Pages of each form document (id -> count), for the page images. */
-  pageCounts?: Map<string, number>;
+  /** Per form document, its pages' size in pixels as the page images are drawn. */
+  pageSizes?: Map<string, PageSize[]>;
   message?: string;
   error?: string;
   /** A correction that was refused: its reason by the field, the typed value kept. */
@@ -151,7 +152,7 @@ export function casePage(options: CasePageOptions): string {
             <ul>
               ${drafts.map((document) => html`<li>${docLink(document.id, document.title)}</li>`)}
             </ul>
-            ${drafts.length > 0 ? pagePreview(id, finals.length > 0 ? finals : drafts, options.pageCounts) : ''}
+            ${drafts.length > 0 ? pagePreview(id, finals.length > 0 ? finals : drafts, options.pageSizes) : ''}
             ${
               finals.length > 0
                 ? html`<h3>Freigegeben / final</h3>
@@ -268,27 +269,34 @@ function draftsNotice(pending: boolean, count: number): SafeHtml | string {
 
 /**
  * Page images of the filled forms (server-rendered PNG, lazy-loaded): tablets whose browsers show
- * only the first page of an embedded PDF see every page. The PDF in the browser's viewer stays
- * one click away.
+ * only the first page of an embedded PDF see every page. Each <img> has its page's width and
+ * height, so the browser loads only the pages in view (a lazy image without a size is 0 × 0 and
+ * counts as in view: opening the preview asked for every page at once) and the layout does not
+ * jump; "Seite wird erstellt …" shows behind each image until it is there. The PDF in the
+ * browser's viewer stays one click away.
  */
 function pagePreview(
   caseId: string,
   documents: CaseView['documents'],
-  pageCounts: Map<string, number> | undefined,
+  pageSizes: Map<string, PageSize[]> | undefined,
 ): SafeHtml {
   const forms = documents.filter((document) => document.kind !== 'cover');
   return html`<details class="preview" id="page-preview">
       <summary>Vorschau der Seiten als Bilder / page images</summary>
       ${forms.map((document) => {
-        const count = pageCounts?.get(document.id) ?? 0;
+        const sizes = pageSizes?.get(document.id) ?? [];
+        const count = sizes.length;
         return html`<h4>${document.title}</h4>
           <ol class="pages">
-            ${Array.from({ length: count }, (_, index) => index + 1).map(
-              (page) =>
+            ${sizes.map(
+              (size, index) =>
                 html`<li>
+                  <span class="page-pending" aria-hidden="true">Seite wird erstellt …</span>
                   <img
-                    src="/api/review/cases/${caseId}/documents/${document.id}/pages/${page}"
-                    alt="Seite ${page} von ${count} des Formulars ${document.title}"
+                    src="/api/review/cases/${caseId}/documents/${document.id}/pages/${index + 1}"
+                    alt="Seite ${index + 1} von ${count} des Formulars ${document.title}"
+                    width="${size.width}"
+                    height="${size.height}"
                     loading="lazy"
                   />
                 </li>`,

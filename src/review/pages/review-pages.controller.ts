@@ -344,13 +344,13 @@ export class ReviewPagesController {
     const { user, csrfToken } = request.workspaceSession!;
     const view = await this.actions.read(caseId, user);
     const names = await this.view.actorNames();
-    const pageCounts = await this.previews.pageCounts(
+    const pageSizes = await this.previews.pageSizes(
       caseId,
       view.documents.filter((document) => document.kind !== 'cover'),
     );
     send(
       response.status(status),
-      casePage({ user: { displayName: user.displayName, csrfToken }, view, names, pageCounts, ...flash }),
+      casePage({ user: { displayName: user.displayName, csrfToken }, view, names, pageSizes, ...flash }),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { actorOf, AuthenticatedUser } from '../../accounts/accounts.types';
 import { AuditService } from '../../audit/audit.service';
 import { CaseDocumentInfo } from '../../cases/cases.types';
@@ -8,7 +8,9 @@ import { caseNotFound } from '../auth/case-access.guard';
 import { BoundedCache } from './bounded-cache.util';
 import { boxInPixels, renderLetterPage } from './letter-page.util';
 import { highlightRegion, parseBox } from './letter-region.util';
-import { pdfPageCount, renderPdfPage } from './pdf-page-render.util';
+import { OpenPdfs } from './open-pdfs.util';
+import { PageSize, pageSizesOf, renderPageOf } from './pdf-page-render.util';
+import { RenderQueue } from './render-queue.util';
 
 export interface PreviewImage {
   png: Buffer;
@@ -30,9 +32,13 @@ const CACHE_BYTES = 48 * 1024 * 1024;
  * never gets other content (regenerated forms get new ids).
  */
 @Injectable()
-export class CasePreviewService {
+export class CasePreviewService implements OnModuleDestroy {
   private readonly pages = new BoundedCache<Buffer>(CACHE_BYTES, (png) => png.length);
-  private readonly counts = new BoundedCache<number>(2000, () => 1);
+  private readonly sizes = new BoundedCache<PageSize[]>(2000, () => 1);
+  /** One page image at a time, in the order the browser asks (see RenderQueue). */
+  private readonly renders = new RenderQueue<Buffer>();
+  /** The forms being looked at, kept open: their pages are drawn from one parsed document. */
+  private readonly open = new OpenPdfs();
 
   constructor(
     private readonly repository: CasesRepository,
@@ -40,12 +46,15 @@ export class CasePreviewService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Page counts of the case's form documents, for the case page's <img> list. */
-  async pageCounts(caseId: string, documents: readonly CaseDocumentInfo[]): Promise<Map<string, number>> {
-    const result = new Map<string, number>();
+  /**
+   * The pages of the case's form documents with their size in pixels, for the case page's <img>
+   * list (width and height set: only the pages in view load, and the layout does not jump).
+   */
+  async pageSizes(caseId: string, documents: readonly CaseDocumentInfo[]): Promise<Map<string, PageSize[]>> {
+    const result = new Map<string, PageSize[]>();
     for (const document of documents) {
       // A PDF pdf.js cannot open must not take the case page down: no images, the PDF link stays.
-      result.set(document.id, await this.pageCount(caseId, document.id).catch(() => 0));
+      result.set(document.id, await this.pagesOf(caseId, document.id).catch(() => []));
     }
     return result;
   }
@@ -61,21 +70,22 @@ export class CasePreviewService {
     if (!info) {
       throw caseNotFound();
     }
-    const count = await this.pageCount(caseId, documentId);
+    const count = (await this.pagesOf(caseId, documentId)).length;
     if (!Number.isInteger(page) || page < 1 || page > count) {
       throw caseNotFound();
     }
     const key = `form:${documentId}:${page}`;
-    let png = this.pages.get(key);
-    if (!png) {
-      const rendered = await renderPdfPage(
-        await this.repository.readDocument(caseId, documentId),
-        page,
-        PREVIEW_DPI,
-      );
-      png = rendered!.png;
-      this.pages.set(key, png);
-    }
+    const png =
+      this.pages.get(key) ??
+      (await this.renders.run(key, async () => {
+        const rendered = await this.open.with(
+          documentId,
+          () => this.repository.readDocument(caseId, documentId),
+          (document) => renderPageOf(document, page, PREVIEW_DPI),
+        );
+        this.pages.set(key, rendered!.png);
+        return rendered!.png;
+      }));
     await this.record(user, 'case.document-page-viewed', caseId, { documentId, page: String(page) });
     return { png, alt: formPageAlt(page, count, info.title) };
   }
@@ -119,13 +129,21 @@ export class CasePreviewService {
     };
   }
 
-  private async pageCount(caseId: string, documentId: string): Promise<number> {
-    let count = this.counts.get(documentId);
-    if (count === undefined) {
-      count = await pdfPageCount(await this.repository.readDocument(caseId, documentId));
-      this.counts.set(documentId, count);
+  async onModuleDestroy(): Promise<void> {
+    await this.open.close();
+  }
+
+  private async pagesOf(caseId: string, documentId: string): Promise<PageSize[]> {
+    let sizes = this.sizes.get(documentId);
+    if (sizes === undefined) {
+      sizes = await this.open.with(
+        documentId,
+        () => this.repository.readDocument(caseId, documentId),
+        (document) => pageSizesOf(document, PREVIEW_DPI),
+      );
+      this.sizes.set(documentId, sizes);
     }
-    return count;
+    return sizes;
   }
 
   private async record(
