@@ -51,7 +51,7 @@ describe('FormRegistry', () => {
   it('stops the start-up when a definition is broken', async () => {
     await assert.rejects(
       startModule('broken-form'),
-      (error: unknown) => error instanceof FormDefinitionError && error.problems.length === 12,
+      (error: unknown) => error instanceof FormDefinitionError && error.problems.length === 13,
     );
   });
 });

@@ -1,3 +1,4 @@
+import { isIsoDate, resolveDate } from '../answers/resolve-date.util';
 import { ComparisonOperator, ExpressionNode } from './expression.types';
 
 /** What an expression can see. Unanswered questions read as null. */
@@ -48,21 +49,58 @@ export function isTruthy(value: unknown): boolean {
 }
 
 function callFunction(node: Extract<ExpressionNode, { kind: 'call' }>, scope: EvaluationScope): unknown {
-  if (node.name === 'today') {
-    return scope.today;
+  const [first, second] = node.args;
+  switch (node.name) {
+    case 'today':
+      return scope.today;
+    case 'date':
+      // The parser let only a literal rule date through ("today-18y", "2025-01-31").
+      return resolveDate(String(evaluateExpression(first, scope)), scope.today);
+    case 'age':
+      return completedYears(
+        evaluateExpression(first, scope),
+        second ? evaluateExpression(second, scope) : scope.today,
+      );
+    case 'startsWith': {
+      const text = evaluateExpression(first, scope);
+      const prefix = evaluateExpression(second, scope);
+      return typeof text === 'string' && typeof prefix === 'string' && text.startsWith(prefix);
+    }
+    case 'position':
+      return first.kind === 'identifier' ? (scope.position?.(first.name) ?? null) : null;
+    case 'count': {
+      const value = first.kind === 'identifier' ? scope.lookup(first.name) : undefined;
+      return Array.isArray(value) ? value.length : 0;
+    }
+    case 'answered': {
+      // An empty text or an empty list is not an answer.
+      const value = first.kind === 'identifier' ? scope.lookup(first.name) : undefined;
+      return (
+        value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)
+      );
+    }
   }
-  const argument = node.args[0];
-  const value = argument.kind === 'identifier' ? scope.lookup(argument.name) : undefined;
-  if (node.name === 'count') {
-    return Array.isArray(value) ? value.length : 0;
+}
+
+/**
+ * Whole years from `birth` to `on` (both YYYY-MM-DD), counted by birthdays: someone born on
+ * 29 February turns a year older on 1 March in other years (as §§ 187, 188 BGB count it). Null when
+ * either is not a date or `on` lies before `birth`, so that comparisons with it are false.
+ */
+export function completedYears(birth: unknown, on: unknown): number | null {
+  if (
+    typeof birth !== 'string' ||
+    typeof on !== 'string' ||
+    !isIsoDate(birth) ||
+    !isIsoDate(on) ||
+    on < birth
+  ) {
+    return null;
   }
-  if (node.name === 'position') {
-    return argument.kind === 'identifier' ? (scope.position?.(argument.name) ?? null) : null;
-  }
-  // answered(): an empty text or an empty list is not an answer.
-  return (
-    value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)
-  );
+  const [birthYear, birthMonth, birthDay] = birth.split('-').map(Number);
+  const [year, month, day] = on.split('-').map(Number);
+  const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay);
+  return year - birthYear - (hadBirthday ? 0 : 1);
 }
 
 function compare(operator: ComparisonOperator, left: unknown, right: unknown): boolean {

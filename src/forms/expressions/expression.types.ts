@@ -5,7 +5,7 @@ export type LiteralValue = string | number | boolean | null;
 
 export type ComparisonOperator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not in';
 
-export type FunctionName = 'count' | 'answered' | 'today' | 'position';
+export type FunctionName = 'count' | 'answered' | 'today' | 'position' | 'date' | 'age' | 'startsWith';
 
 export type ExpressionNode =
   | { kind: 'literal'; value: LiteralValue }

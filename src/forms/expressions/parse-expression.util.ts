@@ -1,13 +1,20 @@
+import { isRelativeDate } from '../answers/resolve-date.util';
 import { ExpressionSyntaxError } from './expression.errors';
 import { ComparisonOperator, ExpressionNode, FunctionName, LiteralValue, Token } from './expression.types';
 import { tokenize } from './tokenize.util';
 
-// Each function with the number of arguments it takes and whether those must be question ids.
-const FUNCTIONS: Record<FunctionName, { arity: number; idArguments: boolean }> = {
-  count: { arity: 1, idArguments: true },
-  answered: { arity: 1, idArguments: true },
-  today: { arity: 0, idArguments: false },
-  position: { arity: 1, idArguments: true },
+/**
+ * Each function with how many arguments it takes and what they must be: question ids (`count`),
+ * a rule date in quotes (`date`, checked here so a typo stops loading), or any expression.
+ */
+const FUNCTIONS: Record<FunctionName, { min: number; max: number; argument: 'id' | 'ruleDate' | 'any' }> = {
+  count: { min: 1, max: 1, argument: 'id' },
+  answered: { min: 1, max: 1, argument: 'id' },
+  today: { min: 0, max: 0, argument: 'any' },
+  position: { min: 1, max: 1, argument: 'id' },
+  date: { min: 1, max: 1, argument: 'ruleDate' },
+  age: { min: 1, max: 2, argument: 'any' },
+  startsWith: { min: 2, max: 2, argument: 'any' },
 };
 
 const COMPARISON_OPERATORS = new Set(['==', '!=', '<', '<=', '>', '>=']);
@@ -151,26 +158,48 @@ class Parser {
   }
 
   private parseCall(nameToken: Token): ExpressionNode {
-    const spec = FUNCTIONS[nameToken.text as FunctionName] as (typeof FUNCTIONS)[FunctionName] | undefined;
+    const name = nameToken.text as FunctionName;
+    const spec = FUNCTIONS[name] as (typeof FUNCTIONS)[FunctionName] | undefined;
     if (!spec) {
-      this.fail(`unknown function "${nameToken.text}" (known: count, answered, today, position)`, nameToken);
+      this.fail(
+        `unknown function "${nameToken.text}" (known: ${Object.keys(FUNCTIONS).join(', ')})`,
+        nameToken,
+      );
     }
     this.expectPunctuation('(');
     const args: ExpressionNode[] = [];
     if (!this.peekPunctuation(')')) {
       do {
+        const start = this.peek();
         const argument = this.parseOr();
-        if (spec.idArguments && argument.kind !== 'identifier') {
-          this.fail(`${nameToken.text}() takes a question id`, nameToken);
+        if (spec.argument === 'id' && argument.kind !== 'identifier') {
+          this.fail(`${name}() takes a question id`, nameToken);
+        }
+        if (spec.argument === 'ruleDate') {
+          this.checkRuleDate(argument, start);
         }
         args.push(argument);
       } while (this.acceptPunctuation(','));
     }
     this.expectPunctuation(')');
-    if (args.length !== spec.arity) {
-      this.fail(`${nameToken.text}() takes ${spec.arity} argument(s), got ${args.length}`, nameToken);
+    if (args.length < spec.min || args.length > spec.max) {
+      const takes = spec.min === spec.max ? `${spec.min}` : `${spec.min} or ${spec.max}`;
+      this.fail(`${name}() takes ${takes} argument(s), got ${args.length}`, nameToken);
     }
-    return { kind: 'call', name: nameToken.text as FunctionName, args, position: nameToken.position };
+    return { kind: 'call', name, args, position: nameToken.position };
+  }
+
+  /** date("today-18y"): the same dates as the `min`/`max` rules of date questions, in quotes. */
+  private checkRuleDate(argument: ExpressionNode, start: Token): void {
+    if (argument.kind !== 'literal' || typeof argument.value !== 'string') {
+      this.fail('date() takes a date in quotes, such as date("today-18y") or date("2025-01-31")', start);
+    }
+    if (!isRelativeDate(argument.value)) {
+      this.fail(
+        `date("${argument.value}") is not a date: write YYYY-MM-DD, "today", or today with one offset in days, months or years ("today-14d", "today+3m", "today-18y")`,
+        start,
+      );
+    }
   }
 
   private peek(): Token {

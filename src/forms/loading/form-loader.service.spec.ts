@@ -115,6 +115,7 @@ describe('FormLoaderService', () => {
       `${file}:39: sections[0].questions[5].when: cannot read the condition: the expression ends too early at position 38 in "applicant.status == "verheiratet" and"`,
       `${file}:47: computed[0].template: unknown question id "applicant.street"`,
       `${file}:49: computed[1].value: unknown question id "kids"`,
+      `${file}:52: computed[2].when: cannot read the condition: date("today-18") is not a date: write YYYY-MM-DD, "today", or today with one offset in days, months or years ("today-14d", "today+3m", "today-18y") at position 25 in "applicant.since <= date("today-18")"`,
     ];
     for (const problem of expected) {
       assertListed(problems, problem);
