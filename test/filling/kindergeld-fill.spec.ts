@@ -178,6 +178,21 @@ describe('filling the genuine Kindergeld forms from answers', { skip: skipWithou
     }
   });
 
+  it('prints the BIC only for an account abroad; one next to a German IBAN is left out, not refused', async () => {
+    const bic = `${kg1}.Punkt-3[0].BIC[0]`;
+    const answers = { ...example('petrovic'), 'bank.bic': 'INGDDEFFXXX' };
+    const [german] = await sut.fill('kindergeld', answers, { mode: 'draft', today, formId: 'kg1' });
+    assert.equal((await readWithPdfJs(german.bytes)).fields!.get(bic), '');
+    const [abroad] = await sut.fill(
+      'kindergeld',
+      { ...answers, 'bank.iban': 'HR1210010051863000160', 'bank.bic': 'ZABAHR2X' },
+      { mode: 'draft', today, formId: 'kg1' },
+    );
+    const fields = (await readWithPdfJs(abroad.bytes)).fields!;
+    assert.equal(fields.get(bic), 'ZABAHR2X');
+    assert.equal(fields.get(`${kg1}.Punkt-3[0].IBAN[0]`), 'HR1210010051863000160');
+  });
+
   it('leaves answers the family marked "Ich weiß es nicht" empty instead of refusing the fill', async () => {
     const answers = example('petrovic');
     delete answers['applicant.birthDate'];

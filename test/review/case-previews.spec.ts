@@ -237,9 +237,9 @@ describe('review workspace: forms without JavaScript, page images, letter region
     // PDF y grows upwards: a bar at x 100, 200 points from the top, 150 × 20 points.
     sheet.drawRectangle({ x: 100, y: 842 - 200 - 20, width: 150, height: 20, color: rgb(0.1, 0.1, 0.1) });
     const upload = await storeLetter(Buffer.from(await pdf.save()), 'brief.pdf');
-    await markFromLetter('bank.bic', upload, 1, '100,200,150,20');
+    await markFromLetter('bank.name', upload, 1, '100,200,150,20');
     const region = await request(server())
-      .get(`/api/review/cases/${ownCase}/letter-region?path=bank.bic`)
+      .get(`/api/review/cases/${ownCase}/letter-region?path=bank.name`)
       .set('Cookie', dragana.cookie)
       .buffer(true)
       .parse(binary as never)
