@@ -178,6 +178,22 @@ describe('filling the genuine Kindergeld forms from answers', { skip: skipWithou
     }
   });
 
+  it('fills Punkt 3 of the Anlage Kind by the birth date: Luka (19) has it, Mila (10) has none', async () => {
+    const documents = await sut.fill('kindergeld', example('petrovic'), { mode: 'draft', today });
+    const [luka, mila] = await Promise.all(
+      documents
+        .filter((document) => document.formId === 'kg1-anlage-kind')
+        .map(async (document) => (await readWithPdfJs(document.bytes)).fields!),
+    );
+    const page2 = 'topmostSubform[0].Page2[0]';
+    const proofAttached = `${page2}.Nachweise-zu-3[0].beigefügt[0]`;
+    const trainingName = `${page2}.Frage-3\\.1[0].Ausbildung[0].Bezeichnung-Ausbild-3\\.1\\.1[0]`;
+    assert.equal(luka.get(proofAttached), '1');
+    assert.equal(luka.get(trainingName), 'Ausbildung zum Kfz-Mechatroniker');
+    assert.equal(mila.get(proofAttached), 'Off');
+    assert.equal(mila.get(trainingName), '');
+  });
+
   it('prints the BIC only for an account abroad; one next to a German IBAN is left out, not refused', async () => {
     const bic = `${kg1}.Punkt-3[0].BIC[0]`;
     const answers = { ...example('petrovic'), 'bank.bic': 'INGDDEFFXXX' };
