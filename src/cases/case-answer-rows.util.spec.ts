@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Answers } from '../forms/definition/answers.types';
 import { AnswerProvenance } from '../interview/interview-state.types';
-import { answersFromRows, isGroupRow, pathOfRow, toAnswerRows } from './case-answer-rows.util';
+import { answeredOnOf, answersFromRows, isGroupRow, pathOfRow, toAnswerRows } from './case-answer-rows.util';
 
 const at = '2025-11-20T10:00:00.000Z';
 const family: AnswerProvenance = { source: 'family', at };
@@ -85,5 +85,34 @@ describe('toAnswerRows / answersFromRows', () => {
     const rows = toAnswerRows(answers, provenance, []).reverse();
 
     assert.deepEqual(answersFromRows(rows), answers);
+  });
+
+  it("dates the answers by the family's last one (German day), not by the Kümmerer or the submission", () => {
+    const row = (
+      source: 'family' | 'letter' | 'kuemmerer',
+      givenAt: string,
+      extra: { questionId?: string; groupId?: string; markedUnknown?: boolean } = {},
+    ) => ({
+      questionId: extra.questionId ?? 'applicant.lastName',
+      groupId: extra.groupId ?? null,
+      itemIndex: null,
+      markedUnknown: extra.markedUnknown ?? false,
+      source,
+      givenAt: new Date(givenAt),
+    });
+    assert.equal(
+      answeredOnOf([
+        row('family', '2025-11-18T09:00:00.000Z'),
+        row('letter', '2025-11-20T22:30:00.000Z'), // 23:30 in Berlin: still the 20th
+        row('kuemmerer', '2025-12-03T10:00:00.000Z'),
+        // Written by the submission itself: a group's item count and an "Ich weiß es nicht" mark.
+        row('family', '2025-12-04T10:00:00.000Z', { questionId: 'children', groupId: 'children' }),
+        row('family', '2025-12-04T10:00:00.000Z', { markedUnknown: true }),
+      ]),
+      '2025-11-20',
+    );
+    assert.equal(answeredOnOf([row('family', '2025-11-20T23:30:00.000Z')]), '2025-11-21');
+    assert.equal(answeredOnOf([row('kuemmerer', '2025-12-03T10:00:00.000Z')]), undefined);
+    assert.equal(answeredOnOf([]), undefined);
   });
 });

@@ -1,5 +1,7 @@
+import { berlinDate } from '../common/berlin-date.util';
 import { Answers, AnswerValue, RepeatItemAnswers } from '../forms/definition/answers.types';
 import { AnswerProvenance } from '../interview/interview-state.types';
+import { AnswerSource } from './case-status.types';
 
 /** One answer ready to store: its path, plain value and provenance (encryption happens later). */
 export interface AnswerRow {
@@ -105,4 +107,27 @@ export function answersFromRows(
 /** The row of a repeat group itself: its group id is its own id, and it has no item index. */
 export function isGroupRow(row: Pick<AnswerRow, 'questionId' | 'groupId' | 'itemIndex'>): boolean {
   return row.groupId === row.questionId && row.itemIndex === null;
+}
+
+/**
+ * The day the family gave its answers (its last one, in Germany), for the filler's `answeredOn`:
+ * a question that a condition on dates asks only after that day stays empty rather than making the
+ * case's answers incomplete. Only answers the family gave count: not a Kümmerer's correction, nor
+ * the rows the submission itself writes (a group's item count, an "Ich weiß es nicht" mark).
+ * Undefined without any (the filler then judges by its today alone).
+ */
+export function answeredOnOf(
+  rows: readonly (Pick<AnswerRow, 'questionId' | 'groupId' | 'itemIndex' | 'markedUnknown'> & {
+    source: AnswerSource;
+    givenAt: Date;
+  })[],
+): string | undefined {
+  let last: Date | undefined;
+  for (const row of rows) {
+    const given = row.source !== 'kuemmerer' && !row.markedUnknown && !isGroupRow(row);
+    if (given && (last === undefined || row.givenAt > last)) {
+      last = row.givenAt;
+    }
+  }
+  return last && berlinDate(last);
 }

@@ -8,6 +8,7 @@ import { validateAnswers } from '../forms/answers/validate-answers';
 import { FormRegistry } from '../forms/forms.registry';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { describeAnswerProblems } from './answer-problems.util';
+import { answeredOnOf } from './case-answer-rows.util';
 import { documentInputOf, replaceCaseDocuments, sealCaseDocuments } from './case-documents-store.util';
 import { CaseStatus } from './case-status.types';
 import { CasesError } from './cases.errors';
@@ -62,7 +63,10 @@ export class CaseApprovalService {
     // Every answer that applies must be there and fit (also those marked "Ich weiß es nicht");
     // the refusal names them, so the Kümmerer knows what to fill in or ask the family.
     const { answers } = caseQuestions(application, rows, today);
-    const { problems } = validateAnswers(application, answers, today);
+    // A question a date switched on after the family's last answer (Punkt 3 of the Anlage Kind for a
+    // child who has come within three months of 18 since) is not missing: it stays empty.
+    const answeredOn = answeredOnOf(rows);
+    const { problems } = validateAnswers(application, answers, today, { answeredOn });
     if (problems.length > 0) {
       throw new CasesError(
         'CASE_ANSWERS_INCOMPLETE',
@@ -70,7 +74,11 @@ export class CaseApprovalService {
         describeAnswerProblems(application, problems),
       );
     }
-    const documents = await this.filler.fill(record.applicationId, answers, { mode: 'final', today });
+    const documents = await this.filler.fill(record.applicationId, answers, {
+      mode: 'final',
+      today,
+      answeredOn,
+    });
     const forms = documents.map((document) => ({
       title: document.title,
       authority: this.registry.getForm(document.formId).authority ?? 'Familienkasse',

@@ -5,6 +5,7 @@ import { readWithPdfJs } from '../../test/pdf/pdfjs-read.util';
 import { BotHarness, startBotHarness } from '../../test/support/bot-harness';
 import { replayThroughBot } from '../../test/support/bot-transcript-runner';
 import { readTranscript, transcriptFiles } from '../../test/transcripts/transcript-runner';
+import { CaseApprovalService } from './case-approval.service';
 import { CaseCorrectionsService } from './case-corrections.service';
 import { CaseDraftsService } from './case-drafts.service';
 import { CasesError } from './cases.errors';
@@ -107,6 +108,28 @@ describe('CaseDraftsService: draft PDFs after the submission', () => {
       before.map((document) => document.id),
     );
     assert.equal(await pendingFlag(harness, caseId), false);
+  });
+
+  it('fills and approves a case later although a date now asks more: Punkt 3 for a child near 18', async () => {
+    // Elif, born 25.02.2008: on the day of the submission (20.11.2025) her 18th birthday is more than
+    // three months away, so the chat did not ask Punkt 3 of her Anlage Kind; ten days later it is not.
+    const transcript = twoChildren();
+    transcript.steps.find((step) => step.user === '2.4.2019')!.user = '25.2.2008';
+    const conversation = await replayThroughBot(harness, transcript);
+    const caseId = (await conversation.stored())!.caseId!;
+    const rows = await harness.app.get(CasesRepository).findCurrentAnswers(caseId);
+    assert.ok(!rows.some((row) => row.questionId === 'children.adultProof'));
+
+    assert.equal(await harness.app.get(CaseDraftsService).regenerate(caseId, '2025-11-30'), true);
+    await harness.app
+      .get(CaseApprovalService)
+      .approve(
+        caseId,
+        { attachments: [], contact: 'Stadtteilbüro' },
+        'user:k-17',
+        new Date('2025-11-30T10:00:00Z'),
+      );
+    assert.equal((await harness.app.get(CasesRepository).getCase(caseId)).status, 'approved');
   });
 });
 

@@ -6,7 +6,7 @@ import { ApplicationFillerService } from '../filling/application-filler.service'
 import { FormsError } from '../forms/forms.errors';
 import { PdfError } from '../pdf/pdf.errors';
 import { DataCipher } from '../privacy/data-cipher.service';
-import { answersFromRows } from './case-answer-rows.util';
+import { answeredOnOf, answersFromRows } from './case-answer-rows.util';
 import {
   caseDocumentContext,
   replaceCaseDocuments,
@@ -132,6 +132,7 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
           mode: 'draft',
           today,
           unknownPaths: rows.filter((row) => row.markedUnknown).map((row) => row.path),
+          answeredOn: answeredOnOf(rows),
         },
         { key: this.cipher.sealingKey(), contextOf: (id) => caseDocumentContext(caseId, id) },
       );

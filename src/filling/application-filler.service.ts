@@ -81,7 +81,9 @@ export class ApplicationFillerService {
     // before a correction, such as the partner's after "verheiratet" became "ledig"), and never
     // print a form from answers the chat would not have accepted.
     const applying = applyingAnswers(application, answers, options.today, { unknownIds: 'keep' });
-    const check = validateAnswers(application, applying, options.today);
+    const check = validateAnswers(application, applying, options.today, {
+      answeredOn: options.answeredOn,
+    });
     const unknown = new Set(options.unknownPaths ?? []);
     const problems = check.problems.filter(
       (problem) => !(problem.code === 'REQUIRED' && unknown.has(answerPathOf(application, problem))),

@@ -40,4 +40,9 @@ export interface FillApplicationOptions {
    * left empty on the form for the Kümmerer to complete, instead of refusing the whole fill.
    */
   unknownPaths?: readonly string[];
+  /**
+   * The day the family gave the answers (its submission), YYYY-MM-DD. Questions that conditions on
+   * dates ask only later (a child now close to 18) may stay empty instead of refusing the fill.
+   */
+  answeredOn?: string;
 }

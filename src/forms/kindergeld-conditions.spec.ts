@@ -110,6 +110,52 @@ describe('Kindergeld conditions on dates and the IBAN', () => {
     });
   });
 
+  describe('answers checked later than they were given', () => {
+    // Luka, born 25.02.2008: on 20.11.2025 his 18th birthday is more than three months away, so the
+    // chat asks no Punkt 3; by 30.11.2025 it is within three months.
+    const punkt3 = (answers: Answers): Answers => {
+      const [luka, ...others] = answers.children as RepeatItemAnswers[];
+      const young = Object.fromEntries(
+        Object.entries(luka).filter(([id]) => {
+          const question = application.questions.get(id)!;
+          return question.section.pdfLabel !== 'Punkt 3' && id !== 'children.title';
+        }),
+      );
+      return { ...answers, children: [{ ...young, 'children.birthDate': '2008-02-25' }, ...others] };
+    };
+
+    it('refuses them by today alone: Punkt 3 is now missing', () => {
+      const { problems } = validateAnswers(application, punkt3(example('petrovic')), '2025-11-30');
+      assert.ok(
+        problems.some((problem) => problem.questionId === 'children.adultProof' && problem.item === 0),
+      );
+      assert.ok(problems.every((problem) => problem.code === 'REQUIRED'));
+    });
+
+    it('accepts a question left unanswered that was not asked on the day of the answers', () => {
+      const answers = punkt3(example('petrovic'));
+      assert.deepEqual(
+        validateAnswers(application, answers, '2025-11-30', { answeredOn: '2025-11-20' }).problems,
+        [],
+      );
+      // Still refused: a wrong answer, and a missing one the family was asked.
+      const wrong = validateAnswers(application, { ...answers, 'bank.iban': 'DE00' }, '2025-11-30', {
+        answeredOn: '2025-11-20',
+      });
+      assert.deepEqual(
+        wrong.problems.map((problem) => problem.questionId),
+        ['bank.iban'],
+      );
+      const withoutName = { ...answers };
+      delete withoutName['applicant.lastName'];
+      const missing = validateAnswers(application, withoutName, '2025-11-30', { answeredOn: '2025-11-20' });
+      assert.deepEqual(
+        missing.problems.map((problem) => [problem.questionId, problem.code]),
+        [['applicant.lastName', 'REQUIRED']],
+      );
+    });
+  });
+
   describe('KG 1, Punkt 3: the BIC', () => {
     it('is asked for an IBAN from abroad only', () => {
       assert.equal(asks('bank.bic', { 'bank.iban': 'DE78370400445320130011' }), false);

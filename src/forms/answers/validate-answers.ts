@@ -23,6 +23,15 @@ const unknownQuestion = {
   en: 'This answer belongs to no question of the application.',
 };
 
+export interface ValidateAnswersOptions {
+  /**
+   * The day the family gave the answers (YYYY-MM-DD). A condition on dates can ask more as time
+   * passes (Punkt 3 of the Anlage Kind for a child who turns 18 within three months): a missing
+   * answer to a question that was not asked on that day is no problem, the family never saw it.
+   */
+  answeredOn?: string;
+}
+
 /**
  * Checks a whole set of answers against an application: every question that is asked under the
  * answers' own conditions, every item of repeat groups, and no answers to unknown questions.
@@ -31,10 +40,12 @@ export function validateAnswers(
   application: LoadedApplication,
   answers: Answers,
   today: string,
+  options: ValidateAnswersOptions = {},
 ): AnswersCheck {
   const problems: AnswerProblem[] = [];
   const normalised: Answers = { ...answers };
   const base = new AnswerScope(answers, today);
+  const then = options.answeredOn === undefined ? base : new AnswerScope(answers, options.answeredOn);
   const items = new Map<string, RepeatItemAnswers[]>();
 
   for (const id of Object.keys(answers)) {
@@ -51,7 +62,9 @@ export function validateAnswers(
       }
       const result = validateAnswer(question, answers[question.id], { today });
       if (!result.ok) {
-        problems.push({ questionId: question.id, code: result.code, message: result.message });
+        if (!(result.code === 'REQUIRED' && !then.isActive(question))) {
+          problems.push({ questionId: question.id, code: result.code, message: result.message });
+        }
       } else if (question.type !== 'repeat') {
         normalised[question.id] = result.value;
       }
@@ -68,7 +81,9 @@ export function validateAnswers(
       }
       const result = validateAnswer(question, values[question.id], { today });
       if (!result.ok) {
-        problems.push({ questionId: question.id, item, code: result.code, message: result.message });
+        if (!(result.code === 'REQUIRED' && !then.forItem(repeatId, item, values).isActive(question))) {
+          problems.push({ questionId: question.id, item, code: result.code, message: result.message });
+        }
       } else {
         values[question.id] = result.value;
       }
