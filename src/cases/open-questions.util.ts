@@ -3,7 +3,7 @@ import { Answers } from '../forms/definition/answers.types';
 import { IndexedQuestion } from '../forms/definition/question-index.util';
 import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
 import { flowSteps } from '../interview/flow.util';
-import { answersFromRows } from './case-answer-rows.util';
+import { answeredOnOf, answersFromRows } from './case-answer-rows.util';
 import { CaseAnswerView } from './cases.types';
 
 /** A question that applies under the case's answers but has no answer yet (e.g. after a correction). */
@@ -28,6 +28,9 @@ export interface CaseQuestions {
  * Which questions of a case apply under its current answers, in the order the chat asks them:
  * those without an answer are open (a correction from "ledig" to "verheiratet" opens the partner's
  * questions), answers to questions that no longer apply are not printed (see applyingAnswers).
+ * A question that only a date switched on after the family's last answer (Punkt 3 of the Anlage
+ * Kind for a child who has come within three months of 18 since) is not open: approval and the
+ * filler accept it empty (validateAnswers' answeredOn), so the page does not ask for it either.
  */
 export function caseQuestions(
   application: LoadedApplication,
@@ -40,6 +43,15 @@ export function caseQuestions(
     .map(({ question }) => question.id);
   // Every group counts as complete: "noch ein Kind?" is the family's to answer, not an open question.
   const steps = flowSteps(application, answers, groups, today);
+  const answeredOn = answeredOnOf(rows);
+  const askedThen =
+    answeredOn === undefined || answeredOn === today
+      ? undefined
+      : new Set(
+          flowSteps(application, answers, groups, answeredOn).flatMap((step) =>
+            step.kind === 'question' ? [step.path] : [],
+          ),
+        );
   const answered = new Set(rows.map((row) => row.path));
   const applying = new Set<string>();
   const open: OpenQuestion[] = [];
@@ -48,7 +60,7 @@ export function caseQuestions(
       continue;
     }
     applying.add(step.path);
-    if (!answered.has(step.path)) {
+    if (!answered.has(step.path) && (askedThen === undefined || askedThen.has(step.path))) {
       open.push({ path: step.path, indexed: step.indexed, item: step.pointer.item });
     }
   }
