@@ -1,13 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'yaml';
+import { killHard, Service, serviceMainJs, startService } from '../support/service-process';
 import { testSecret, testTokenSecret } from './channel-test-app';
 
 // System suite: the built service runs as a child process (node dist/src/main.js), is killed with
@@ -23,61 +22,7 @@ interface Step {
 const transcript = parse(
   readFileSync(join(__dirname, '..', '..', '..', 'test', 'transcripts', 'kg1-two-children.yaml'), 'utf8'),
 ) as { steps: Step[] };
-const mainJs = join(__dirname, '..', '..', 'src', 'main.js');
 const userId = 'dl_dragana_petrovic';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Service {
-  child: ChildProcess;
-  baseUrl: string;
-}
-
-async function startService(env: Record<string, string>): Promise<Service> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [mainJs], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  for (let waited = 0; waited < 30000; waited += 100) {
-    if (child.exitCode !== null) {
-      throw new Error(`the service stopped at start-up: ${stderr}`);
-    }
-    try {
-      if ((await fetch(`${baseUrl}/health`)).status < 500) {
-        return { child, baseUrl };
-      }
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the service did not listen within 30 s: ${stderr}`);
-}
-
-function killHard(service: Service): Promise<void> {
-  return new Promise((resolve) => {
-    if (service.child.exitCode !== null || service.child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    service.child.once('exit', () => resolve());
-    service.child.kill('SIGKILL');
-  });
-}
 
 /** A minimal Direct Line 3.0 REST client: post, then poll from the watermark. */
 class RestConversation {
@@ -167,7 +112,7 @@ describe('the service is killed (SIGKILL) mid-conversation and started again', (
 
   before(() => {
     // The test needs the built service; `npx tsc -p tsconfig.json` writes dist/src/main.js.
-    readFileSync(mainJs);
+    readFileSync(serviceMainJs);
   });
   after(async () => {
     if (service) {
