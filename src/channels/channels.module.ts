@@ -12,6 +12,9 @@ import { AzureBotService } from './azure/azure-bot.service';
 import { BotMessagesController } from './azure/bot-messages.controller';
 import { BotRegistry } from './bot/bot-registry.service';
 import { ChannelConversationGateway } from './bot/channel-conversation-gateway';
+import { RedisTurnLock } from './bot/redis-turn-lock';
+import { TURN_LOCK, TurnLock } from './bot/turn-lock.types';
+import { TurnQueue } from './bot/turn-queue.util';
 import { DirectLineAttachmentReader } from './directline/directline-attachment-reader';
 import { CONVERSATION_GATEWAY } from '../bot/proactive/conversation-gateway';
 import { ATTACHMENT_READER } from '../bot/uploads/attachment-reader';
@@ -56,6 +59,12 @@ import { WebChatController } from './web/web-chat.controller';
       useFactory: (config: AppConfig): ActivityBus =>
         config.REDIS_URL ? new RedisActivityBus(config.REDIS_URL) : new InProcessActivityBus(),
     },
+    {
+      provide: TURN_LOCK,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): TurnLock =>
+        config.REDIS_URL ? new RedisTurnLock(config.REDIS_URL) : new TurnQueue(),
+    },
     BotRegistry,
     ActivityLogService,
     AttachmentStoreService,
@@ -83,7 +92,10 @@ import { WebChatController } from './web/web-chat.controller';
   ],
 })
 export class ChannelsModule implements NestModule, OnApplicationShutdown {
-  constructor(@Inject(ACTIVITY_BUS) private readonly bus: ActivityBus) {}
+  constructor(
+    @Inject(ACTIVITY_BUS) private readonly bus: ActivityBus,
+    @Inject(TURN_LOCK) private readonly turns: TurnLock,
+  ) {}
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
@@ -95,6 +107,6 @@ export class ChannelsModule implements NestModule, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.bus.close();
+    await Promise.all([this.bus.close(), this.turns.close()]);
   }
 }

@@ -1,9 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
 import { BotRegistry } from '../bot/bot-registry.service';
-import { TurnQueue } from '../bot/turn-queue.util';
+import { TURN_LOCK, TurnLock } from '../bot/turn-lock.types';
 import { turnFailedReply } from '../../bot/activities/turn-failed-reply.util';
 
 /**
@@ -15,11 +15,11 @@ import { turnFailedReply } from '../../bot/activities/turn-failed-reply.util';
 export class AzureBotService {
   private readonly logger = new Logger('AzureBot');
   private readonly adapter: CloudAdapter;
-  private readonly queue = new TurnQueue();
 
   constructor(
     config: AppConfig,
     private readonly bots: BotRegistry,
+    @Inject(TURN_LOCK) private readonly turns: TurnLock,
   ) {
     const authentication = new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.MICROSOFT_APP_ID,
@@ -45,7 +45,7 @@ export class AzureBotService {
     const conversationId = (request.body as { conversation?: { id?: unknown } } | undefined)?.conversation
       ?.id;
     const key = typeof conversationId === 'string' ? conversationId : '';
-    return this.queue.run(`azure:${key}`, () =>
+    return this.turns.run(`azure:${key}`, () =>
       this.adapter.process(request, response, (context) => this.bots.bot.run(context)),
     );
   }

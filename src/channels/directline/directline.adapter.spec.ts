@@ -4,6 +4,7 @@ import { Activity, ActivityTypes, TestAdapter, TurnContext } from 'botbuilder';
 import type { BotRegistry } from '../bot/bot-registry.service';
 import type { ActivityLogService } from './activity-log.service';
 import { DirectLineAdapter } from './directline.adapter';
+import { TurnQueue } from '../bot/turn-queue.util';
 
 /** Records what the adapter stores; positions count up per conversation like the real log. */
 class RecordingLog {
@@ -35,7 +36,11 @@ function message(text: string, conversationId?: string): Partial<Activity> {
 describe('DirectLineAdapter.sendActivities', () => {
   it('stores the replies of one call together, one batch per conversation, split by a delay', async () => {
     const log = new RecordingLog();
-    const sut = new DirectLineAdapter(log as unknown as ActivityLogService, {} as BotRegistry);
+    const sut = new DirectLineAdapter(
+      log as unknown as ActivityLogService,
+      {} as BotRegistry,
+      new TurnQueue(),
+    );
     const context = new TurnContext(new TestAdapter(), {
       type: ActivityTypes.Message,
       channelId: 'directline',
@@ -73,7 +78,7 @@ describe('DirectLineAdapter.onTurnError', () => {
         run: () => Promise.reject(new Error('the bot failed')),
       },
     } as unknown as BotRegistry;
-    const sut = new DirectLineAdapter(log as unknown as ActivityLogService, failing);
+    const sut = new DirectLineAdapter(log as unknown as ActivityLogService, failing, new TurnQueue());
 
     await sut.processActivity({
       type: ActivityTypes.Message,

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   Activity,
   ActivityTypes,
@@ -9,24 +9,24 @@ import {
 } from 'botbuilder';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BotRegistry } from '../bot/bot-registry.service';
-import { TurnQueue } from '../bot/turn-queue.util';
+import { TURN_LOCK, TurnLock } from '../bot/turn-lock.types';
 import { ChannelError } from '../channels.errors';
 import { ActivityLogService } from './activity-log.service';
 import { turnFailedReply } from '../../bot/activities/turn-failed-reply.util';
 
 /**
  * botbuilder's side of Direct Line: runs the bot for each activity a family sends, one turn at a
- * time per conversation, and appends what the bot sends to the conversation log, from where the
+ * time per conversation (across instances with Redis, see TurnLock), and appends what the bot sends to the conversation log, from where the
  * REST poll and the WebSocket stream deliver it.
  */
 @Injectable()
 export class DirectLineAdapter extends BotAdapter {
   private readonly logger = new Logger('DirectLine');
-  private readonly queue = new TurnQueue();
 
   constructor(
     private readonly log: ActivityLogService,
     private readonly bots: BotRegistry,
+    @Inject(TURN_LOCK) private readonly turns: TurnLock,
   ) {
     super();
     this.onTurnError = async (context, error) => {
@@ -39,7 +39,7 @@ export class DirectLineAdapter extends BotAdapter {
   /** Runs one bot turn for an activity that is already in the log; waits for earlier turns. */
   processActivity(activity: Activity): Promise<void> {
     const conversationId = activity.conversation.id;
-    return this.queue.run(conversationId, () =>
+    return this.turns.run(conversationId, () =>
       this.runMiddleware(new TurnContext(this, activity), (context) => this.bots.bot.run(context)),
     );
   }
@@ -112,6 +112,6 @@ export class DirectLineAdapter extends BotAdapter {
       reference,
       true,
     ) as Activity;
-    await this.queue.run(conversationId, () => this.runMiddleware(new TurnContext(this, activity), logic));
+    await this.turns.run(conversationId, () => this.runMiddleware(new TurnContext(this, activity), logic));
   }
 }
