@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Activity, TurnContext } from 'botbuilder';
 import { CaseIntakeService } from '../cases/case-intake.service';
 import { DocumentsService } from '../documents/documents.service';
 import { EngineEvent } from '../interview/engine.types';
 import { InterviewState } from '../interview/interview-state.types';
 import { plainReply } from './activities/plain-reply.util';
+import { BOT_CLOCK, BotClock } from './bot-clock';
 import { ResumeCodeService } from './resume/resume-code.service';
 import { LetterDeadlinesService } from './letters/letter-deadlines.service';
 import { resumeBirthDateQuestion } from './resume/resume.options';
@@ -25,6 +26,7 @@ export class EngineEffectsService {
     private readonly documents: DocumentsService,
     private readonly codes: ResumeCodeService,
     private readonly letterDeadlines: LetterDeadlinesService,
+    @Inject(BOT_CLOCK) private readonly clock: BotClock,
   ) {}
 
   async apply(
@@ -40,20 +42,24 @@ export class EngineEffectsService {
       // The team the chat page was embedded for (channelData.team); CaseTeamService resolves it.
       team: teamOf(context.activity),
     });
+    // The bot's clock, not the machine's: the case's dates and the date of signing follow the turn.
+    const clock = () => ({ now: this.clock.now() });
     const notices: Partial<Activity>[] = [];
     for (const event of events) {
       switch (event.type) {
         case 'submitted':
           // The forms are filled in the background (CaseDraftsService): the family need not wait.
-          data.caseId = await this.cases.createFromInterview(interview, conversation(), {
-            answers: event.answers,
-            unknown: event.unknown,
-          });
+          data.caseId = await this.cases.createFromInterview(
+            interview,
+            conversation(),
+            { answers: event.answers, unknown: event.unknown },
+            clock(),
+          );
           // Deadlines of letters read before the case existed now count for it.
           await this.letterDeadlines.applyToCase(data.caseId);
           break;
         case 'human-requested':
-          data.caseId = await this.cases.recordHumanRequest(interview, conversation(), event.text);
+          data.caseId = await this.cases.recordHumanRequest(interview, conversation(), event.text, clock());
           break;
         case 'paused':
           // A code alone must never open someone's answers: it is only given with the birth date known.

@@ -112,7 +112,7 @@ export class CaseIntakeService {
       await this.replaceAnswers(manager, id, rows, clock.now);
       return id;
     });
-    await this.cases.addNote(caseId, { author: 'family', kind: 'human-request', text });
+    await this.cases.addNote(caseId, { author: 'family', kind: 'human-request', text, at: clock.now });
     return caseId;
   }
 

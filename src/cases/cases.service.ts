@@ -61,8 +61,12 @@ export class CasesService {
   /**
    * Adds a note. A family message brings the case to the top as unread and out of "waiting for
    * family"; a Kümmerer's note or question back answers what the family wrote (no longer unread).
+   * `at` dates the note and the family's activity (the bot's clock); default: now.
    */
-  async addNote(caseId: string, note: { author: string; kind: CaseNoteKind; text: string }): Promise<string> {
+  async addNote(
+    caseId: string,
+    note: { author: string; kind: CaseNoteKind; text: string; at?: Date },
+  ): Promise<string> {
     const id = randomUUID();
     await runInWriteTransaction(this.dataSource, async (manager) => {
       const record = await manager.getRepository(Case).findOne({ where: { id: caseId } });
@@ -75,9 +79,10 @@ export class CasesService {
         author: note.author,
         kind: note.kind,
         text: this.cipher.encryptJson(note.text, `case-note:${caseId}:${id}`),
+        ...(note.at ? { createdAt: note.at } : {}),
       });
       if (familyNoteKinds.includes(note.kind)) {
-        const now = new Date();
+        const now = note.at ?? new Date();
         await manager
           .getRepository(Case)
           .update({ id: caseId }, { lastActivityAt: now, unreadFamilyMessageAt: now });
