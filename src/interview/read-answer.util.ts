@@ -1,10 +1,10 @@
 import { ANSWER_MESSAGES, AnswerErrorCode } from '../forms/answers/answer-messages';
-import { validateAnswer } from '../forms/answers/answer-validator';
+import { matchesPattern, validateAnswer } from '../forms/answers/answer-validator';
 import { AnswerValue } from '../forms/definition/answers.types';
 import { QuestionDefinition } from '../forms/definition/question.types';
 import {
+  normalizeCode,
   normalizeIdentifier,
-  normalizeKindergeldNumber,
   parseChoice,
   parseDate,
   parseMoney,
@@ -116,14 +116,25 @@ function parse(question: QuestionDefinition, input: string, today: string): Pars
     case 'email':
       return { ok: true, value: normalizeIdentifier(question.type, input) };
     case 'text':
-      // Kindergeld numbers are typed as "215 fk 482913"; the definition's pattern wants "215FK482913".
-      return {
-        ok: true,
-        value: /kindergeldNumber$/i.test(question.id) ? normalizeKindergeldNumber(input) : tidyText(input),
-      };
+      return { ok: true, value: readText(question, input) };
     case 'repeat':
       return { ok: false, problem: NOT.choice };
   }
+}
+
+/**
+ * Text as typed, spaces tidied. Codes are typed as "cobadeffxxx", "COBA DE FF XXX" or "215 fk
+ * 482913": when the question's pattern refuses the text but takes it in capitals without spaces
+ * (BIC, Kindergeldnummer), that form is stored, as an IBAN is. Other text keeps its case.
+ */
+function readText(question: QuestionDefinition, input: string): string {
+  const typed = tidyText(input);
+  const pattern = question.validation?.pattern;
+  if (pattern === undefined || matchesPattern(pattern, typed)) {
+    return typed;
+  }
+  const code = normalizeCode(input);
+  return matchesPattern(pattern, code) ? code : typed;
 }
 
 /** Dates printed as "MM.JJJJ" ask for month and year only. */

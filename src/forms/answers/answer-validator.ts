@@ -118,10 +118,15 @@ function checkText(question: QuestionDefinition, value: unknown): AnswerValidati
   if (rules.maxLength !== undefined && length > rules.maxLength) {
     return fail('TOO_LONG', String(rules.maxLength));
   }
-  if (rules.pattern !== undefined && !new RegExp(`^(?:${rules.pattern})$`, 'u').test(value)) {
+  if (rules.pattern !== undefined && !matchesPattern(rules.pattern, value)) {
     return fail('PATTERN');
   }
   return ok(value);
+}
+
+/** Whether a text fits a definition's `validation.pattern` (the whole text, Unicode aware). */
+export function matchesPattern(pattern: string, value: string): boolean {
+  return new RegExp(`^(?:${pattern})$`, 'u').test(value);
 }
 
 function checkDate(question: QuestionDefinition, value: unknown, today: string): AnswerValidationResult {

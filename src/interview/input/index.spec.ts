@@ -10,6 +10,7 @@ describe('interview input through the public index', () => {
     assert.deepEqual(exported, [
       'foldForMatching',
       'lowerCaseText',
+      'normalizeCode',
       'normalizeEmail',
       'normalizeIban',
       'normalizeIdentifier',

@@ -5,6 +5,7 @@ export { parseChoice, ChoiceMatch, ChoiceOptionInput, ChoiceParseResult } from '
 export { parseNumber, NumberParseResult } from './parse-number';
 export { parseMoney, MoneyParseFailure, MoneyParseResult } from './parse-money';
 export {
+  normalizeCode,
   normalizeEmail,
   normalizeIban,
   normalizeIdentifier,

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   IdentifierKind,
+  normalizeCode,
   normalizeEmail,
   normalizeIban,
   normalizeIdentifier,
@@ -34,6 +35,14 @@ table('normalizeTaxId', normalizeTaxId, [
   ['12.345.678.901', '12345678901'],
   ['12345678901', '12345678901'],
   ['١٢٣٤٥٦٧٨٩٠١', '12345678901'],
+]);
+
+table('normalizeCode', normalizeCode, [
+  ['cobadeffxxx', 'COBADEFFXXX'],
+  ['COBA DE FF XXX', 'COBADEFFXXX'],
+  ['BIC: cobadeffxxx', 'COBADEFFXXX'],
+  ['Swift-Code: BKAU-AT-WW', 'BKAUATWW'],
+  ['215 fk 381902', '215FK381902'],
 ]);
 
 table('normalizeKindergeldNumber', normalizeKindergeldNumber, [

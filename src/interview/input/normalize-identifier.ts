@@ -23,6 +23,17 @@ export function normalizeKindergeldNumber(input: string): string {
   return toAsciiDigits(tidyText(input)).replace(SEPARATORS, '').toUpperCase();
 }
 
+/**
+ * A code of capitals and digits (BIC, Kindergeldnummer), typed in lower case, in groups or after a
+ * label: "cobadeffxxx", "COBA DE FF XXX", "BIC: COBADEFFXXX" -> "COBADEFFXXX".
+ */
+export function normalizeCode(input: string): string {
+  return toAsciiDigits(tidyText(input))
+    .replace(/^\p{L}[\p{L} -]*:\s*/u, '')
+    .replace(SEPARATORS, '')
+    .toUpperCase();
+}
+
 /** German postal code: "45127", " 01067 " -> "01067" (a string, so the leading zero stays), "D-45127" -> "45127". */
 export function normalizePostalCode(input: string): string {
   return toAsciiDigits(tidyText(input))
