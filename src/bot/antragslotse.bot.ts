@@ -2,6 +2,7 @@ import { ActivityHandler, TurnContext } from 'botbuilder';
 import { PendingProposal } from '../interview/interview-state.types';
 import { readLanguageEvent } from './activities/read-language-event.util';
 import { FamilyTurnService } from './family-turn.service';
+import { LetterReply } from './letters/letter-reply';
 import { BotStates } from './state/bot-states';
 
 /**
@@ -44,6 +45,14 @@ export class AntragslotseBot extends ActivityHandler {
    */
   async offerLetterValues(context: TurnContext, proposals: readonly PendingProposal[]): Promise<void> {
     await this.states.runTurn(context, () => this.family.offerLetterValues(context, proposals));
+  }
+
+  /**
+   * A letter read in the background, told in its conversation (ConversationGateway): the
+   * explanation in the chat's language at this moment, then the values found (offerLetterValues).
+   */
+  async deliverLetter(context: TurnContext, letter: LetterReply): Promise<void> {
+    await this.states.runTurn(context, () => this.family.deliverLetter(context, letter));
   }
 
   override async run(context: TurnContext): Promise<void> {

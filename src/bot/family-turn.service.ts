@@ -9,6 +9,8 @@ import { readUserInput } from './activities/read-user-input.util';
 import { renderMessages } from './activities/render-messages.util';
 import { EngineEffectsService } from './engine-effects.service';
 import { InterviewRunner, interviewLocaleOf } from './interview-runner.service';
+import { letterFlowText } from './letters/letter-flow.texts';
+import { letterActivity, LetterReply } from './letters/letter-reply';
 import { ResumeFlowService } from './resume/resume-flow.service';
 import { BotStates } from './state/bot-states';
 import { ConversationData } from './state/conversation-data.types';
@@ -105,14 +107,39 @@ export class FamilyTurnService {
    * between). Nothing happens before consent or after submission (then the Kümmerer sees the letter).
    */
   async offerLetterValues(context: TurnContext, proposals: readonly PendingProposal[]): Promise<void> {
+    await send(context, await this.offer(context, await this.data(context), proposals, []));
+  }
+
+  /**
+   * A letter was read in the background: its explanation in the chat's language now (the family may
+   * have switched it while the letter was read), "Ich frage Sie nach und nach …" when it holds
+   * values, then the values as in offerLetterValues.
+   */
+  async deliverLetter(context: TurnContext, letter: LetterReply): Promise<void> {
     const data = await this.data(context);
+    const locale = data.interview?.locale ?? letter.uploadLocale;
+    const about = [letterActivity(await letter.text(locale), locale)];
+    await send(context, await this.offer(context, data, letter.proposals, about));
+  }
+
+  /** `about` (the letter's messages) first, then what the engine says about the letter's values. */
+  private async offer(
+    context: TurnContext,
+    data: ConversationData,
+    proposals: readonly PendingProposal[],
+    about: Partial<Activity>[],
+  ): Promise<Partial<Activity>[]> {
     if (!data.interview?.consentVersion || data.interview.phase === 'submitted') {
-      return;
+      return about;
     }
     const result = this.interviews.offer(data.interview, proposals);
     data.interview = result.state;
+    if (about.length > 0 && proposals.length > 0) {
+      const locale = result.state.locale;
+      about.push(letterActivity(letterFlowText('proposalsIntro', locale), locale));
+    }
     const notices = await this.effects.apply(context, data, result.events);
-    await send(context, arrange(result.messages, notices, result.state));
+    return [...about, ...arrange(result.messages, notices, result.state)];
   }
 
   private async start(context: TurnContext, data: ConversationData): Promise<Partial<Activity>[]> {

@@ -130,6 +130,14 @@ export class DocumentsService {
     );
   }
 
+  /** The explanation the family got, when it came in another language than first stored. */
+  async replaceExplanation(documentId: string, explanation: string, locale: string): Promise<void> {
+    await this.analyses.update(
+      { documentId },
+      { explanation: this.cipher.encryptJson(explanation, `document-explanation:${documentId}`), locale },
+    );
+  }
+
   /** The chat a letter came in (for reminders before a case exists), or null. */
   async findConversationReference(documentId: string): Promise<object | null> {
     const record = await this.analyses

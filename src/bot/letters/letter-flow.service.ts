@@ -12,6 +12,7 @@ import { chatApplicationId } from '../interview-runner.service';
 import { CONVERSATION_GATEWAY, ConversationGateway } from '../proactive/conversation-gateway';
 import { letterFlowText } from './letter-flow.texts';
 import { letterProposals } from './letter-proposals.util';
+import { letterActivity } from './letter-reply';
 import { LetterReadingService } from './letter-reading.service';
 
 /** A progress message at most this often while a long letter is read. */
@@ -43,7 +44,7 @@ export class LetterFlowService {
     const reference = TurnContext.getConversationReference(context.activity);
     const job = this.process(reference, documentId, bytes, locale).finally(() => this.running.delete(job));
     this.running.add(job);
-    return [{ type: 'typing' }, info(letterFlowText('reading', locale), locale)];
+    return [{ type: 'typing' }, letterActivity(letterFlowText('reading', locale), locale)];
   }
 
   /** Resolves when every letter started so far is done (tests, shutdown). */
@@ -78,7 +79,7 @@ export class LetterFlowService {
               pages: progress.pagesTotal,
             });
             void this.post(reference, async (context) => {
-              await context.sendActivities([info(text, locale), { type: 'typing' }]);
+              await context.sendActivities([letterActivity(text, locale), { type: 'typing' }]);
             }).catch(() => undefined);
           }
         },
@@ -90,15 +91,16 @@ export class LetterFlowService {
         questions: this.registry.loadedApplication(chatApplicationId).questions.values(),
       });
       this.logger.log(`Letter ${documentId} analysed: ${proposals.length} values to propose.`);
-      await this.post(reference, async (context) => {
-        const activities = [info(explanation, locale)];
-        if (proposals.length > 0) {
-          activities.push(info(letterFlowText('proposalsIntro', locale), locale));
-        }
-        await context.sendActivities(activities);
-        // Also without values: the explanation came in between, the family sees the question again.
-        await this.bot().offerLetterValues(context, proposals);
-      });
+      // Also without values: the explanation comes in between, the family sees the question again.
+      await this.post(reference, (context) =>
+        this.bot().deliverLetter(context, {
+          // The chat's language when it arrives: the family may have switched it meanwhile.
+          text: async (now) =>
+            now === locale ? explanation : this.reading.explainAgain(documentId, analysis, now),
+          uploadLocale: locale,
+          proposals,
+        }),
+      );
     } catch (error) {
       await this.refuse(reference, error, locale);
     }
@@ -110,20 +112,21 @@ export class LetterFlowService {
     error: unknown,
     locale: InterviewLocale,
   ): Promise<void> {
-    const text =
-      error instanceof DocumentIntakeError
-        ? documentIntakeMessage(error.code, locale, error.details)
-        : error instanceof OcrError && error.code === 'OCR_BUSY'
-          ? letterFlowText('busy', locale)
-          : letterFlowText('failed', locale);
+    const text = (now: InterviewLocale) =>
+      Promise.resolve(
+        error instanceof DocumentIntakeError
+          ? documentIntakeMessage(error.code, now, error.details)
+          : error instanceof OcrError && error.code === 'OCR_BUSY'
+            ? letterFlowText('busy', now)
+            : letterFlowText('failed', now),
+      );
     this.logger.warn(
       `Reading a letter failed: ${(error as Error).name} ${(error as { code?: string }).code ?? ''}`,
     );
     try {
-      await this.post(reference, async (context) => {
-        await context.sendActivity(info(text, locale));
-        await this.bot().offerLetterValues(context, []);
-      });
+      await this.post(reference, (context) =>
+        this.bot().deliverLetter(context, { text, uploadLocale: locale, proposals: [] }),
+      );
     } catch (postError) {
       this.logger.warn(`Could not tell the family: ${(postError as Error).name}`);
     }
@@ -149,16 +152,4 @@ export class LetterFlowService {
   private bot(): AntragslotseBot {
     return this.moduleRef.get(AntragslotseBot, { strict: false });
   }
-}
-
-function info(text: string, locale: InterviewLocale): Partial<Activity> {
-  const direction = locale === 'ar' ? 'rtl' : 'ltr';
-  return {
-    type: 'message',
-    text,
-    textFormat: 'plain',
-    locale,
-    channelData: { direction, kind: 'letter' },
-    entities: [{ type: 'textDirection', direction, locale }],
-  };
 }

@@ -10,6 +10,7 @@ import { DocumentsService } from '../../documents/documents.service';
 import { inlineAttachmentReader } from '../uploads/attachment-reader';
 import { UploadIntakeService } from '../uploads/upload-intake.service';
 import { LetterFlowService } from './letter-flow.service';
+import { LetterReadingService, ReadLetter } from './letter-reading.service';
 
 // A digital Familienkasse letter (text layer: read without OCR, so this stays fast); the same
 // flow with a photo and OCR runs in letter-chat.system-spec.ts.
@@ -65,6 +66,7 @@ describe('a letter in the chat', () => {
     const number = spec.truth.references.kindergeldNummer!;
     assert.match(said, /Ihre Frist: \d\d\.\d\d\.2026/);
     assert.match(said, /Kindergeldnummer vorhanden: Ja – stimmt das\?/);
+    assert.match(said, /Ich frage Sie nach und nach, ob sie stimmen\./);
 
     const stored = (await conversation.stored())!;
     const documentId = stored.interview!.proposals[0]?.source.documentId ?? '';
@@ -85,6 +87,58 @@ describe('a letter in the chat', () => {
     assert.equal(provenance.documentId, documentId);
     assert.equal(provenance.page, 1);
     assert.ok(provenance.box && provenance.box.width > 0);
+  });
+
+  /** Reading waits for `gate` and may change what was read, as if the letter said less. */
+  function readingThrough(change: (read: ReadLetter) => ReadLetter, gate: Promise<void> = Promise.resolve()) {
+    const reading = harness.app.get(LetterReadingService);
+    const original = reading.readAndStore.bind(reading);
+    reading.readAndStore = async (...args) => {
+      await gate;
+      return change(await original(...args));
+    };
+    return { restore: () => (reading.readAndStore = original) };
+  }
+
+  it('explains the letter in the language the family switched to while it was read', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const stub = readingThrough((read) => read, gate);
+    try {
+      const conversation = await consented();
+      const file = await renderLetterPdf(spec);
+      const upload = conversation.turn({
+        type: 'message',
+        attachments: [
+          {
+            contentType: 'application/pdf',
+            name: 'brief.pdf',
+            contentUrl: `data:application/pdf;base64,${Buffer.from(file).toString('base64')}`,
+          },
+        ],
+      });
+      assert.match(textsOf(await upload).join('\n'), /Ich lese Ihren Brief/);
+      await conversation.turn({ type: 'event', name: 'antragslotse/language', value: 'tr' });
+      assert.equal((await conversation.stored())!.interview!.locale, 'tr');
+      release();
+      await harness.app.get(LetterFlowService).whenIdle();
+
+      const posted = (gateway.posted.get(conversation.id) ?? []).filter(
+        (activity) => activity.type === 'message',
+      );
+      assert.match(posted[0].text!, /Son tarihiniz: \d\d\.\d\d\.2026/);
+      assert.equal(posted[0].locale, 'tr');
+      assert.doesNotMatch(textsOf(posted).join('\n'), /Ihre Frist|Ich frage Sie/);
+      assert.match(textsOf(posted).join('\n'), /Mektupta başvurunuz için bilgiler buldum/);
+      // The case shows the explanation the family got.
+      const documentId = (await conversation.stored())!.interview!.proposals[0]?.source.documentId ?? '';
+      const analysis = await harness.app.get(DocumentsService).findAnalysis(documentId);
+      assert.equal(analysis?.locale, 'tr');
+      assert.equal(analysis?.explanation, posted[0].text);
+    } finally {
+      release();
+      stub.restore();
+    }
   });
 
   it('tells the family in their language when the file cannot be read', async () => {

@@ -47,4 +47,14 @@ export class LetterReadingService {
     await this.deadlines.applyForDocument(documentId);
     return { analysis, explanation, document };
   }
+
+  /**
+   * The explanation in another language (the family switched it while the letter was read), stored
+   * in place of the first, so the case shows what the family got.
+   */
+  async explainAgain(documentId: string, analysis: LetterAnalysis, locale: InterviewLocale): Promise<string> {
+    const explanation = explainLetter(analysis, locale);
+    await this.documents.replaceExplanation(documentId, explanation, locale);
+    return explanation;
+  }
 }
