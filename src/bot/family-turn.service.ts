@@ -112,8 +112,8 @@ export class FamilyTurnService {
 
   /**
    * A letter was read in the background: its explanation in the chat's language now (the family may
-   * have switched it while the letter was read), "Ich frage Sie nach und nach …" when it holds
-   * values, then the values as in offerLetterValues.
+   * have switched it while the letter was read), "Ich frage Sie nach und nach …" only when a value
+   * will be asked (not when all equal the answers given), then the values as in offerLetterValues.
    */
   async deliverLetter(context: TurnContext, letter: LetterReply): Promise<void> {
     const data = await this.data(context);
@@ -134,7 +134,7 @@ export class FamilyTurnService {
     }
     const result = this.interviews.offer(data.interview, proposals);
     data.interview = result.state;
-    if (about.length > 0 && proposals.length > 0) {
+    if (about.length > 0 && this.interviews.asksAbout(result.state, proposals)) {
       const locale = result.state.locale;
       about.push(letterActivity(letterFlowText('proposalsIntro', locale), locale));
     }

@@ -7,7 +7,7 @@ import {
   InterviewState,
   PendingProposal,
 } from '../interview/interview-state.types';
-import { handleInput, offerProposals, startInterview } from '../interview';
+import { handleInput, letterValuesToAsk, offerProposals, startInterview } from '../interview';
 import { berlinDate } from '../common/berlin-date.util';
 import { BOT_CLOCK, BotClock } from './bot-clock';
 
@@ -40,6 +40,15 @@ export class InterviewRunner {
       state,
       proposals,
       this.options(),
+    );
+  }
+
+  /** Whether the family will be asked about any of `proposals` (some may equal the answers given). */
+  asksAbout(state: InterviewState, proposals: readonly PendingProposal[]): boolean {
+    const paths = proposals.map((proposal) => proposal.path);
+    return (
+      letterValuesToAsk(this.registry.loadedApplication(state.applicationId), state, paths, this.options())
+        .length > 0
     );
   }
 

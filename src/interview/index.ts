@@ -21,7 +21,8 @@
  *   values for questions already answered are offered at once, one by one, only if they differ
  *   from the answer ("Im Brief steht als … Sie hatten … angegeben. Was stimmt?", the letter's value
  *   and the family's as buttons: actions `yes` and `keep`); then the chat asks again what it was
- *   asking (a value for that question included).
+ *   asking (a value for that question included). `letterValuesToAsk(app, state, paths, options)`
+ *   tells which of a letter's values will be asked at all (not those equal to the answers).
  * - The summary's buttons include "Kind hinzufügen" (action `add-item`, value: group id); a child's
  *   summary group has `actions` with "Kind 2: Can entfernen" (action `remove-item`, value
  *   "children[1]"), confirmed with yes/no. Typing a button's title works too.
@@ -37,6 +38,7 @@ export * from './interview-state.types';
 export { startInterview, handleInput } from './interview.engine';
 export { addProposals } from './proposals.util';
 export { offerProposals } from './proposal-flow';
+export { letterValuesToAsk } from './letter-offers';
 export { summarize } from './summary.builder';
 export { submittedAnswers } from './flow.util';
 export { answerPath, parseAnswerPath } from './answer-path.util';

@@ -5,6 +5,7 @@ import {
   EngineResult,
   handleInput,
   InterviewLocale,
+  letterValuesToAsk,
   offerProposals,
   PendingProposal,
   startInterview,
@@ -286,5 +287,36 @@ describe('a letter with values for questions already answered', () => {
       assert.match(sut.messages[0].text, /215FK381902[\s\S]*215FK381900/, locale);
       assert.equal(sut.messages[0].direction, locale === 'ar' ? 'rtl' : 'ltr', locale);
     }
+  });
+});
+
+describe("which of a letter's values will be asked", () => {
+  it('leaves out values equal to the answers and those the question would refuse', async () => {
+    const application = await kindergeldApplication();
+    const letter = [
+      letterValue('applicant.kindergeldNumber', '215 fk 381900'),
+      letterValue('applicant.taxId', '52807981360'),
+      letterValue('applicant.firstName', 'Ayşe'),
+      letterValue('bank.iban', 'DE00 0000 0000 0000 0000 00'),
+    ];
+    const offered = offerProposals(application, atLastName(application).state, letter, options);
+    assert.deepEqual(
+      letterValuesToAsk(
+        application,
+        offered.state,
+        letter.map((value) => value.path),
+        options,
+      ),
+      ['applicant.firstName'],
+    );
+  });
+
+  it('names a value that differs from the answer', async () => {
+    const application = await kindergeldApplication();
+    const letter = [letterValue('applicant.kindergeldNumber', '215FK381902')];
+    const offered = offerProposals(application, atLastName(application).state, letter, options);
+    assert.deepEqual(letterValuesToAsk(application, offered.state, ['applicant.kindergeldNumber'], options), [
+      'applicant.kindergeldNumber',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
+import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
 import { answerPath } from './answer-path.util';
+import { EngineOptions } from './engine.types';
 import { answerAt, FlowStep } from './flow.util';
-import { InterviewPhase, LetterInterruption } from './interview-state.types';
+import { InterviewPhase, InterviewState, LetterInterruption } from './interview-state.types';
 import { usableProposal } from './proposal-flow';
 import { sameAnswer, withoutProposal } from './proposals.util';
 import { Turn } from './turn';
@@ -46,6 +48,35 @@ export function nextChangeOffer(turn: Turn, steps: FlowStep[]): QuestionStep | u
     return step;
   }
   return undefined;
+}
+
+/**
+ * The answer paths among `paths` whose letter value the family will be asked about: the value is
+ * pending, its question is in the flow, the question would take it, and it says something else
+ * than the answer given (or there is none yet). Call it with the state after offerProposals; the
+ * bot says "Ich frage Sie nach und nach, ob sie stimmen" only when this is not empty.
+ */
+export function letterValuesToAsk(
+  application: LoadedApplication,
+  state: InterviewState,
+  paths: readonly string[],
+  options: EngineOptions,
+): string[] {
+  // A turn of its own: what usableProposal drops from it is not kept.
+  const turn = new Turn(application, state, options);
+  const answers = turn.applying();
+  const wanted = new Set(paths);
+  return turn
+    .steps()
+    .filter((step): step is QuestionStep => step.kind === 'question' && wanted.has(step.path))
+    .filter((step) => {
+      const usable = usableProposal(turn, step);
+      return (
+        usable !== undefined &&
+        !sameAnswer(answerAt(answers, step.pointer, step.indexed.repeatId), usable.value)
+      );
+    })
+    .map((step) => step.path);
 }
 
 /** Remembers what the chat was asking, so that it comes back after the letter's values. */

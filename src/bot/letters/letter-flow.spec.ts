@@ -100,6 +100,37 @@ describe('a letter in the chat', () => {
     return { restore: () => (reading.readAndStore = original) };
   }
 
+  it('says "Ich frage Sie nach und nach" only when a value differs from the answers given', async () => {
+    const number = spec.truth.references.kindergeldNummer!;
+    // The letter gives only the Kindergeldnummer, which the family has typed already.
+    const stub = readingThrough((read) => ({
+      ...read,
+      analysis: {
+        ...read.analysis,
+        recipient: null,
+        iban: null,
+        references: { ...read.analysis.references, steuerId: null },
+      },
+    }));
+    try {
+      const conversation = await consented();
+      await conversation.say('ja');
+      await conversation.say(number.toLowerCase());
+      assert.equal((await conversation.stored())!.interview!.answers['applicant.kindergeldNumber'], number);
+      const asked = (await conversation.stored())!.interview!.pointer;
+
+      const { posted } = await sendLetter(conversation, await renderLetterPdf(spec));
+      const said = textsOf(posted);
+      assert.match(said[0], /Familienkasse/);
+      assert.doesNotMatch(said.join('\n'), /nach und nach|stimmt das\?|Was stimmt\?/);
+      // The explanation came in between: the question the chat waits for, again.
+      assert.deepEqual((await conversation.stored())!.interview!.pointer, asked);
+      assert.equal(posted[posted.length - 1].channelData?.question?.id, asked?.questionId);
+    } finally {
+      stub.restore();
+    }
+  });
+
   it('explains the letter in the language the family switched to while it was read', async () => {
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
