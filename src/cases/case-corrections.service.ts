@@ -98,6 +98,11 @@ export class CaseCorrectionsService {
     }
     const groupId = match[1] ?? null;
     const itemIndex = match[2] === undefined ? null : Number(match[2]);
+    const group =
+      groupId === null
+        ? undefined
+        : this.registry.loadedApplication(record.applicationId).questions.get(groupId);
+    const max = group?.question.validation?.max;
     const outcome = await runInWriteTransaction(this.dataSource, async (manager) => {
       // The status read again inside the transaction: it may have changed since the check above.
       const current = await manager.getRepository(Case).findOne({ where: { id: caseId } });
@@ -125,7 +130,14 @@ export class CaseCorrectionsService {
         return { changed: false } as const;
       }
       if (groupId !== null && itemIndex !== null) {
-        await extendGroup(manager, this.cipher, { caseId, groupId, itemIndex, by, now });
+        await extendGroup(manager, this.cipher, {
+          caseId,
+          groupId,
+          itemIndex,
+          max: typeof max === 'number' ? max : Infinity,
+          by,
+          now,
+        });
       }
       await answers.update(where, { supersededAt: now });
       const id = randomUUID();
@@ -207,14 +219,15 @@ export class CaseCorrectionsService {
 /**
  * The first answer of a new item (a repeat group a correction switched on, such as the children
  * the family already gets Kindergeld for) counts the item in: the group's row holds the number of
- * items, which the case page and the forms go by. Items are added at the end only.
+ * items, which the case page and the forms go by. Items are added at the end only, and no more
+ * than the group takes (its `validation.max`, as in the chat).
  */
 async function extendGroup(
   manager: EntityManager,
   cipher: DataCipher,
-  at: { caseId: string; groupId: string; itemIndex: number; by: string; now: Date },
+  at: { caseId: string; groupId: string; itemIndex: number; max: number; by: string; now: Date },
 ): Promise<void> {
-  const { caseId, groupId, itemIndex, by, now } = at;
+  const { caseId, groupId, itemIndex, max, by, now } = at;
   const answers = manager.getRepository(CaseAnswer);
   const where = { caseId, questionId: groupId, groupId, itemIndex: IsNull(), supersededAt: IsNull() };
   const row = await answers.findOne({ where });
@@ -227,6 +240,12 @@ async function extendGroup(
     throw new CasesError('CASE_ANSWER_UNKNOWN', `Item ${itemIndex + 1} of ${groupId} would leave a gap.`, [
       'Diese Frage gibt es in diesem Antrag nicht.',
       'This application has no such question.',
+    ]);
+  }
+  if (itemIndex >= max) {
+    throw new CasesError('CASE_ANSWER_INVALID', `${groupId} takes at most ${max} items.`, [
+      `Hier gehen höchstens ${max} Einträge. Es sind schon ${count}.`,
+      `At most ${max} entries fit here; there are ${count} already.`,
     ]);
   }
   await answers.update(where, { supersededAt: now });

@@ -2,6 +2,7 @@ import { applyingAnswers } from '../forms/answers/applying-answers';
 import { Answers } from '../forms/definition/answers.types';
 import { IndexedQuestion } from '../forms/definition/question-index.util';
 import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
+import { AnswerScope } from '../forms/mapping/answer-scope.util';
 import { flowSteps } from '../interview/flow.util';
 import { answeredOnOf, answersFromRows } from './case-answer-rows.util';
 import { CaseAnswerView } from './cases.types';
@@ -15,9 +16,23 @@ export interface OpenQuestion {
   item: number | null;
 }
 
+/**
+ * A further item a repeat group can take (the chat's "Gibt es noch ein weiteres Kind?"): the item
+ * after the last, with the group's own questions for it. Its first answer counts the item in
+ * (CaseCorrectionsService); its other questions are then open.
+ */
+export interface AddableItem {
+  group: IndexedQuestion;
+  /** The new item's index (0-based): the number of items so far. */
+  item: number;
+  questions: OpenQuestion[];
+}
+
 export interface CaseQuestions {
   /** Questions that apply and have no answer row, in the chat's order. */
   open: OpenQuestion[];
+  /** Repeat groups that apply and may take one more item, in the chat's order. */
+  addable: AddableItem[];
   /** Paths of every question that applies now: answers at other paths are left off the forms. */
   applying: Set<string>;
   /** The answers that apply (others, left from before a correction, left out). */
@@ -43,6 +58,10 @@ export function caseQuestions(
     .map(({ question }) => question.id);
   // Every group counts as complete: "noch ein Kind?" is the family's to answer, not an open question.
   const steps = flowSteps(application, answers, groups, today);
+  // ... but the Kümmerer may add an item where the chat would ask it (below the group's maximum).
+  const addable = flowSteps(application, answers, [], today).flatMap((step) =>
+    step.kind === 'another-item' ? [newItem(application, answers, step.group, step.count, today)] : [],
+  );
   const answeredOn = answeredOnOf(rows);
   const askedThen =
     answeredOn === undefined || answeredOn === today
@@ -64,5 +83,23 @@ export function caseQuestions(
       open.push({ path: step.path, indexed: step.indexed, item: step.pointer.item });
     }
   }
-  return { open, applying, answers };
+  return { open, addable, applying, answers };
+}
+
+/** Item `item` of `group` before it exists: the group's own questions that apply to an empty item. */
+function newItem(
+  application: LoadedApplication,
+  answers: Answers,
+  group: IndexedQuestion,
+  item: number,
+  today: string,
+): AddableItem {
+  const scope = new AnswerScope(answers, today).forItem(group.question.id, item, {});
+  const questions = (group.question.questions ?? []).flatMap((child) => {
+    const indexed = application.questions.get(child.id);
+    return indexed && scope.isActive(child)
+      ? [{ path: `${group.question.id}[${item}].${child.id}`, indexed, item }]
+      : [];
+  });
+  return { group, item, questions };
 }
