@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { AuditService } from '../../src/audit/audit.service';
+import { CaseCorrectionsService } from '../../src/cases/case-corrections.service';
 import { CasesRepository } from '../../src/cases/cases.repository';
 import { readWithPdfJs } from '../pdf/pdfjs-read.util';
 import { replayThroughBot } from '../support/bot-transcript-runner';
@@ -213,6 +215,115 @@ describe('review workspace: questions a correction makes necessary', () => {
     assert.equal(count?.source, 'kuemmerer');
     assert.match(await page(single), /<dt>Name – Kind 1<\/dt><dd><span class="value">Emre<\/span>/);
     assert.ok(!(await missing(single)).some((question) => question.path.endsWith('.name')));
+  });
+
+  it('adds a second and later item of a repeat group on the page, numbered and checked, as the Kümmerer’s', async () => {
+    const current = async (path: string) =>
+      (await app.get(CasesRepository).findCurrentAnswers(single)).find((answer) => answer.path === path);
+    const addBlock = (text: string) =>
+      /<section class="add-items" id="add-items"[^>]*>([\s\S]*?)<\/section>/.exec(text)?.[1] ?? '';
+    // After the first item (previous test), the group offers "Kind 2", with the item's fields.
+    let block = addBlock(await page(single));
+    assert.match(
+      block,
+      /<details id="add-receivingChildren"><summary>Kind 2 hinzufügen – Für welche Kinder bekommen Sie schon Kindergeld\?<\/summary>/,
+    );
+    assert.match(
+      block,
+      /<label for="v-receivingChildren\[1\]\.receivingChildren\.name">Wie heißt das Kind\? \(Kind 2\)<\/label>/,
+    );
+    assert.match(block, /<select id="v-receivingChildren\[1\]\.receivingChildren\.sex" name="value">/);
+
+    // A refused value is shown by its field, the block open, and counts nothing in.
+    const refused = squash(
+      (await post(single, 'receivingChildren[1].receivingChildren.birthDate', '31.02.2015').expect(422)).text,
+    );
+    assert.match(
+      refused,
+      /<a href="#v-receivingChildren\[1\]\.receivingChildren\.birthDate">Geburtsdatum \(Kind 2\): Diesen Tag gibt es nicht/,
+    );
+    assert.match(
+      addBlock(refused),
+      /<details id="add-receivingChildren" open>[\s\S]*id="e-receivingChildren\[1\]\.receivingChildren\.birthDate"[\s\S]*value="31\.02\.2015"/,
+    );
+    assert.equal((await current('receivingChildren'))?.value, 1);
+
+    const audited = async () =>
+      (await app.get(AuditService).findBySubject('case', single)).filter(
+        (event) =>
+          event.action === 'case.answer-corrected' &&
+          event.details?.path === 'receivingChildren[1].receivingChildren.name',
+      ).length;
+    await post(single, 'receivingChildren[1].receivingChildren.name', 'Lena').expect(303);
+    const count = await current('receivingChildren');
+    assert.equal(count?.value, 2);
+    assert.equal(count?.givenBy, `user:${dragana.id}`);
+    assert.equal((await current('receivingChildren[1].receivingChildren.name'))?.source, 'kuemmerer');
+    assert.equal(await audited(), 1);
+
+    // Kind 2's other questions are missing now, under its name; Kind 3 is offered next.
+    const text = await page(single);
+    assert.match(
+      text,
+      /<dt>Name – Kind 2<\/dt><dd><span class="value">Lena<\/span>[\s\S]*?Geändert von Dragana Petrović/,
+    );
+    assert.match(text, /<h4>Antrag auf Kindergeld[^<]*– Kind 2: Lena – [^<]+<\/h4>/);
+    assert.ok(
+      (await missing(single)).some(
+        (question) => question.path === 'receivingChildren[1].receivingChildren.birthDate',
+      ),
+    );
+    block = addBlock(text);
+    assert.match(block, /<summary>Kind 3 hinzufügen – Für welche Kinder/);
+    assert.doesNotMatch(block, /receivingChildren\[1\]/);
+    // Items come at the end only.
+    await post(single, 'receivingChildren[3].receivingChildren.name', 'Ben').expect(422);
+
+    // A further child applied for: its "Anlage Kind" follows, with its questions missing.
+    assert.match(
+      block,
+      /<summary>Kind 3 hinzufügen – Für welche Kinder beantragen Sie jetzt Kindergeld\?<\/summary>/,
+    );
+    await post(single, 'children[2].children.firstName', 'Mia').expect(303);
+    assert.equal((await current('children'))?.value, 3);
+    const open = (await missing(single)).map((question) => question.path);
+    assert.ok(open.includes('children[2].children.birthDate'), open.join(', '));
+    assert.ok(
+      open.some((path) => path.startsWith('children[2].') && !/firstName|lastName|birthDate/.test(path)),
+      open.join(', '),
+    );
+    assert.match(await page(single), /<h4>Kind 3: Mia – [^<]+<\/h4>/);
+  });
+
+  it('takes no item beyond the most a group holds', async () => {
+    const corrections = app.get(CaseCorrectionsService);
+    for (let item = 2; item < 15; item++) {
+      await corrections.correctAnswer(
+        single,
+        { path: `receivingChildren[${item}].receivingChildren.name`, value: `Kind ${item + 1}` },
+        `user:${dragana.id}`,
+      );
+    }
+    await assert.rejects(
+      corrections.correctAnswer(
+        single,
+        { path: 'receivingChildren[15].receivingChildren.name', value: 'Ben' },
+        `user:${dragana.id}`,
+      ),
+      (error: { code?: string; reasons?: string[] }) =>
+        error.code === 'CASE_ANSWER_INVALID' &&
+        error.reasons?.[0] === 'Hier gehen höchstens 15 Einträge. Es sind schon 15.',
+    );
+    const view = await request(server())
+      .get(`/api/review/cases/${single}`)
+      .set('Cookie', dragana.cookie)
+      .expect(200);
+    assert.deepEqual(
+      (view.body.addable as Array<{ groupId: string; title: string }>).map(
+        ({ groupId, title }) => `${groupId}: ${title}`,
+      ),
+      ['children: Kind 4'],
+    );
   });
 
   it('leaves answers that no longer apply off the forms, also those they switched on', async () => {

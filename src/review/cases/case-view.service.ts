@@ -10,18 +10,11 @@ import { User } from '../../accounts/entities/user.entity';
 import { QuestionDefinition } from '../../forms/definition/question.types';
 import { FormRegistry } from '../../forms/forms.registry';
 import { displayWorkspaceValue, workspaceInputText } from '../../cases/format-workspace-value.util';
-import { itemTitle, questionLabel } from '../../cases/answer-problems.util';
-import { caseQuestions, OpenQuestion } from '../../cases/open-questions.util';
+import { questionLabel } from '../../cases/answer-problems.util';
+import { caseQuestions } from '../../cases/open-questions.util';
 import { berlinDate } from '../../common/berlin-date.util';
-import { LoadedApplication } from '../../forms/loading/loaded-definitions.types';
-import {
-  CaseView,
-  CaseViewAnswer,
-  CaseViewForm,
-  CaseViewMissingGroup,
-  CaseViewSection,
-  LOW_CONFIDENCE,
-} from './case-view.types';
+import { CaseView, CaseViewAnswer, CaseViewForm, CaseViewSection, LOW_CONFIDENCE } from './case-view.types';
+import { addableItems, copyTitle, fieldOf, missingGroups } from './case-view-missing.util';
 
 /** Everything the case page shows: answers by form and section with provenance, documents, notes. */
 @Injectable()
@@ -119,6 +112,7 @@ export class CaseViewService {
       missing: missingGroups(application, questions.open, (repeatId, item, id) =>
         byPath.get(`${repeatId}[${item}].${id}`),
       ),
+      addable: addableItems(application, questions.addable),
       documents,
       notes,
       // One analysis per upload; a family uploads a handful of letters, not hundreds.
@@ -160,59 +154,6 @@ export class CaseViewService {
   }
 }
 
-/** "Kind 1: Zeynep Yılmaz" (the names the item's text answers hold), or "Kind 1" without them. */
-function copyTitle(
-  copy: string,
-  itemQuestions: readonly QuestionDefinition[],
-  answerOf: (id: string) => CaseAnswerView | undefined,
-): string {
-  const names = itemQuestions
-    .filter((question) => /\.(firstName|lastName|name)$/.test(question.id))
-    .map((question) => answerOf(question.id)?.value)
-    .filter((value): value is string => typeof value === 'string' && value.trim() !== '');
-  return names.length > 0 ? `${copy}: ${names.join(' ')}` : copy;
-}
-
-/** Open questions grouped by form, section and child, keeping the chat's order. */
-function missingGroups(
-  application: LoadedApplication,
-  open: readonly OpenQuestion[],
-  answerOf: (repeatId: string, item: number, id: string) => CaseAnswerView | undefined,
-): CaseViewMissingGroup[] {
-  const groups: CaseViewMissingGroup[] = [];
-  let key = '';
-  for (const { path, indexed, item } of open) {
-    const { question, repeatId, section } = indexed;
-    const copy =
-      repeatId === null || item === null
-        ? null
-        : copyTitle(
-            itemTitle(application, repeatId, item) ?? '',
-            application.questions.get(repeatId)?.question.questions ?? [],
-            (id) => answerOf(repeatId, item, id),
-          );
-    const next = `${indexed.formId}/${section.id}/${copy ?? ''}`;
-    if (next !== key) {
-      const form = application.forms.find(({ definition }) => definition.id === indexed.formId);
-      groups.push({
-        formTitle: form?.definition.title.de ?? '',
-        sectionTitle: section.title.de,
-        copy,
-        questions: [],
-      });
-      key = next;
-    }
-    groups[groups.length - 1].questions.push({
-      ...fieldOf(question),
-      path,
-      text: question.text.de,
-      label: questionLabel(question),
-      input: '',
-    });
-  }
-  return groups;
-}
-
 function viewAnswer(
   path: string,
   label: string,
@@ -239,18 +180,6 @@ function viewAnswer(
     givenBy: answer.givenBy,
     givenAt: answer.givenAt,
     previous: previous && { ...previous, shown: displayWorkspaceValue(question, previous.value) },
-  };
-}
-
-/** What a correction field needs to know of its question: the type, the options, whether it may be empty. */
-function fieldOf(question: QuestionDefinition): Pick<CaseViewAnswer, 'type' | 'options' | 'required'> {
-  return {
-    type: question.type,
-    options:
-      question.type === 'choice'
-        ? (question.options ?? []).map((option) => ({ value: option.value, label: option.label.de }))
-        : null,
-    required: question.required,
   };
 }
 

@@ -58,6 +58,8 @@ export interface CaseViewMissingQuestion {
   path: string;
   /** The German question as the family would read it in the chat. */
   text: string;
+  /** The same question in English (the form's English text; the German one where it has none). */
+  textEn: string;
   label: string;
   type: string;
   options: CaseViewOption[] | null;
@@ -72,6 +74,20 @@ export interface CaseViewMissingGroup {
   sectionTitle: string;
   /** "Kind 2: Can Yılmaz" for a child's answers, else null. */
   copy: string | null;
+  /** The item of a repeat group (its number from 1, the names given so far), else null. */
+  item: { number: number; name: string | null } | null;
+  questions: CaseViewMissingQuestion[];
+}
+
+/** One more item a repeat group may take ("Kind 2 hinzufügen"): its first answer counts it in. */
+export interface CaseViewAddableItem {
+  groupId: string;
+  formTitle: string;
+  sectionTitle: string;
+  /** "Kind 2" */
+  title: string;
+  /** The chat's question for the group: "Für welche Kinder bekommen Sie schon Kindergeld?" */
+  groupText: string;
   questions: CaseViewMissingQuestion[];
 }
 
@@ -80,6 +96,8 @@ export interface CaseView {
   forms: CaseViewForm[];
   /** Questions that apply now and have no answer yet, by section, in the chat's order. */
   missing: CaseViewMissingGroup[];
+  /** Repeat groups that may take one more item, each with the fields of that item's questions. */
+  addable: CaseViewAddableItem[];
   documents: CaseDocumentInfo[];
   /** The family's uploads; `analysis` when the letter was read (what it is, deadline, the family's explanation). */
   uploads: Array<{

@@ -9,6 +9,7 @@ import {
   provenance,
   RefusedCorrection,
 } from './case-answers.page';
+import { addItems } from './case-add-items.page';
 import { csrfField } from './csrf-field.util';
 import { familyUnreadNotice } from './family-unread.page';
 import { PageSize } from '../preview/pdf-page-render.util';
@@ -25,7 +26,7 @@ function labelOfPath(view: CaseView, path: string): string {
       }
     }
   }
-  for (const group of view.missing) {
+  for (const group of [...view.missing, ...view.addable.map((item) => ({ ...item, copy: item.title }))]) {
     const question = group.questions.find((candidate) => candidate.path === path);
     if (question) {
       return group.copy ? `${question.label} (${group.copy})` : question.label;
@@ -91,13 +92,13 @@ export function casePage(options: CasePageOptions): string {
                   Angaben lassen sich nicht mehr ändern. /
                   <span lang="en">The answers can no longer be changed.</span>
                 </p>`
-              : missingAnswers({
+              : html`${missingAnswers({
                   caseId: id,
                   groups: view.missing,
                   csrf,
                   canAsk: askBackStatuses.includes(view.summary.status),
                   refused: options.refused,
-                })
+                })}${addItems({ caseId: id, items: view.addable, csrf, approved, refused: options.refused })}`
           }
           ${view.forms.map(
             (form) =>
