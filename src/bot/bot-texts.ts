@@ -167,6 +167,15 @@ export const botTexts = {
     uk: 'Ваша контактна особа має до вас запитання:',
     ru: 'У вашего контактного лица есть к вам вопрос:',
   },
+  /** Above the questions a Kümmerer's "fragen Sie die Familie" fills in (the workspace, not the bot, uses it). */
+  askBackMissing: {
+    de: 'Wir brauchen noch diese Angaben von Ihnen:',
+    en: 'We still need these details from you:',
+    tr: 'Sizden şu bilgilere daha ihtiyacımız var:',
+    ar: 'ما زلنا نحتاج منك هذه المعلومات:',
+    uk: 'Нам ще потрібні від вас ці дані:',
+    ru: 'Нам ещё нужны от вас эти данные:',
+  },
   askBackHowToReply: {
     de: 'Bitte antworten Sie einfach hier im Chat.',
     en: 'Please simply reply here in the chat.',

@@ -16,6 +16,7 @@ import { LetterFlowService } from './letters/letter-flow.service';
 import { LetterReminderService } from './letters/letter-reminder.service';
 import { LetterReminderSender } from './letters/letter-reminder-sender.service';
 import { LetterReadingService } from './letters/letter-reading.service';
+import { FamilyLocaleLookup } from './proactive/family-locale.service';
 import { ProactiveMessenger } from './proactive/proactive-messenger.service';
 import { ResumeCodeCleanupService } from './resume/resume-code-cleanup.service';
 import { ResumeCodeHasher } from './resume/resume-code-hasher';
@@ -77,6 +78,7 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
     EngineEffectsService,
     FamilyTurnService,
     ProactiveMessenger,
+    FamilyLocaleLookup,
     {
       provide: AntragslotseBot,
       inject: [BotStates, FamilyTurnService],
@@ -88,6 +90,7 @@ import { UploadIntakeService } from './uploads/upload-intake.service';
     AntragslotseBot,
     BOT_HANDLER,
     ProactiveMessenger,
+    FamilyLocaleLookup,
     BotStates,
     ResumeCodeService,
     LetterFlowService,
