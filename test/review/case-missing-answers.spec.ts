@@ -4,6 +4,8 @@ import { rmSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AuditService } from '../../src/audit/audit.service';
+import { conversationKeyOf } from '../../src/bot/state/bot-states';
+import { TypeOrmStorage } from '../../src/bot/state/typeorm-storage';
 import { CaseCorrectionsService } from '../../src/cases/case-corrections.service';
 import { CasesRepository } from '../../src/cases/cases.repository';
 import { readWithPdfJs } from '../pdf/pdfjs-read.util';
@@ -75,6 +77,19 @@ describe('review workspace: questions a correction makes necessary', () => {
       .expect(200);
     return (view.body.missing as Array<{ questions: MissingQuestion[] }>).flatMap((group) => group.questions);
   };
+  /** The family switched the chat to `locale` (the interview's language in the conversation state). */
+  const chatsIn = async (caseId: string, locale: string) => {
+    const reference = (await app.get(CasesRepository).findConversationReference(caseId)) as {
+      channelId: string;
+      conversation: { id: string };
+    };
+    const key = conversationKeyOf(reference.channelId, reference.conversation.id);
+    const storage = app.get(TypeOrmStorage, { strict: false });
+    const state = (await storage.read([key]))[key] as { data: { interview: { locale: string } } };
+    assert.ok(state?.data?.interview, 'the conversation state holds the interview');
+    state.data.interview.locale = locale;
+    await storage.write({ [key]: { ...state, eTag: '*' } });
+  };
   const approve = (caseId: string) =>
     request(server())
       .post(`/api/review/cases/${caseId}/approve`)
@@ -132,6 +147,47 @@ describe('review workspace: questions a correction makes necessary', () => {
     assert.match(
       text,
       /<textarea id="ask-text" name="text" rows="6" required>\nWir brauchen noch diese Angaben von Ihnen:\n- Seit wann haben Sie diesen Familienstand\?\n[\s\S]*- Wie ist der Familienname von Ihrem Partner oder Ihrer Partnerin\?\n[\s\S]*- Kind 1: Elif Yılmaz: Und für Ihren Partner/,
+    );
+    // The family chats in German: German only.
+    const prefill = /<textarea id="ask-text"[^>]*>([^<]*)<\/textarea>/.exec(text)?.[1] ?? '';
+    assert.doesNotMatch(prefill, /We still need|What is|Child \d/);
+    assert.doesNotMatch(text, /id="family-locale"/);
+  });
+
+  it('adds the questions in English below the German ones for a family that chats in English', async () => {
+    const english = (await (await replayThroughBot(harness, transcript('kg1-two-children'))).stored())!
+      .caseId!;
+    await harness.settled();
+    await chatsIn(english, 'en');
+    await post(english, 'applicant.maritalStatus', 'verheiratet').expect(303);
+    const text = (
+      await request(server())
+        .get(`/review/cases/${english}?ask=missing`)
+        .set('Cookie', dragana.cookie)
+        .expect(200)
+    ).text;
+    assert.match(squash(text), /<p class="hint" id="family-locale">Die Familie chattet auf Englisch\.<\/p>/);
+    const prefill = /<textarea id="ask-text" name="text" rows="12" required>\n([^<]*)<\/textarea>/.exec(
+      text,
+    )?.[1];
+    assert.ok(prefill, 'a prefilled question back');
+    const [german, translated] = prefill.split('\n\n');
+    assert.match(
+      german,
+      /^Wir brauchen noch diese Angaben von Ihnen:\n- Seit wann haben Sie diesen Familienstand\?\n/,
+    );
+    assert.match(german, /\n- Kind 1: Elif Yılmaz: Und für Ihren Partner/);
+    assert.doesNotMatch(german, /We still need|Child 1/);
+    assert.match(
+      translated,
+      /^We still need these details from you:\n- Since when has this been your marital status\?\n/,
+    );
+    assert.match(translated, /\n- What is your partner&#39;s last name\?\n/);
+    assert.match(translated, /\n- Child 1: Elif Yılmaz: [A-Z][^\n]*partner/);
+    assert.equal(
+      german.split('\n').length,
+      translated.split('\n').length,
+      'every question in both languages',
     );
   });
 

@@ -7,6 +7,7 @@ import { CaseStatusChange } from '../../cases/entities/case-status-change.entity
 import { DocumentsService } from '../../documents/documents.service';
 import { StoredDocument } from '../../documents/stored-document.entity';
 import { User } from '../../accounts/entities/user.entity';
+import { FamilyLocaleLookup } from '../../bot/proactive/family-locale.service';
 import { QuestionDefinition } from '../../forms/definition/question.types';
 import { FormRegistry } from '../../forms/forms.registry';
 import { displayWorkspaceValue, workspaceInputText } from '../../cases/format-workspace-value.util';
@@ -25,6 +26,7 @@ export class CaseViewService {
     private readonly corrections: CaseCorrectionsService,
     private readonly registry: FormRegistry,
     private readonly documents: DocumentsService,
+    private readonly familyLocale: FamilyLocaleLookup,
   ) {}
 
   /** "user:<id>" -> display name of every workspace account, for provenance lines. */
@@ -35,7 +37,7 @@ export class CaseViewService {
 
   async load(caseId: string): Promise<CaseView> {
     const summary = await this.repository.getCase(caseId);
-    const [answers, previous, documents, notes, uploads, statusChanges] = await Promise.all([
+    const [answers, previous, documents, notes, uploads, statusChanges, familyLocale] = await Promise.all([
       this.repository.findCurrentAnswers(caseId),
       this.corrections.findPreviousAnswers(caseId),
       this.repository.findDocuments(caseId),
@@ -48,6 +50,7 @@ export class CaseViewService {
       this.dataSource
         .getRepository(CaseStatusChange)
         .find({ where: { caseId }, order: { changedAt: 'ASC' } }),
+      this.familyLocale.localeOfCase(caseId),
     ]);
     const application = this.registry.loadedApplication(summary.applicationId);
     const byPath = new Map(answers.map((answer) => [answer.path, answer]));
@@ -112,6 +115,7 @@ export class CaseViewService {
       missing: missingGroups(application, questions.open, (repeatId, item, id) =>
         byPath.get(`${repeatId}[${item}].${id}`),
       ),
+      familyLocale,
       addable: addableItems(application, questions.addable),
       documents,
       notes,

@@ -2,6 +2,7 @@ import { AnswerValue } from '../../forms/definition/answers.types';
 import { CaseDocumentInfo, CaseNoteView, CaseSummary } from '../../cases/cases.types';
 import { PreviousAnswer } from '../../cases/case-corrections.service';
 import { StoredAnalysis } from '../../documents/documents.service';
+import { InterviewLocale } from '../../interview/interview-state.types';
 
 /** An option of a choice question as the correction list offers it: the code is sent, the label shown. */
 export interface CaseViewOption {
@@ -96,6 +97,8 @@ export interface CaseView {
   forms: CaseViewForm[];
   /** Questions that apply now and have no answer yet, by section, in the chat's order. */
   missing: CaseViewMissingGroup[];
+  /** The language the family chats in (null: not known, e.g. no conversation stored). */
+  familyLocale: InterviewLocale | null;
   /** Repeat groups that may take one more item, each with the fields of that item's questions. */
   addable: CaseViewAddableItem[];
   documents: CaseDocumentInfo[];

@@ -168,11 +168,3 @@ export function missingAnswers(options: {
     )}
   </section>`;
 }
-
-/** What "Familie fragen" writes into the question back: the missing questions, one a line. */
-export function askForMissing(groups: readonly CaseViewMissingGroup[]): string {
-  const questions = groups.flatMap((group) =>
-    group.questions.map((question) => `- ${group.copy ? `${group.copy}: ` : ''}${question.text}`),
-  );
-  return ['Wir brauchen noch diese Angaben von Ihnen:', ...questions].join('\n');
-}

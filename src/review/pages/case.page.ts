@@ -3,12 +3,12 @@ import { CaseView, CaseViewAnswer } from '../cases/case-view.types';
 import { manualTransitionsFrom } from '../cases/status-transitions.util';
 import {
   answerControl,
-  askForMissing,
   errorSummary,
   missingAnswers,
   provenance,
   RefusedCorrection,
 } from './case-answers.page';
+import { askBackForm } from './ask-back.page';
 import { addItems } from './case-add-items.page';
 import { csrfField } from './csrf-field.util';
 import { familyUnreadNotice } from './family-unread.page';
@@ -192,23 +192,7 @@ export function casePage(options: CasePageOptions): string {
               <textarea id="note-text" name="text" rows="3" required></textarea>
               <button type="submit">Notiz speichern</button>
             </form>
-            ${
-              askBackStatuses.includes(view.summary.status)
-                ? html`<form method="post" action="/review/cases/${id}/ask-back">
-                    ${csrf}
-                    <label for="ask-text"
-                      >Rückfrage an die Familie (wird im Chat gesendet) / question to the family</label
-                    >
-                    <textarea id="ask-text" name="text" rows="${options.askMissing ? 6 : 3}" required>
-${options.askMissing ? askForMissing(view.missing) : ''}</textarea>
-                    <button type="submit">Rückfrage senden</button>
-                  </form>`
-                : html`<p class="hint" id="ask-back-closed">
-                    Der Fall hat den Status „${statusLabels[view.summary.status] ?? view.summary.status}“.
-                    Eine Rückfrage an die Familie ist nicht mehr möglich. /
-                    <span lang="en">No questions to the family in this status.</span>
-                  </p>`
-            }
+            ${askBackForm(view, csrf, options.askMissing === true)}
           </section>
           <section aria-labelledby="status-heading">
             <h2 id="status-heading">Freigabe und Status <span lang="en">/ Approval</span></h2>
