@@ -16,6 +16,9 @@ const languageNames: Record<InterviewLocale, string> = {
   ru: 'Russisch',
 };
 
+/** One string, so that the template's line breaks never split it (tests and people search for it). */
+const closedText = 'Eine Rückfrage an die Familie ist nicht mehr möglich.';
+
 /**
  * The question back to the family (posted into its chat), or why there is none in this status.
  * "fragen Sie die Familie" (`askMissing`) fills it with the missing questions, to edit and send.
@@ -24,8 +27,8 @@ export function askBackForm(view: CaseView, csrf: SafeHtml, askMissing: boolean)
   const { id, status } = view.summary;
   if (!askBackStatuses.includes(status)) {
     return html`<p class="hint" id="ask-back-closed">
-      Der Fall hat den Status „${statusLabels[status] ?? status}“. Eine Rückfrage an die Familie ist nicht
-      mehr möglich. / <span lang="en">No questions to the family in this status.</span>
+      Der Fall hat den Status „${statusLabels[status] ?? status}“. ${closedText} /
+      <span lang="en">No questions to the family in this status.</span>
     </p>`;
   }
   const locale = view.familyLocale;

@@ -92,13 +92,13 @@ export function casePage(options: CasePageOptions): string {
                   Angaben lassen sich nicht mehr ändern. /
                   <span lang="en">The answers can no longer be changed.</span>
                 </p>`
-              : html`${missingAnswers({
+              : missingAnswers({
                   caseId: id,
                   groups: view.missing,
                   csrf,
                   canAsk: askBackStatuses.includes(view.summary.status),
                   refused: options.refused,
-                })}${addItems({ caseId: id, items: view.addable, csrf, approved, refused: options.refused })}`
+                })
           }
           ${view.forms.map(
             (form) =>
@@ -144,6 +144,7 @@ export function casePage(options: CasePageOptions): string {
                       </dl>`,
                 )}`,
           )}
+          ${answersLocked ? '' : addItems({ caseId: id, items: view.addable, csrf, approved, refused: options.refused })}
         </section>
         <aside class="side">
           <section aria-labelledby="pdf-heading">
