@@ -1,9 +1,9 @@
 // Worker thread that reads one PDF with pdf.js: text layers directly, scanned pages rendered with
 // @napi-rs/canvas. It runs apart from the service so that a PDF bomb meets this thread's heap limit
 // and the caller's watchdog (which terminates it), never the service's memory or event loop.
-import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { loadPdfJs } from '../../pdf/load-pdfjs.util';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { drawPage, openPdfForDrawing } from '../../pdf/pdfjs-canvas.util';
 import type { PdfPagesMessage, PdfPagesRequest } from './pdf-pages.protocol';
 import { textLayerToOcrPage, type TextLayerItem } from './text-layer.util';
 
@@ -11,10 +11,6 @@ const port = parentPort;
 if (!port) {
   throw new Error('pdf-pages.worker must run in a worker thread');
 }
-
-// Local copy of the standard 14 fonts: a PDF that uses Helvetica without embedding it still renders,
-// and pdf.js never tries to fetch anything.
-const standardFontDataUrl = `${join(require.resolve('pdfjs-dist/package.json'), '..', 'standard_fonts')}/`;
 
 function send(message: PdfPagesMessage, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
@@ -28,18 +24,8 @@ port.once('message', (request: PdfPagesRequest) => {
 });
 
 async function readPages({ bytes, limits, minTextCharacters }: PdfPagesRequest): Promise<void> {
-  const { getDocument, VerbosityLevel } = await loadPdfJs();
-  const document = await getDocument({
-    data: bytes,
-    isEvalSupported: false,
-    enableXfa: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    standardFontDataUrl,
-    // Bound the work on single images inside the PDF (decoded in this thread).
-    maxImageSize: limits.maxPixels,
-    verbosity: VerbosityLevel.ERRORS,
-  }).promise;
+  // Bound the work on single images inside the PDF (decoded in this thread).
+  const document = await openPdfForDrawing(bytes, { maxImageSize: limits.maxPixels });
   if (document.numPages > limits.maxPages) {
     send({
       type: 'error',
@@ -80,20 +66,9 @@ async function readPages({ bytes, limits, minTextCharacters }: PdfPagesRequest):
   await document.destroy();
 }
 
-type PdfDocument = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfJs>>['getDocument']>['promise']>;
-type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
-
-interface CanvasAndContext {
-  context: {
-    fillStyle: string;
-    fillRect(x: number, y: number, width: number, height: number): void;
-    getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray };
-  };
-}
-
 async function renderPage(
-  document: PdfDocument,
-  page: PdfPage,
+  document: PDFDocumentProxy,
+  page: PDFPageProxy,
   number: number,
   limits: PdfPagesRequest['limits'],
 ): Promise<void> {
@@ -103,23 +78,9 @@ async function renderPage(
   if (pixels > limits.maxRenderPixels) {
     scale *= Math.sqrt(limits.maxRenderPixels / pixels);
   }
-  const viewport = page.getViewport({ scale });
-  const width = Math.max(1, Math.floor(viewport.width));
-  const height = Math.max(1, Math.floor(viewport.height));
-  // pdf.js's own canvas factory: it brings its own copy of @napi-rs/canvas, and mixing canvases of
-  // two copies of that native library in one drawing crashes the process.
-  const canvasFactory = (
-    document as unknown as { canvasFactory: { create(w: number, h: number): CanvasAndContext } }
-  ).canvasFactory;
-  const { context } = canvasFactory.create(width, height);
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, width, height);
-  await page.render({
-    // The parameter's DOM type does not exist in this Node build; the context is a real 2D context.
-    canvasContext: context as never,
-    viewport,
-  }).promise;
-  const rgba = new Uint8Array(context.getImageData(0, 0, width, height).data.buffer);
+  const drawn = await drawPage(document, page, scale);
+  const { width, height } = drawn;
+  const rgba = new Uint8Array(drawn.rgba.buffer);
   send(
     { type: 'image', page: number, rgba, width, height, dpi: Math.round(scale * 72), pixelsPerPoint: scale },
     [rgba.buffer as ArrayBuffer],

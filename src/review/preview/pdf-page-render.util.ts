@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import sharp from 'sharp';
-import { loadPdfJs } from '../../pdf/load-pdfjs.util';
+import { drawPage, openPdfForDrawing, pixelsOf } from '../../pdf/pdfjs-canvas.util';
 
 export interface RenderedPage {
   png: Buffer;
@@ -11,25 +10,16 @@ export interface RenderedPage {
   pageCount: number;
 }
 
-interface CanvasAndContext {
-  context: {
-    fillStyle: string;
-    fillRect(x: number, y: number, width: number, height: number): void;
-    getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray };
-  };
-}
-
-// Local standard fonts: a PDF with non-embedded Helvetica still renders and pdf.js fetches nothing.
-const standardFontDataUrl = `${join(require.resolve('pdfjs-dist/package.json'), '..', 'standard_fonts')}/`;
-
 /** Largest rendered page in pixels (a DIN A4 page at 150 dpi has about 2.2 million). */
 const maxPixels = 4_000_000;
 
+/** Most pixels of one image inside a PDF that pdf.js decodes for a preview (as the intake's limit). */
+const maxImagePixels = 100_000_000;
+
 /**
- * Renders one page of a PDF to PNG with pdf.js and pdf.js's own canvas factory (never the
- * top-level @napi-rs/canvas: two copies of that native library in one drawing crash the process).
- * Used for the workspace's previews: our own filled forms and letters that intake already read.
- * `page` is 1-based; a page beyond the end gives `undefined`.
+ * Renders one page of a PDF to PNG in the calling thread (see drawPage in src/pdf/pdfjs-canvas.util).
+ * The workspace draws its previews in the page-render worker (PageRenderThread), which keeps the
+ * document open; this is for a single page elsewhere. `page` is 1-based; beyond the end: `undefined`.
  */
 export async function renderPdfPage(
   bytes: Uint8Array,
@@ -47,19 +37,9 @@ export async function renderPdfPage(
 /** An opened PDF (pdf.js); `destroy()` frees it. */
 export type OpenedPdf = Awaited<ReturnType<typeof openPdf>>;
 
-/** Opens a PDF with pdf.js for drawing: no script, no XFA, local standard fonts, no font faces. */
+/** Opens a PDF with pdf.js for drawing (a copy of `bytes`: pdf.js detaches the buffer it gets). */
 export async function openPdf(bytes: Uint8Array) {
-  const { getDocument, VerbosityLevel } = await loadPdfJs();
-  return getDocument({
-    // pdf.js takes ownership of (detaches) the buffer it gets.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    enableXfa: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    standardFontDataUrl,
-    verbosity: VerbosityLevel.ERRORS,
-  }).promise;
+  return openPdfForDrawing(new Uint8Array(bytes), { maxImageSize: maxImagePixels });
 }
 
 /**
@@ -76,17 +56,7 @@ export async function renderPageOf(
   }
   const pdfPage = await document.getPage(page);
   const scale = scaleFor(pdfPage.getViewport({ scale: 1 }), dpi);
-  const viewport = pdfPage.getViewport({ scale });
-  const { width, height } = pixelsOf(viewport);
-  const canvasFactory = (
-    document as unknown as { canvasFactory: { create(w: number, h: number): CanvasAndContext } }
-  ).canvasFactory;
-  const { context } = canvasFactory.create(width, height);
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, width, height);
-  // The parameter's DOM type does not exist in Node; the context is a real 2D context.
-  await pdfPage.render({ canvasContext: context as never, viewport }).promise;
-  const rgba = context.getImageData(0, 0, width, height).data;
+  const { rgba, width, height } = await drawPage(document, pdfPage, scale);
   const png = await sharp(Buffer.from(rgba.buffer, rgba.byteOffset, rgba.length), {
     raw: { width, height, channels: 4 },
   })
@@ -122,8 +92,4 @@ function scaleFor(base: { width: number; height: number }, dpi: number): number 
   return base.width * base.height * scale * scale > maxPixels
     ? Math.sqrt(maxPixels / (base.width * base.height))
     : scale;
-}
-
-function pixelsOf(viewport: { width: number; height: number }): PageSize {
-  return { width: Math.max(1, Math.floor(viewport.width)), height: Math.max(1, Math.floor(viewport.height)) };
 }
