@@ -8,8 +8,8 @@ import { caseNotFound } from '../auth/case-access.guard';
 import { BoundedCache } from './bounded-cache.util';
 import { boxInPixels, renderLetterPage } from './letter-page.util';
 import { highlightRegion, parseBox } from './letter-region.util';
-import { OpenPdfs } from './open-pdfs.util';
-import { PageSize, pageSizesOf, renderPageOf } from './pdf-page-render.util';
+import { PageRenderThread } from './page-render-thread';
+import type { PageSize } from './pdf-page-render.util';
 import { RenderQueue } from './render-queue.util';
 
 export interface PreviewImage {
@@ -37,8 +37,11 @@ export class CasePreviewService implements OnModuleDestroy {
   private readonly sizes = new BoundedCache<PageSize[]>(2000, () => 1);
   /** One page image at a time, in the order the browser asks (see RenderQueue). */
   private readonly renders = new RenderQueue<Buffer>();
-  /** The forms being looked at, kept open: their pages are drawn from one parsed document. */
-  private readonly open = new OpenPdfs();
+  /**
+   * Draws the pages off the event loop, the forms and letters being looked at kept open there: their
+   * pages and crops are drawn from one parsed document.
+   */
+  private readonly thread = new PageRenderThread();
 
   constructor(
     private readonly repository: CasesRepository,
@@ -78,10 +81,11 @@ export class CasePreviewService implements OnModuleDestroy {
     const png =
       this.pages.get(key) ??
       (await this.renders.run(key, async () => {
-        const rendered = await this.open.with(
+        const rendered = await this.thread.render(
           documentId,
           () => this.repository.readDocument(caseId, documentId),
-          (document) => renderPageOf(document, page, PREVIEW_DPI),
+          page,
+          PREVIEW_DPI,
         );
         this.pages.set(key, rendered!.png);
         return rendered!.png;
@@ -130,16 +134,16 @@ export class CasePreviewService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.open.close();
+    await this.thread.close();
   }
 
   private async pagesOf(caseId: string, documentId: string): Promise<PageSize[]> {
     let sizes = this.sizes.get(documentId);
     if (sizes === undefined) {
-      sizes = await this.open.with(
+      sizes = await this.thread.sizes(
         documentId,
         () => this.repository.readDocument(caseId, documentId),
-        (document) => pageSizesOf(document, PREVIEW_DPI),
+        PREVIEW_DPI,
       );
       this.sizes.set(documentId, sizes);
     }

@@ -48,6 +48,11 @@ export class OpenPdfs {
     }
   }
 
+  /** Whether `key` is open (or being opened): `with` would not call its `load`. */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

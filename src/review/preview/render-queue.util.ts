@@ -1,7 +1,7 @@
 /**
  * Renders one page image at a time, in the order asked, and joins requests for the same page.
- * pdf.js draws on the service's thread: several pages at once only interleave, so every one of
- * them arrives late (13 pages at once: the first after 5.5 s); one after the other, the first page
+ * pdf.js draws in one thread (PageRenderThread): several pages at once only interleave, so every
+ * one of them arrives late (13 pages at once: the first after 5.5 s); one after the other, the first page
  * the browser asks for arrives after one rendering, and the rest follow.
  */
 export class RenderQueue<T> {
