@@ -152,7 +152,11 @@ describe('letter boxes of a scanned PDF letter', () => {
 
     // The review crop gets points and scales them by its own rendering: on the scan's preview the
     // box lands on the ink.
-    const preview = await renderLetterPage(Buffer.from(scan), 'application/pdf', 1, 150);
+    const preview = await renderLetterPage(
+      { mediaType: 'application/pdf', read: () => Promise.resolve(Buffer.from(scan)) },
+      1,
+      150,
+    );
     const pixels = boxInPixels(scanBox, preview!);
     const previewInk = await inkBox(preview!.image);
     assertWithin(previewInk, pixels, 2);

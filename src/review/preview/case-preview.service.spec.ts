@@ -1,6 +1,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
+import { PDFDocument, rgb } from '@cantoo/pdf-lib';
 import type { AuthenticatedUser } from '../../accounts/accounts.types';
 import { blankPdf, brokenPdf, heavyPdf } from '../../../test/support/preview-pdfs';
 import { CasePreviewService } from './case-preview.service';
@@ -14,6 +15,15 @@ const user: AuthenticatedUser = {
   role: 'kuemmerer',
   teamId: 't1',
 };
+
+/** A letter of one page with two dark bars (IBAN and a longer bank name), each an answer's box in points. */
+async function letter(): Promise<Buffer> {
+  const document = await PDFDocument.create();
+  const page = document.addPage([595, 842]);
+  page.drawRectangle({ x: 100, y: 842 - 220, width: 150, height: 20, color: rgb(0.1, 0.1, 0.1) });
+  page.drawRectangle({ x: 100, y: 842 - 420, width: 300, height: 20, color: rgb(0.1, 0.1, 0.1) });
+  return Buffer.from(await document.save());
+}
 
 /** The service with its repositories replaced: `forms` by document id, one PDF letter. */
 function preview(forms: Record<string, Uint8Array>, letterBytes?: Buffer) {
@@ -73,5 +83,16 @@ describe('CasePreviewService', () => {
     const page = await sut.formPage(caseId, 'fine', 2, user);
     assert.equal(page.alt, 'Seite 2 von 2 des Formulars KG 1');
     assert.equal(page.png.subarray(1, 4).toString('latin1'), 'PNG');
+  });
+
+  it('crops two answers of one PDF letter from one reading of the letter', async () => {
+    const { sut, reads } = preview({}, await letter());
+    services.push(sut);
+    const iban = await sut.letterRegion(caseId, 'bank.iban', user);
+    const bank = await sut.letterRegion(caseId, 'bank.name', user);
+    assert.equal(iban.png.subarray(1, 4).toString('latin1'), 'PNG');
+    // PNG width (IHDR): each crop fits its box.
+    assert.ok(bank.png.readUInt32BE(16) > iban.png.readUInt32BE(16), 'two different crops');
+    assert.equal(reads.letter, 1, 'the letter was read (and opened) once');
   });
 });

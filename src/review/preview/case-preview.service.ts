@@ -114,8 +114,14 @@ export class CasePreviewService implements OnModuleDestroy {
     const key = `letter:${documentId}:${answer.sourcePage}:${answer.sourceBox}`;
     let png = this.pages.get(key);
     if (!png) {
-      const { bytes } = await this.documents.read(documentId);
-      const page = await renderLetterPage(bytes, info.mediaType, answer.sourcePage, LETTER_DPI);
+      const read = async () => (await this.documents.read(documentId)).bytes;
+      // A PDF letter stays open in the page-drawing thread: its further crops do not read it again.
+      const page = await renderLetterPage(
+        { mediaType: info.mediaType, read },
+        answer.sourcePage,
+        LETTER_DPI,
+        (_, number, dpi) => this.thread.render(`letter:${documentId}`, read, number, dpi),
+      );
       if (!page) {
         throw caseNotFound();
       }

@@ -1,6 +1,21 @@
 import sharp from 'sharp';
 import type { Box } from './letter-region.util';
-import { renderPdfPage } from './pdf-page-render.util';
+import { renderPdfPage, type RenderedPage } from './pdf-page-render.util';
+
+/** A letter as stored: its type, and its bytes read when needed. */
+export interface LetterSource {
+  mediaType: string;
+  read: () => Promise<Buffer>;
+}
+
+/** Draws page `page` of a PDF letter at `dpi`; the workspace's goes through its drawing thread. */
+export type PdfPageDrawer = (
+  read: () => Promise<Buffer>,
+  page: number,
+  dpi: number,
+) => Promise<Pick<RenderedPage, 'png' | 'scale'> | undefined>;
+
+const drawInThisThread: PdfPageDrawer = async (read, page, dpi) => renderPdfPage(await read(), page, dpi);
 
 export interface LetterPageImage {
   image: Buffer;
@@ -15,19 +30,25 @@ export interface LetterPageImage {
  * received (EXIF orientation applied), scale 1. A page the letter does not have gives undefined.
  */
 export async function renderLetterPage(
-  bytes: Buffer,
-  mediaType: string,
+  { mediaType, read }: LetterSource,
   page: number,
   dpi: number,
+  drawPdfPage: PdfPageDrawer = drawInThisThread,
 ): Promise<LetterPageImage | undefined> {
   if (mediaType === 'application/pdf') {
-    const rendered = await renderPdfPage(bytes, page, dpi);
+    const rendered = await drawPdfPage(read, page, dpi);
     return rendered && { image: rendered.png, scale: rendered.scale };
   }
   if (page !== 1) {
     return undefined;
   }
-  return { image: await sharp(bytes).rotate().png().toBuffer(), scale: 1 };
+  return {
+    image: await sharp(await read())
+      .rotate()
+      .png()
+      .toBuffer(),
+    scale: 1,
+  };
 }
 
 /** A stored box in pixels of the rendered letter page. */
