@@ -13,6 +13,8 @@ import { CasesService } from './cases.service';
 import { CoverSheetPdfService } from './cover-sheet-pdf.service';
 import { CASE_EVENT_BUS, CaseEventBus } from './events/case-events.types';
 import { InProcessCaseEventBus } from './events/in-process-case-event-bus';
+import { RedisCaseEventBus } from './events/redis-case-event-bus';
+import { AppConfig } from '../config/app-config';
 
 /** The case aggregate. Needs the global FillingModule (ApplicationFillerService) and PrivacyModule. */
 @Module({
@@ -28,8 +30,13 @@ import { InProcessCaseEventBus } from './events/in-process-case-event-bus';
     CaseApprovalService,
     CaseDraftsService,
     CoverSheetPdfService,
-    // One process for now; a Redis bus (like src/channels/events) plugs in here for several instances.
-    { provide: CASE_EVENT_BUS, useFactory: (): CaseEventBus => new InProcessCaseEventBus() },
+    // Several instances (REDIS_URL): events reach the workspace pages open on every instance.
+    {
+      provide: CASE_EVENT_BUS,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): CaseEventBus =>
+        config.REDIS_URL ? new RedisCaseEventBus(config.REDIS_URL) : new InProcessCaseEventBus(),
+    },
   ],
   exports: [
     CasesService,

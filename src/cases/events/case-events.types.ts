@@ -20,8 +20,8 @@ export interface CaseEvent {
 export type CaseEventListener = (event: CaseEvent) => void;
 
 /**
- * Fan-out of case events to open workspace pages (Server-Sent Events). In-process now; a Redis
- * implementation follows the pattern of src/channels/events/redis-activity-bus.ts.
+ * Fan-out of case events to open workspace pages (Server-Sent Events): in-process by default,
+ * over Redis pub/sub with REDIS_URL (RedisCaseEventBus).
  */
 export interface CaseEventBus {
   publish(event: CaseEvent): Promise<void>;

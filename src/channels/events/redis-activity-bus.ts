@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { RedisPubSub } from '../../common/redis-pubsub';
 import { ActivityBus, ActivityEvent, ActivityListener } from './activity-bus.types';
 import { ListenerRegistry } from './listener-registry.util';
 
@@ -11,37 +11,32 @@ const channel = 'antragslotse:directline:activity';
  */
 export class RedisActivityBus implements ActivityBus {
   private readonly registry = new ListenerRegistry();
-  private readonly publisher: Redis;
-  private readonly subscriber: Redis;
-  private readonly ready: Promise<unknown>;
+  private readonly pubsub: RedisPubSub;
 
   constructor(url: string) {
-    this.publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
-    this.subscriber = new Redis(url, { lazyConnect: false });
-    this.subscriber.on('message', (_channel: string, message: string) => {
+    this.pubsub = new RedisPubSub(url, channel, (message) => {
       const event = parse(message);
       if (event) {
         this.registry.dispatch(event);
       }
     });
-    this.ready = this.subscriber.subscribe(channel);
   }
 
   /** Resolves once this instance receives events. */
-  async whenReady(): Promise<void> {
-    await this.ready;
+  whenReady(): Promise<void> {
+    return this.pubsub.whenReady();
   }
 
   async publish(event: ActivityEvent): Promise<void> {
-    await this.publisher.publish(channel, JSON.stringify({ c: event.conversationId, w: event.watermark }));
+    await this.pubsub.publish(JSON.stringify({ c: event.conversationId, w: event.watermark }));
   }
 
   subscribe(conversationId: string, listener: ActivityListener): () => void {
     return this.registry.add(conversationId, listener);
   }
 
-  async close(): Promise<void> {
-    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+  close(): Promise<void> {
+    return this.pubsub.close();
   }
 }
 
