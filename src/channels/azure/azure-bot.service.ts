@@ -1,5 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationReference,
+  TurnContext,
+} from 'botbuilder';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
 import { BotRegistry } from '../bot/bot-registry.service';
@@ -17,7 +22,7 @@ export class AzureBotService {
   private readonly adapter: CloudAdapter;
 
   constructor(
-    config: AppConfig,
+    private readonly config: AppConfig,
     private readonly bots: BotRegistry,
     @Inject(TURN_LOCK) private readonly turns: TurnLock,
   ) {
@@ -44,9 +49,22 @@ export class AzureBotService {
   process(request: Request, response: Response): Promise<void> {
     const conversationId = (request.body as { conversation?: { id?: unknown } } | undefined)?.conversation
       ?.id;
-    const key = typeof conversationId === 'string' ? conversationId : '';
-    return this.turns.run(`azure:${key}`, () =>
+    return this.turns.run(turnKey(conversationId), () =>
       this.adapter.process(request, response, (context) => this.bots.bot.run(context)),
     );
   }
+
+  /** Proactive message (a question back, a letter's explanation): waits for the conversation's turn. */
+  continueConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
+    return this.turns.run(turnKey(reference.conversation?.id), () =>
+      this.adapter.continueConversationAsync(this.config.MICROSOFT_APP_ID ?? '', reference, logic),
+    );
+  }
+}
+
+function turnKey(conversationId: unknown): string {
+  return `azure:${typeof conversationId === 'string' ? conversationId : ''}`;
 }

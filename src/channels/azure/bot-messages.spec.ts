@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { startChannelApp } from '../../../test/channels/channel-test-app';
 import { TestApp } from '../../../test/support/test-app';
+import { CONVERSATION_GATEWAY, ConversationGateway } from '../../bot/proactive/conversation-gateway';
+import { TURN_LOCK, TurnLock } from '../bot/turn-lock.types';
 
 interface Received {
   path: string;
@@ -63,6 +65,42 @@ describe('/api/messages without an app id (the Emulator way: authentication disa
     assert.ok(reply, `the connector got: ${JSON.stringify(connector.received)}`);
     assert.equal(reply.path, '/v3/conversations/conversation-emulator-1/activities/activity-1');
     assert.equal(reply.body.replyToId, 'activity-1');
+  });
+
+  it('lets a proactive message wait for a turn of the same conversation in progress', async () => {
+    const turns = sut.app.get<TurnLock>(TURN_LOCK);
+    const gateway = sut.app.get<ConversationGateway>(CONVERSATION_GATEWAY);
+    const steps: string[] = [];
+    let endTurn!: () => void;
+    const turnInProgress = turns.run('azure:conversation-emulator-2', async () => {
+      steps.push('turn begins');
+      await new Promise<void>((resolve) => (endTurn = resolve));
+      steps.push('turn ends');
+    });
+    const proactive = gateway.continueConversation(
+      {
+        channelId: 'emulator',
+        serviceUrl: connector.url,
+        conversation: {
+          id: 'conversation-emulator-2',
+          isGroup: false,
+          conversationType: 'personal',
+          name: '',
+        },
+        bot: { id: 'bot', name: 'Antragslotse' },
+        user: { id: 'user-olena', name: '' },
+      },
+      async (context) => {
+        steps.push('question back');
+        await context.sendActivity('Ihre Beraterin hat eine Frage.');
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(steps, ['turn begins']);
+    endTurn();
+    await Promise.all([turnInProgress, proactive]);
+    assert.deepEqual(steps, ['turn begins', 'turn ends', 'question back']);
+    assert.ok(connector.received.some((entry) => entry.body.text === 'Ihre Beraterin hat eine Frage.'));
   });
 });
 
