@@ -1,5 +1,5 @@
 import { ActivityHandler, TurnContext } from 'botbuilder';
-import { PendingProposal } from '../interview/interview-state.types';
+import { InterviewLocale, PendingProposal } from '../interview/interview-state.types';
 import { readLanguageEvent } from './activities/read-language-event.util';
 import { FamilyTurnService } from './family-turn.service';
 import { LetterReply } from './letters/letter-reply';
@@ -53,6 +53,15 @@ export class AntragslotseBot extends ActivityHandler {
    */
   async deliverLetter(context: TurnContext, letter: LetterReply): Promise<void> {
     await this.states.runTurn(context, () => this.family.deliverLetter(context, letter));
+  }
+
+  /** "Ich lese noch …" while a long letter is read, in the chat's language at this moment. */
+  async tellLetterProgress(
+    context: TurnContext,
+    text: (locale: InterviewLocale) => string,
+    uploadLocale: InterviewLocale,
+  ): Promise<void> {
+    await this.states.runTurn(context, () => this.family.tellLetterProgress(context, text, uploadLocale));
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -122,6 +122,16 @@ export class FamilyTurnService {
     await send(context, await this.offer(context, data, letter.proposals, about));
   }
 
+  /** A note while a letter is read ("Ich lese noch …"), in the chat's language at this moment. */
+  async tellLetterProgress(
+    context: TurnContext,
+    text: (locale: InterviewLocale) => string,
+    uploadLocale: InterviewLocale,
+  ): Promise<void> {
+    const locale = (await this.data(context)).interview?.locale ?? uploadLocale;
+    await context.sendActivities([letterActivity(text(locale), locale), { type: 'typing' }]);
+  }
+
   /** `about` (the letter's messages) first, then what the engine says about the letter's values. */
   private async offer(
     context: TurnContext,

@@ -15,9 +15,6 @@ import { letterProposals } from './letter-proposals.util';
 import { letterActivity } from './letter-reply';
 import { LetterReadingService } from './letter-reading.service';
 
-/** A progress message at most this often while a long letter is read. */
-const progressEveryMs = 15_000;
-
 /**
  * A letter in the chat: "Ich lese Ihren Brief …" at once, then in the background (the family's
  * turn does not wait, other families are not blocked) read, analyse, store the analysis, and post
@@ -27,6 +24,8 @@ const progressEveryMs = 15_000;
 export class LetterFlowService {
   private readonly logger = new Logger('Letters');
   private readonly running = new Set<Promise<void>>();
+  /** A progress message at most this often while a long letter is read. */
+  private readonly progressEveryMs = 15_000;
 
   constructor(
     private readonly reading: LetterReadingService,
@@ -71,16 +70,14 @@ export class LetterFlowService {
           if (
             progress.stage === 'page-done' &&
             progress.pagesDone < progress.pagesTotal &&
-            now - lastProgressAt >= progressEveryMs
+            now - lastProgressAt >= this.progressEveryMs
           ) {
             lastProgressAt = now;
-            const text = letterFlowText('progress', locale, {
-              done: progress.pagesDone,
-              pages: progress.pagesTotal,
-            });
-            void this.post(reference, async (context) => {
-              await context.sendActivities([letterActivity(text, locale), { type: 'typing' }]);
-            }).catch(() => undefined);
+            const text = (now: InterviewLocale) =>
+              letterFlowText('progress', now, { done: progress.pagesDone, pages: progress.pagesTotal });
+            void this.post(reference, (context) =>
+              this.bot().tellLetterProgress(context, text, locale),
+            ).catch(() => undefined);
           }
         },
       });

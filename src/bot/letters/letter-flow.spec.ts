@@ -172,6 +172,48 @@ describe('a letter in the chat', () => {
     }
   });
 
+  it('tells the progress of a long letter in the language the family switched to', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const flow = harness.app.get(LetterFlowService) as unknown as { progressEveryMs: number };
+    const every = flow.progressEveryMs;
+    flow.progressEveryMs = 0;
+    const reading = harness.app.get(LetterReadingService);
+    const original = reading.readAndStore.bind(reading);
+    reading.readAndStore = async (documentId, bytes, locale, options = {}) => {
+      await gate;
+      // As the reader reports after the first of two pages.
+      options.onProgress?.({ stage: 'page-done', page: 1, pagesDone: 1, pagesTotal: 2, fraction: 0.5 });
+      return original(documentId, bytes, locale, options);
+    };
+    try {
+      const conversation = await consented();
+      const file = await renderLetterPdf(spec);
+      const upload = conversation.turn({
+        type: 'message',
+        attachments: [
+          {
+            contentType: 'application/pdf',
+            name: 'brief.pdf',
+            contentUrl: `data:application/pdf;base64,${Buffer.from(file).toString('base64')}`,
+          },
+        ],
+      });
+      assert.match(textsOf(await upload).join('\n'), /Ich lese Ihren Brief/);
+      await conversation.turn({ type: 'event', name: 'antragslotse/language', value: 'uk' });
+      release();
+      await harness.app.get(LetterFlowService).whenIdle();
+
+      const said = textsOf(gateway.posted.get(conversation.id) ?? []);
+      assert.ok(said.includes('Ще читаю: сторінка 1 з 2 готова.'), said.join('\n'));
+      assert.doesNotMatch(said.join('\n'), /Ich lese noch/);
+    } finally {
+      release();
+      reading.readAndStore = original;
+      flow.progressEveryMs = every;
+    }
+  });
+
   it('tells the family in their language when the file cannot be read', async () => {
     const conversation = await consented();
     const { posted } = await sendLetter(conversation, Buffer.from('%PDF-1.4\n% broken\n'));
