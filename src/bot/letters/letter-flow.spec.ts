@@ -41,8 +41,9 @@ describe('a letter in the chat', () => {
     return conversation;
   }
 
-  async function sendLetter(conversation: TestConversation, bytes: Uint8Array) {
-    const replies = await conversation.turn({
+  /** The family's message with a PDF letter attached (inline, as a data: URL). */
+  function letterMessage(bytes: Uint8Array) {
+    return {
       type: 'message',
       attachments: [
         {
@@ -51,7 +52,11 @@ describe('a letter in the chat', () => {
           contentUrl: `data:application/pdf;base64,${Buffer.from(bytes).toString('base64')}`,
         },
       ],
-    });
+    };
+  }
+
+  async function sendLetter(conversation: TestConversation, bytes: Uint8Array) {
+    const replies = await conversation.turn(letterMessage(bytes));
     await harness.app.get(LetterFlowService).whenIdle();
     return { replies, posted: gateway.posted.get(conversation.id) ?? [] };
   }
@@ -138,16 +143,7 @@ describe('a letter in the chat', () => {
     try {
       const conversation = await consented();
       const file = await renderLetterPdf(spec);
-      const upload = conversation.turn({
-        type: 'message',
-        attachments: [
-          {
-            contentType: 'application/pdf',
-            name: 'brief.pdf',
-            contentUrl: `data:application/pdf;base64,${Buffer.from(file).toString('base64')}`,
-          },
-        ],
-      });
+      const upload = conversation.turn(letterMessage(file));
       assert.match(textsOf(await upload).join('\n'), /Ich lese Ihren Brief/);
       await conversation.turn({ type: 'event', name: 'antragslotse/language', value: 'tr' });
       assert.equal((await conversation.stored())!.interview!.locale, 'tr');
@@ -189,16 +185,7 @@ describe('a letter in the chat', () => {
     try {
       const conversation = await consented();
       const file = await renderLetterPdf(spec);
-      const upload = conversation.turn({
-        type: 'message',
-        attachments: [
-          {
-            contentType: 'application/pdf',
-            name: 'brief.pdf',
-            contentUrl: `data:application/pdf;base64,${Buffer.from(file).toString('base64')}`,
-          },
-        ],
-      });
+      const upload = conversation.turn(letterMessage(file));
       assert.match(textsOf(await upload).join('\n'), /Ich lese Ihren Brief/);
       await conversation.turn({ type: 'event', name: 'antragslotse/language', value: 'uk' });
       release();
