@@ -3,13 +3,12 @@ import assert from 'node:assert/strict';
 import { DataSource } from 'typeorm';
 import { startBotHarness, BotHarness } from '../../test/support/bot-harness';
 import { replayThroughBot } from '../../test/support/bot-transcript-runner';
-import { readTranscript, transcriptFiles } from '../../test/transcripts/transcript-runner';
+import { transcriptNamed } from '../../test/transcripts/transcript-runner';
 import { CaseDraftsService } from '../cases/case-drafts.service';
 import { CasesRepository } from '../cases/cases.repository';
 import { CaseStatusChange } from '../cases/entities/case-status-change.entity';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 
 // The harness's clock is far from the machine's: a date taken from the machine shows at once.
 describe('cases from the chat follow the bot clock', () => {

@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { startBotHarness, BotHarness, textsOf } from '../../test/support/bot-harness';
 import { replayThroughBot } from '../../test/support/bot-transcript-runner';
-import { readTranscript, transcriptFiles } from '../../test/transcripts/transcript-runner';
+import { transcriptNamed } from '../../test/transcripts/transcript-runner';
 import { CasesRepository } from '../cases/cases.repository';
 import { FamilyTurnService } from './family-turn.service';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 
 describe('family journeys through the bot', () => {
   let harness: BotHarness;

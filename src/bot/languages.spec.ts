@@ -3,12 +3,11 @@ import assert from 'node:assert/strict';
 import { Activity, ActivityTypes } from 'botbuilder';
 import { BotHarness, buttonsOf, startBotHarness, textsOf } from '../../test/support/bot-harness';
 import { replayThroughBot } from '../../test/support/bot-transcript-runner';
-import { readTranscript, transcriptFiles } from '../../test/transcripts/transcript-runner';
+import { transcriptNamed } from '../../test/transcripts/transcript-runner';
 import { languageEventName } from './activities/read-language-event.util';
 import { botText } from './bot-texts';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 const messages = (activities: Partial<Activity>[]) =>
   activities.filter((activity) => activity.type === ActivityTypes.Message);
 const directionOf = (activity: Partial<Activity>) =>

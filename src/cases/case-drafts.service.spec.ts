@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { readWithPdfJs } from '../../test/pdf/pdfjs-read.util';
 import { BotHarness, startBotHarness } from '../../test/support/bot-harness';
 import { replayThroughBot } from '../../test/support/bot-transcript-runner';
-import { readTranscript, transcriptFiles } from '../../test/transcripts/transcript-runner';
+import { transcriptNamed } from '../../test/transcripts/transcript-runner';
 import { CaseApprovalService } from './case-approval.service';
 import { CaseCorrectionsService } from './case-corrections.service';
 import { CaseDraftsService } from './case-drafts.service';
@@ -13,8 +13,7 @@ import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { CASE_EVENT_BUS, CaseEvent, CaseEventBus } from './events/case-events.types';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 
 async function submit(harness: BotHarness): Promise<string> {
   return (await (await replayThroughBot(harness, twoChildren())).stored())!.caseId!;

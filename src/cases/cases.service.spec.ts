@@ -3,13 +3,12 @@ import assert from 'node:assert/strict';
 import { DataSource } from 'typeorm';
 import { BotHarness, startBotHarness, TestConversation } from '../../test/support/bot-harness';
 import { replayThroughBot } from '../../test/support/bot-transcript-runner';
-import { readTranscript, transcriptFiles } from '../../test/transcripts/transcript-runner';
+import { transcriptNamed } from '../../test/transcripts/transcript-runner';
 import { AuditService } from '../audit/audit.service';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 const letter = Buffer.from('%PDF-1.4\n% Bescheid der Familienkasse für Ayşe Yılmaz\n');
 const caseTables = ['case_answers', 'case_documents', 'case_notes', 'case_status_changes', 'documents'];
 

@@ -6,12 +6,11 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { queueFilterOf } from '../../src/review/pages/queue-filter.util';
 import { replayThroughBot } from '../support/bot-transcript-runner';
-import { readTranscript, transcriptFiles } from '../transcripts/transcript-runner';
+import { transcriptNamed } from '../transcripts/transcript-runner';
 import { startWorkspaceApp } from './workspace-app';
 import { createUser, ensureTeam, signIn, SignedInUser } from './workspace-session';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 
 describe('review workspace: the admin’s queue names and filters the teams', () => {
   let app: INestApplication;

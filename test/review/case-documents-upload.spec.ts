@@ -11,13 +11,12 @@ import { TEMPLATES } from '../corpus/letter-templates';
 import { renderLetterPdf } from '../corpus/render-letter-pdf';
 import { SeededRandom } from '../corpus/seeded-random';
 import { replayThroughBot } from '../support/bot-transcript-runner';
-import { readTranscript, transcriptFiles } from '../transcripts/transcript-runner';
+import { transcriptNamed } from '../transcripts/transcript-runner';
 import { BotHarness } from '../support/bot-harness';
 import { startWorkspaceApp } from './workspace-app';
 import { createUser, ensureTeam, signIn, SignedInUser } from './workspace-session';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 
 // A digital Familienkasse letter (text layer, read without OCR so the suite stays fast).
 describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter)', () => {

@@ -7,12 +7,11 @@ import { DataSource } from 'typeorm';
 import { BotHarness, TestConversation } from '../support/bot-harness';
 import { InMemoryConversationGateway } from '../support/in-memory-gateway';
 import { replayThroughBot } from '../support/bot-transcript-runner';
-import { readTranscript, transcriptFiles } from '../transcripts/transcript-runner';
+import { transcriptNamed } from '../transcripts/transcript-runner';
 import { startWorkspaceApp } from './workspace-app';
 import { createUser, ensureTeam, formToken, signIn, SignedInUser } from './workspace-session';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 
 interface QueueItem {
   id: string;

@@ -7,14 +7,13 @@ import { DataSource } from 'typeorm';
 import { DocumentsService } from '../../src/documents/documents.service';
 import { TestConversation } from '../support/bot-harness';
 import { InMemoryConversationGateway } from '../support/in-memory-gateway';
-import { readTranscript, transcriptFiles } from '../transcripts/transcript-runner';
+import { transcriptNamed } from '../transcripts/transcript-runner';
 import { replayThroughBot } from '../support/bot-transcript-runner';
 import { BotHarness } from '../support/bot-harness';
 import { startWorkspaceApp } from './workspace-app';
 import { createUser, ensureTeam, signIn, SignedInUser } from './workspace-session';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 const withoutCorrelation = (body: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'correlationId'));
 

@@ -6,13 +6,12 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { replayThroughBot } from '../support/bot-transcript-runner';
 import { InMemoryConversationGateway } from '../support/in-memory-gateway';
-import { readTranscript, transcriptFiles } from '../transcripts/transcript-runner';
+import { transcriptNamed } from '../transcripts/transcript-runner';
 import { BotHarness } from '../support/bot-harness';
 import { startWorkspaceApp } from './workspace-app';
 import { createUser, ensureTeam, signIn, SignedInUser } from './workspace-session';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 
 interface ReceivedEvent {
   type: string;

@@ -26,6 +26,15 @@ export function readTranscript(file: string): Transcript {
   return parse(readFileSync(file, 'utf8')) as Transcript;
 }
 
+/** The transcript of that file name, e.g. 'kg1-two-children.yaml' (the full KG 1 most tests replay). */
+export function transcriptNamed(name: string): Transcript {
+  const file = transcriptFiles().find((candidate) => candidate.endsWith(`/${name}`));
+  if (!file) {
+    throw new Error(`No transcript ${name} in test/transcripts.`);
+  }
+  return readTranscript(file);
+}
+
 /** Replays a transcript against the engine; throws naming the step when the bot says something else. */
 export function replayTranscript(application: LoadedApplication, transcript: Transcript): EngineResult {
   const options = { today: transcript.today, now: `${transcript.today}T10:00:00.000Z` };

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { BotHarness, startBotHarness, TestConversation, textsOf } from '../../../test/support/bot-harness';
 import { replayThroughBot } from '../../../test/support/bot-transcript-runner';
 import { InMemoryConversationGateway } from '../../../test/support/in-memory-gateway';
-import { readTranscript, transcriptFiles } from '../../../test/transcripts/transcript-runner';
+import { transcriptNamed } from '../../../test/transcripts/transcript-runner';
 import { TEMPLATES } from '../../../test/corpus/letter-templates';
 import { renderLetterPdf } from '../../../test/corpus/render-letter-pdf';
 import { SeededRandom } from '../../../test/corpus/seeded-random';
@@ -20,8 +20,7 @@ import { LetterFlowService } from './letter-flow.service';
 import { LetterReminderSender } from './letter-reminder-sender.service';
 import { LetterReminderService } from './letter-reminder.service';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 
 /** An analysed Familienkasse letter with only a deadline (invented). */
 function analysisWithDeadline(date: string): LetterAnalysis {

@@ -5,14 +5,13 @@ import { DataSource } from 'typeorm';
 import { BotHarness, startBotHarness, textsOf, TestConversation } from '../../../test/support/bot-harness';
 import { replayThroughBot } from '../../../test/support/bot-transcript-runner';
 import { InMemoryConversationGateway } from '../../../test/support/in-memory-gateway';
-import { readTranscript, transcriptFiles } from '../../../test/transcripts/transcript-runner';
+import { transcriptNamed } from '../../../test/transcripts/transcript-runner';
 import { CasesRepository } from '../../cases/cases.repository';
 import { CasesService } from '../../cases/cases.service';
 import { BotStates } from '../state/bot-states';
 import { ProactiveMessenger } from './proactive-messenger.service';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 const kuemmerer = 'user:k-17';
 
 describe('ProactiveMessenger', () => {

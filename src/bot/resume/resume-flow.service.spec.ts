@@ -4,13 +4,12 @@ import { DataSource } from 'typeorm';
 import { Activity, ActivityTypes } from 'botbuilder';
 import { BotHarness, startBotHarness, textsOf } from '../../../test/support/bot-harness';
 import { replayThroughBot } from '../../../test/support/bot-transcript-runner';
-import { readTranscript, transcriptFiles } from '../../../test/transcripts/transcript-runner';
+import { transcriptNamed } from '../../../test/transcripts/transcript-runner';
 import { languageEventName } from '../activities/read-language-event.util';
 import { botText } from '../bot-texts';
 import { ResumeCodeService } from './resume-code.service';
 
-const twoChildren = () =>
-  readTranscript(transcriptFiles().find((file) => file.endsWith('kg1-two-children.yaml'))!);
+const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 const codePattern = /\b([A-Z0-9]{4}-[A-Z0-9]{4})\b/;
 const messages = (activities: Partial<Activity>[]) =>
   activities.filter((activity) => activity.type === ActivityTypes.Message);
