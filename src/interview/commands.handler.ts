@@ -1,3 +1,4 @@
+import { LocalizedText } from '../forms/definition/localized-text.types';
 import { foldForMatching } from './input';
 import { answerPath, parseAnswerPath } from './answer-path.util';
 import { INTERVIEW_LOCALES, InterviewLocale, QUESTION_PHASES } from './interview-state.types';
@@ -106,13 +107,15 @@ function help(turn: Turn): void {
   turn.askCurrent();
 }
 
-function localizedHelp(turn: Turn, help: { de: string; en?: string }): string {
+/**
+ * The help in the chat's language when the definition has it (both Kindergeld forms have all six);
+ * otherwise German with the English help on its own line, as `localized()` does for short texts.
+ */
+function localizedHelp(turn: Turn, help: LocalizedText): string {
   const { locale } = turn.state;
-  if (locale === 'de') {
-    return help.de;
-  }
-  if (locale === 'en') {
-    return help.en ?? help.de;
+  const own = help[locale];
+  if (own !== undefined || locale === 'de' || locale === 'en') {
+    return localized(locale, help);
   }
   return help.en ? `${help.de}\n(${help.en})` : help.de;
 }

@@ -32,8 +32,11 @@ export function text(
 }
 
 /**
- * Text from a definition or from src/forms (German and English only). tr/ar/uk/ru read the German
- * text with the English one in brackets, so a family and a German-speaking helper both understand it.
+ * Text from a definition or from src/forms: the text in the chat's own language when there is one
+ * (the Kindergeld forms have de, en, tr, ar, uk and ru for every question, help, choice and section
+ * title). A text without it (a new form's first draft, a short label, a message from src/forms that
+ * has only German and English) reads in German with the English in brackets, so a family and a
+ * German-speaking helper both understand it.
  */
 export function localized(
   locale: InterviewLocale,
