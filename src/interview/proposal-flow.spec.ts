@@ -57,20 +57,24 @@ describe('letter proposals in the interview', () => {
     }
   });
 
-  it('uses the definition read-back in German and English', async () => {
+  it("uses the definition's read-back in the chat's language", async () => {
     const application = await kindergeldApplication();
-    const asked = await atFirstQuestion('en');
-    const sut = handleInput(
-      application,
-      addProposals(asked.state, [kindergeldNumber]),
-      { type: 'text', text: 'yes' },
-      options,
-    );
+    const readBack = async (locale: InterviewLocale, yes: string) => {
+      const asked = await atFirstQuestion(locale);
+      const sut = handleInput(
+        application,
+        addProposals(asked.state, [kindergeldNumber]),
+        { type: 'text', text: yes },
+        options,
+      );
+      return sut.messages.map((message) => message.text).join('\n');
+    };
     assert.ok(
-      sut.messages.some((message) =>
-        message.text.includes('Your child benefit number is 215FK381902 – is that right?'),
-      ),
+      (await readBack('en', 'yes')).includes('Your child benefit number is 215FK381902 – is that right?'),
     );
+    assert.ok((await readBack('tr', 'evet')).includes('Kindergeld numaranız: 215FK381902'));
+    assert.ok((await readBack('ar', 'نعم')).includes('رقم إعانة الأطفال الخاص بكم هو 215FK381902'));
+    assert.doesNotMatch(await readBack('ru', 'да'), /Kindergeldnummer vorhanden|Ihre Kindergeldnummer ist/);
   });
 
   it('never offers a value the question would refuse, and asks the question instead', async () => {
