@@ -191,6 +191,32 @@ describe('review workspace: questions a correction makes necessary', () => {
     );
   });
 
+  it("asks a family that chats in Turkish in Turkish below the German, with the form's own Turkish texts", async () => {
+    const turkish = (await (await replayThroughBot(harness, transcript('kg1-two-children'))).stored())!
+      .caseId!;
+    await harness.settled();
+    await chatsIn(turkish, 'tr');
+    await post(turkish, 'applicant.maritalStatus', 'verheiratet').expect(303);
+    const text = (
+      await request(server())
+        .get(`/review/cases/${turkish}?ask=missing`)
+        .set('Cookie', dragana.cookie)
+        .expect(200)
+    ).text;
+    assert.match(squash(text), /Die Familie chattet auf Türkisch\./);
+    const prefill = /<textarea id="ask-text"[^>]*>\n([^<]*)<\/textarea>/.exec(text)?.[1] ?? '';
+    const [german, translated] = prefill.split('\n\n');
+    assert.match(
+      german,
+      /^Wir brauchen noch diese Angaben von Ihnen:\n- Seit wann haben Sie diesen Familienstand\?\n/,
+    );
+    assert.match(
+      translated,
+      /^Sizden şu bilgilere daha ihtiyacımız var:\n- Ne zamandan beri bu medeni durumdasınız\?\n/,
+    );
+    assert.doesNotMatch(translated, /Since when|\(Since/, 'the Turkish text, not the English one');
+  });
+
   it('refuses approval naming what is missing', async () => {
     const refused = await approve(single).expect(422);
     assert.equal(refused.body.code, 'CASE_ANSWERS_INCOMPLETE');

@@ -93,7 +93,7 @@ function missingQuestion(path: string, question: QuestionDefinition): CaseViewMi
     ...fieldOf(question),
     path,
     text: question.text.de,
-    textEn: question.text.en ?? question.text.de,
+    texts: question.text,
     label: questionLabel(question),
     input: '',
   };

@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../forms/definition/localized-text.types';
 import { AnswerValue } from '../../forms/definition/answers.types';
 import { CaseDocumentInfo, CaseNoteView, CaseSummary } from '../../cases/cases.types';
 import { PreviousAnswer } from '../../cases/case-corrections.service';
@@ -59,8 +60,8 @@ export interface CaseViewMissingQuestion {
   path: string;
   /** The German question as the family would read it in the chat. */
   text: string;
-  /** The same question in English (the form's English text; the German one where it has none). */
-  textEn: string;
+  /** The question in every language the form definition has (German always), for the question back. */
+  texts: LocalizedText;
   label: string;
   type: string;
   options: CaseViewOption[] | null;

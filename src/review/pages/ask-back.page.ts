@@ -1,7 +1,7 @@
 import { botText } from '../../bot/bot-texts';
 import { askBackStatuses } from '../../cases/case-status.types';
 import { InterviewLocale } from '../../interview/interview-state.types';
-import { text } from '../../interview/texts';
+import { localized, text } from '../../interview/texts';
 import { CaseView, CaseViewMissingGroup } from '../cases/case-view.types';
 import { html, SafeHtml } from './html.util';
 import { statusLabels } from './layout.page';
@@ -45,10 +45,9 @@ ${askMissing ? askForMissing(view.missing, locale) : ''}</textarea>
 
 /**
  * What "fragen Sie die Familie" writes into the question back: the missing questions, one a line,
- * in German and, when the family chats in another language, once more in that language below.
- * The forms hold German and English texts only: for tr/ar/uk/ru the framing sentence and "Kind 2"
- * come from the bot's own texts in that language, the questions in English (the German ones are
- * already above, and English is what the chat shows next to them, see `localized`).
+ * in German and, when the family chats in another language, once more in that language below:
+ * the framing sentence and "Kind 2" from the bot's own texts, the questions as the chat asks them
+ * (`localized`: the form's text in that language; where a definition lacks it, German (English)).
  */
 export function askForMissing(
   groups: readonly CaseViewMissingGroup[],
@@ -69,7 +68,7 @@ export function askForMissing(
       const item = group.item
         ? `${text(locale, group.item.name ? 'itemLabelNamed' : 'itemLabel', { n: group.item.number, name: group.item.name ?? '' })}: `
         : '';
-      return group.questions.map((question) => `- ${item}${question.textEn}`);
+      return group.questions.map((question) => `- ${item}${localized(locale, question.texts)}`);
     }),
   ];
   return [...german, '', ...translated].join('\n');
