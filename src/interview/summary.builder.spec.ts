@@ -7,7 +7,7 @@ import { summarize as sut } from './summary.builder';
 const options = { today: '2025-11-20', now: '2025-11-20T10:00:00.000Z' };
 
 describe('summarize', () => {
-  it('labels answers with the short labels of the definitions: German, English, and German (English) otherwise', async () => {
+  it('labels answers with the short labels of the definitions in the chat language: German, English, Ukrainian', async () => {
     const application = await kindergeldApplication();
     const started = startInterview(application, { locale: 'de', ...options });
     const consented = handleInput(
@@ -38,7 +38,7 @@ describe('summarize', () => {
       'Last name: Petrović',
       'IBAN: DE89 3704 0044 0532 0130 00',
     ]);
-    assert.equal(lines('uk')[1], 'Familienname (Last name): Petrović');
+    assert.equal(lines('uk')[1], 'Прізвище: Petrović');
   });
 
   it("names each row's change button after its item, the child included, in every language", async () => {
