@@ -154,18 +154,23 @@ describe('review workspace: questions a correction makes necessary', () => {
     assert.doesNotMatch(text, /id="family-locale"/);
   });
 
-  it('adds the questions in English below the German ones for a family that chats in English', async () => {
-    const english = (await (await replayThroughBot(harness, transcript('kg1-two-children'))).stored())!
+  /** The case page with the question back prefilled, for a family chatting in `locale` after "verheiratet". */
+  async function askMissingAfterMarriage(locale: 'en' | 'tr'): Promise<string> {
+    const caseId = (await (await replayThroughBot(harness, transcript('kg1-two-children'))).stored())!
       .caseId!;
     await harness.settled();
-    await chatsIn(english, 'en');
-    await post(english, 'applicant.maritalStatus', 'verheiratet').expect(303);
-    const text = (
+    await chatsIn(caseId, locale);
+    await post(caseId, 'applicant.maritalStatus', 'verheiratet').expect(303);
+    return (
       await request(server())
-        .get(`/review/cases/${english}?ask=missing`)
+        .get(`/review/cases/${caseId}?ask=missing`)
         .set('Cookie', dragana.cookie)
         .expect(200)
     ).text;
+  }
+
+  it('adds the questions in English below the German ones for a family that chats in English', async () => {
+    const text = await askMissingAfterMarriage('en');
     assert.match(squash(text), /<p class="hint" id="family-locale">Die Familie chattet auf Englisch\.<\/p>/);
     const prefill = /<textarea id="ask-text" name="text" rows="12" required>\n([^<]*)<\/textarea>/.exec(
       text,
@@ -192,17 +197,7 @@ describe('review workspace: questions a correction makes necessary', () => {
   });
 
   it("asks a family that chats in Turkish in Turkish below the German, with the form's own Turkish texts", async () => {
-    const turkish = (await (await replayThroughBot(harness, transcript('kg1-two-children'))).stored())!
-      .caseId!;
-    await harness.settled();
-    await chatsIn(turkish, 'tr');
-    await post(turkish, 'applicant.maritalStatus', 'verheiratet').expect(303);
-    const text = (
-      await request(server())
-        .get(`/review/cases/${turkish}?ask=missing`)
-        .set('Cookie', dragana.cookie)
-        .expect(200)
-    ).text;
+    const text = await askMissingAfterMarriage('tr');
     assert.match(squash(text), /Die Familie chattet auf Türkisch\./);
     const prefill = /<textarea id="ask-text"[^>]*>\n([^<]*)<\/textarea>/.exec(text)?.[1] ?? '';
     const [german, translated] = prefill.split('\n\n');
