@@ -33,8 +33,8 @@ export function text(
 
 /**
  * Text from a definition or from src/forms: the text in the chat's own language when there is one
- * (the Kindergeld forms have de, en, tr, ar, uk and ru for every question, help, choice and section
- * title). A text without it (a new form's first draft, a short label, a message from src/forms that
+ * (the Kindergeld forms have de, en, tr, ar, uk and ru for every question, help, choice, section
+ * title and short label). A text without it (a new form's first draft, a message from src/forms that
  * has only German and English) reads in German with the English in brackets, so a family and a
  * German-speaking helper both understand it.
  */
