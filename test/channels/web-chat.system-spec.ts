@@ -258,7 +258,7 @@ describe(
       assert.equal(await occurrences(page, 'Echo: Mein Name ist Olena Kovalenko'), 0);
 
       assert.deepEqual(
-        problems.filter((text) => /Content Security Policy|Refused|40[134]/.test(text)),
+        problems.filter((text) => /Content Security Policy|Refused|status of 40[134]\b/.test(text)),
         [],
         'no CSP violation, no refused request and no missing file (favicon)',
       );

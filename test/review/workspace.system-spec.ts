@@ -325,7 +325,7 @@ describe(
         family.end();
       }
       assert.deepEqual(
-        problems.filter((text) => /Content Security Policy|Refused|40[134]|Error/.test(text)),
+        problems.filter((text) => /Content Security Policy|Refused|status of 40[134]\b|Error/.test(text)),
         [],
         'no script error, CSP violation or refused request',
       );
