@@ -5,18 +5,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { until } from '../../../test/support/until';
 import { createApp } from '../../app.factory';
 import { loadConfig } from '../../config/app-config';
 import { CASE_EVENT_BUS, CaseEvent, CaseEventBus } from './case-events.types';
 import { RedisCaseEventBus } from './redis-case-event-bus';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  for (let waited = 0; waited < ms && !check(); waited += 10) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const event = (kind: CaseEvent['kind']): CaseEvent => ({
   caseId: randomUUID(),

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { until } from '../../../test/support/until';
 import { RedisTurnLock, turnLockKey } from './redis-turn-lock';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -11,12 +12,6 @@ function gate(): { opened: Promise<void>; open: () => void } {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
   return { opened, open };
-}
-
-async function until(check: () => boolean, ms = 2000): Promise<void> {
-  for (let waited = 0; waited < ms && !check(); waited += 5) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 describe('RedisTurnLock against a real Redis', () => {
