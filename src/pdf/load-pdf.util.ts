@@ -4,6 +4,11 @@ import { PdfError } from './pdf.errors';
 export interface LoadPdfOptions {
   /** Keep the XFA layer (only useful for inspection); filling always drops it. */
   preserveXfa?: boolean;
+  /**
+   * Keep the loaded bytes and record which objects change, so that `saveIncremental` can write only
+   * those as an update to append to the bytes (see track-changes.util).
+   */
+  forIncrementalUpdate?: boolean;
 }
 
 /**
@@ -17,6 +22,7 @@ export async function loadPdf(bytes: Uint8Array, options: LoadPdfOptions = {}): 
       updateMetadata: false,
       preserveXFA: options.preserveXfa ?? false,
       throwOnInvalidObject: false,
+      forIncrementalUpdate: options.forIncrementalUpdate ?? false,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { before, describe, it } from 'node:test';
 import { PDFDict, PDFName } from '@cantoo/pdf-lib';
 import { anlageKindFields, anlageKindFillPlan } from '../../test/pdf/anlage-kind-fill-plan.factory';
@@ -217,6 +218,47 @@ describe('PdfFillerService with the genuine KG 1', { skip: skipWithoutOfficialFo
     );
   });
 });
+
+describe(
+  'PdfFillerService: a KG 1 draft as an incremental update',
+  { skip: skipWithoutOfficialForms },
+  () => {
+    const templates = new TemplatePreparerService();
+    const sut = new PdfFillerService(templates);
+    const plan = kg1FillPlan();
+
+    it('is the prepared template followed by an update that makes the same draft as a whole fill', async () => {
+      const whole = await readWithPdfJs(await sut.fill(kg1.path, kg1.sha256, plan, 'draft'));
+      const { base, update } = await sut.fillIncremental(kg1.path, kg1.sha256, plan);
+      const joined = Buffer.concat([base.bytes, update]);
+      const reading = await readWithPdfJs(joined);
+
+      assert.equal(reading.pageCount, whole.pageCount); // the addendum page with the sixth child too
+      assert.deepEqual([...(reading.fields ?? [])], [...(whole.fields ?? [])]);
+      assert.deepEqual(reading.pageTexts, whole.pageTexts);
+      for (const [field, value] of expectedTextValues(plan)) {
+        assert.equal(reading.fields?.get(field), value, field);
+      }
+      // The update holds only what the fill changed: a few dozen kB against 1.4 MB.
+      assert.ok(update.length < joined.length / 20, `${update.length} of ${joined.length} bytes`);
+    });
+
+    it('names its base by the SHA-256 of the base bytes, the same for every draft, and leaves them as they were', async () => {
+      const first = await sut.fillIncremental(kg1.path, kg1.sha256, plan);
+      const before = Buffer.from(first.base.bytes);
+      const second = await sut.fillIncremental(
+        kg1.path,
+        kg1.sha256,
+        kg1FillPlan({ address: 'Kurze Str. 1, 45143 Essen' }),
+      );
+      assert.equal(second.base.bytesSha256, first.base.bytesSha256);
+      assert.equal(first.base.bytesSha256, createHash('sha256').update(first.base.bytes).digest('hex'));
+      assert.ok(Buffer.from(second.base.bytes).equals(before));
+      const reading = await readWithPdfJs(Buffer.concat([second.base.bytes, second.update]));
+      assert.ok([...(reading.fields?.values() ?? [])].includes('Kurze Str. 1, 45143 Essen'));
+    });
+  },
+);
 
 describe('PdfFillerService with the genuine KG 1 Anlage Kind', { skip: skipWithoutOfficialForms }, () => {
   const sut = new PdfFillerService(new TemplatePreparerService());

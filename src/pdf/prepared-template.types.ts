@@ -6,4 +6,9 @@ export interface PreparedTemplate {
   templateSize: number;
   /** The prepared copy; never modify it (shared between fills). */
   bytes: Uint8Array;
+  /**
+   * SHA-256 of `bytes`: the name under which the copy is stored once as the base of the drafts
+   * that are incremental updates of it (PdfFillerService.fillIncremental).
+   */
+  bytesSha256: string;
 }

@@ -75,5 +75,5 @@ async function prepareBytes(original: Uint8Array, sha256: string): Promise<Prepa
   removeXfa(doc);
   removeUnreachableObjects(doc.context);
   const bytes = await doc.save({ useObjectStreams: true, updateFieldAppearances: false });
-  return { sha256, templateSize: original.length, bytes };
+  return { sha256, templateSize: original.length, bytes, bytesSha256: sha256Hex(bytes) };
 }
