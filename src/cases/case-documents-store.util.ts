@@ -62,7 +62,14 @@ export function sealedCaseDocumentsOf(
   documents: readonly SealedFilledDocument[],
 ): SealedCaseDocument[] {
   return documents.map((document) => ({
-    row: caseDocumentRow(document.id, caseId, mode, describedAs(document), document.sizeBytes),
+    row: caseDocumentRow(
+      document.id,
+      caseId,
+      mode,
+      describedAs(document),
+      document.sizeBytes,
+      document.base?.sha256 ?? null,
+    ),
     content: Buffer.from(document.sealed.buffer, document.sealed.byteOffset, document.sealed.byteLength),
   }));
 }
@@ -73,8 +80,9 @@ function caseDocumentRow(
   mode: FillMode,
   document: Omit<CaseDocumentInput, 'bytes'>,
   sizeBytes: number,
+  baseSha256: string | null = null,
 ): CaseDocument {
-  return Object.assign(new CaseDocument(), { id, caseId, mode, ...document, sizeBytes });
+  return Object.assign(new CaseDocument(), { id, caseId, mode, ...document, sizeBytes, baseSha256 });
 }
 
 /** Replaces the case's documents of one mode (draft or final) with the sealed ones. */

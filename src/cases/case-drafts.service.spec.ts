@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { readWithPdfJs } from '../../test/pdf/pdfjs-read.util';
 import { BotHarness, startBotHarness } from '../../test/support/bot-harness';
 import { replayThroughBot } from '../../test/support/bot-transcript-runner';
+import { officialFormsDir, skipWithoutOfficialForms } from '../../test/support/official-forms';
 import { transcriptNamed } from '../../test/transcripts/transcript-runner';
 import { CaseApprovalService } from './case-approval.service';
 import { CaseCorrectionsService } from './case-corrections.service';
@@ -178,5 +179,47 @@ describe('CaseDraftsService after a restart', () => {
       await second?.close();
       first.remove();
     }
+  });
+});
+
+describe('CaseDraftsService with the official forms', { skip: skipWithoutOfficialForms }, () => {
+  let harness: BotHarness;
+
+  before(async () => {
+    harness = await startBotHarness({ templateDir: officialFormsDir });
+  });
+
+  after(async () => {
+    await harness.close();
+    harness.remove();
+  });
+
+  it('stores each official draft as a small update over its template, and each template once', async () => {
+    const caseIds = [await submit(harness), await submit(harness)];
+    const database = harness.app.get(DataSource);
+
+    const stored = await database.query<Array<{ base: string | null; stored: number; size: number }>>(
+      `SELECT base_sha256 AS base, length(content) AS stored, size_bytes AS size FROM case_documents
+       WHERE case_id IN (?, ?) AND mode = 'draft'`,
+      caseIds,
+    );
+    assert.equal(stored.length, 6);
+    for (const row of stored) {
+      assert.ok(row.base, 'the draft names its base');
+      // The update with its encryption: a few dozen kB of a PDF of 1.4 MB.
+      assert.ok(row.stored < row.size / 10, `${row.stored} of ${row.size} bytes stored`);
+    }
+    // KG 1 and Anlage Kind: two templates, stored once for all six drafts of both cases.
+    const bases = await database.query<Array<{ sha256: string }>>(`SELECT sha256 FROM pdf_bases`);
+    assert.deepEqual(
+      bases.map((base) => base.sha256).sort(),
+      [...new Set(stored.map((row) => row.base))].sort(),
+    );
+    assert.equal(bases.length, 2);
+    // Read back whole: the answers are in the draft's fields.
+    const cases = harness.app.get(CasesRepository);
+    const kg1 = (await cases.findDocuments(caseIds[1])).find((document) => document.formId === 'kg1')!;
+    const reading = await readWithPdfJs(await cases.readDocument(caseIds[1], kg1.id));
+    assert.ok([...(reading.fields?.values() ?? [])].includes('DE78370400445320130011'));
   });
 });

@@ -16,6 +16,7 @@ import { CasesError } from './cases.errors';
 import { CasesRepository } from './cases.repository';
 import { Case } from './entities/case.entity';
 import { CASE_EVENT_BUS, CaseEventBus } from './events/case-events.types';
+import { PdfBasesService } from './pdf-bases.service';
 
 /** How long shutting down waits for draft PDFs in progress; the start-up sweep makes the rest. */
 const shutdownWaitMs = 10_000;
@@ -38,6 +39,7 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
     private readonly cipher: DataCipher,
     private readonly filler: ApplicationFillerService,
     private readonly repository: CasesRepository,
+    private readonly bases: PdfBasesService,
     @Inject(CASE_EVENT_BUS) private readonly events: CaseEventBus,
   ) {}
 
@@ -136,6 +138,8 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
         },
         { key: this.cipher.sealingKey(), contextOf: (id) => caseDocumentContext(caseId, id) },
       );
+      // A draft of an official form is an update over the prepared template, stored once.
+      await this.bases.store(documents.map((document) => document.base));
       const sealed = sealedCaseDocumentsOf(caseId, 'draft', documents);
       const stored = await runInWriteTransaction(this.dataSource, async (manager) => {
         const result = await manager.getRepository(Case).update({ id: caseId }, { draftsPending: false });

@@ -11,6 +11,7 @@ import { CaseTeamService } from './case-team.service';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { CoverSheetPdfService } from './cover-sheet-pdf.service';
+import { PdfBasesService } from './pdf-bases.service';
 import { CASE_EVENT_BUS, CaseEventBus } from './events/case-events.types';
 import { InProcessCaseEventBus } from './events/in-process-case-event-bus';
 import { RedisCaseEventBus } from './events/redis-case-event-bus';
@@ -29,6 +30,7 @@ import { AppConfig } from '../config/app-config';
     CaseCorrectionsService,
     CaseApprovalService,
     CaseDraftsService,
+    PdfBasesService,
     CoverSheetPdfService,
     // Several instances (REDIS_URL): events reach the workspace pages open on every instance.
     {

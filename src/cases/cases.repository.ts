@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { readContent } from '../database/binary-content.util';
+import { readContentRow } from '../database/binary-content.util';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { openCaseStatuses } from './case-status.types';
 import { CasesError } from './cases.errors';
@@ -11,6 +11,7 @@ import { toAnswerView } from './answer-view.util';
 import { CaseDocument } from './entities/case-document.entity';
 import { CaseNote } from './entities/case-note.entity';
 import { Case } from './entities/case.entity';
+import { PdfBasesService } from './pdf-bases.service';
 import { familyMovedLastSql } from './queue-order.util';
 
 /** Reads cases, decrypted, with methods named for what the caller wants to know. */
@@ -19,6 +20,7 @@ export class CasesRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cipher: DataCipher,
+    private readonly bases: PdfBasesService,
   ) {}
 
   /** The case or CASE_NOT_FOUND. */
@@ -99,11 +101,19 @@ export class CasesRepository {
 
   /** The decrypted PDF; the case id must match, so a document id alone never reads another case. */
   async readDocument(caseId: string, documentId: string): Promise<Buffer> {
-    const content = await readContent(this.dataSource, 'case_documents', { id: documentId, case_id: caseId });
-    if (!content) {
+    const stored = await readContentRow(
+      this.dataSource,
+      'case_documents',
+      { id: documentId, case_id: caseId },
+      ['base_sha256'],
+    );
+    if (!stored) {
       throw new CasesError('CASE_DOCUMENT_NOT_FOUND', `Case ${caseId} has no document ${documentId}.`);
     }
-    return this.cipher.decryptAsync(content, caseDocumentContext(caseId, documentId));
+    const content = await this.cipher.decryptAsync(stored.content, caseDocumentContext(caseId, documentId));
+    // A draft stored as an incremental update follows its base (the prepared template).
+    const base = stored.values.base_sha256;
+    return base ? this.bases.join(base, content) : content;
   }
 
   async findNotes(caseId: string): Promise<CaseNoteView[]> {

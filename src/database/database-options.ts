@@ -12,6 +12,7 @@ import { BotStateRecord } from '../bot/state/bot-state.entity';
 import { ResumeCode } from '../bot/resume/resume-code.entity';
 import { Case } from '../cases/entities/case.entity';
 import { CaseAnswer } from '../cases/entities/case-answer.entity';
+import { PdfBaseRecord } from '../cases/entities/pdf-base.entity';
 import { CaseDocument } from '../cases/entities/case-document.entity';
 import { CaseNote } from '../cases/entities/case-note.entity';
 import { CaseStatusChange } from '../cases/entities/case-status-change.entity';
@@ -29,6 +30,7 @@ import { CaseDraftsPending1796400000000 } from './migrations/1796400000000-case-
 import { BinaryFileContent1796500000000 } from './migrations/1796500000000-binary-file-content';
 import { CaseUnreadFamilyMessage1796610000000 } from './migrations/1796610000000-case-unread-family-message';
 import { TeamSlugs1796620000000 } from './migrations/1796620000000-team-slugs';
+import { PdfBases1796700000000 } from './migrations/1796700000000-pdf-bases';
 import { DocumentAnalysisRecord } from '../documents/document-analysis.entity';
 
 export const entities = [
@@ -38,6 +40,7 @@ export const entities = [
   Case,
   CaseAnswer,
   CaseDocument,
+  PdfBaseRecord,
   CaseNote,
   CaseStatusChange,
   StoredDocument,
@@ -62,6 +65,7 @@ export const migrations = [
   BinaryFileContent1796500000000,
   CaseUnreadFamilyMessage1796610000000,
   TeamSlugs1796620000000,
+  PdfBases1796700000000,
 ];
 
 /**

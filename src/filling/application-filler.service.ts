@@ -47,7 +47,9 @@ export class ApplicationFillerService {
 
   /**
    * fill(), but each PDF comes encrypted for storing, under a new document id: the worker process
-   * seals it, so the plain PDF never enters this process (see PdfSeal).
+   * seals it, so the plain PDF never enters this process (see PdfSeal). A draft of an official form
+   * comes as an incremental update: the document is its `base` (the prepared template, public)
+   * followed by the sealed update.
    */
   async fillSealed(
     applicationId: string,
@@ -61,6 +63,7 @@ export class ApplicationFillerService {
       id: id!,
       sealed: rendered.bytes,
       sizeBytes: rendered.pdfSize,
+      base: rendered.base,
     }));
   }
 
@@ -116,6 +119,8 @@ export class ApplicationFillerService {
               sha256: this.registry.getForm(plan.formId).template.sha256,
               plan,
               mode: options.mode,
+              // Stored drafts only: plain PDFs are handed out whole.
+              incremental: seal !== undefined && options.mode === 'draft',
               seal: sealing,
             }
           : { kind: 'summary', summary: summaries[index], seal: sealing };

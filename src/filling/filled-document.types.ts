@@ -1,5 +1,6 @@
 import { FillMode } from '../pdf/fill-plan';
 import { FormInstance } from '../forms/mapping/form-instances.util';
+import type { PdfBase } from '../pdf/workers/pdf-render-job.types';
 
 /** What is known of one PDF of an application: KG 1, or the Anlage Kind of one child. */
 export interface FilledDocumentInfo {
@@ -25,8 +26,10 @@ export interface SealedFilledDocument extends FilledDocumentInfo {
   id: string;
   /** DataCipher's format, opened with the context the document was sealed for. */
   sealed: Uint8Array;
-  /** Size of the PDF itself. */
+  /** Size of the PDF itself, its base included. */
   sizeBytes: number;
+  /** An incremental draft's base: the PDF is the base followed by the update in `sealed`. */
+  base?: PdfBase;
 }
 
 export interface FillApplicationOptions {

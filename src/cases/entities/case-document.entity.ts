@@ -50,6 +50,13 @@ export class CaseDocument {
 
   // The encrypted bytes are in the binary "content" column, outside the entity: binary-content.util.
 
+  /**
+   * A draft stored as an incremental update: the SHA-256 of its base (table pdf_bases), which the
+   * decrypted content follows. Null: the content is the whole PDF (finals, summaries, older drafts).
+   */
+  @Column({ name: 'base_sha256', type: 'varchar', length: 64, nullable: true })
+  baseSha256!: string | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -190,6 +191,40 @@ describe('PdfRenderPool', () => {
     await worker.onApplicationShutdown();
     assert.equal(existsSync(spoolDir), false);
   });
+
+  it(
+    'hands over a sealed incremental draft with its base, which a worker writes to its folder once',
+    { skip: skipWithoutOfficialForms },
+    async () => {
+      const cipher = new DataCipher([{ id: 'k1', key: Buffer.alloc(32, 7) }], 'k1');
+      const seal = (context: string) => ({ key: cipher.sealingKey(), context });
+      const worker = pool({ workers: 1 });
+      const bases = new Set<string>();
+      for (const sut of [worker, pool({ workers: 0 })]) {
+        const documents = await sut.renderAll(
+          ['d1', 'd2'].map((id) => ({
+            ...kg1Job(),
+            incremental: true,
+            seal: seal(`case-document:c1:${id}`),
+          })),
+        );
+        const [first, second] = documents;
+        assert.ok(first.base && second.base);
+        assert.equal(first.base.sha256, second.base.sha256);
+        bases.add(first.base.sha256);
+        const base = await first.base.read();
+        assert.equal(createHash('sha256').update(base).digest('hex'), first.base.sha256);
+        const update = await cipher.decryptAsync(first.bytes, 'case-document:c1:d1');
+        assert.equal(first.pdfSize, base.length + update.length);
+        const form = (await loadPdf(Buffer.concat([base, update]))).getForm();
+        assert.equal(form.getTextField(kg1Fields.lastName).getText(), 'Yılmaz');
+      }
+      // The sealed updates were picked up and removed; the one base stays for the next drafts.
+      const spoolDir = (worker as unknown as { spoolDir: string }).spoolDir;
+      assert.equal(bases.size, 1);
+      assert.deepEqual(readdirSync(spoolDir), [`base-${[...bases][0]}.pdf`]);
+    },
+  );
 
   it("removes the spool folders of services that are gone, and no one else's", async () => {
     // A process that has ended: its pid is free (a folder a killed service left behind).

@@ -232,11 +232,14 @@ async function receive(outputs: PdfRenderOutput[]): Promise<RenderedPdf[]> {
   const files = outputs.flatMap((output) => ('file' in output ? [output.file] : []));
   try {
     return await Promise.all(
-      outputs.map(async (output) =>
-        'file' in output
-          ? { bytes: await readFile(output.file), pdfSize: output.pdfSize }
-          : { bytes: output.bytes, pdfSize: output.bytes.length },
-      ),
+      outputs.map(async (output) => {
+        const bytes = 'file' in output ? await readFile(output.file) : output.bytes;
+        const { base } = output;
+        // The base stays in the spool folder: every draft of its form names the same file.
+        return base
+          ? { bytes, pdfSize: output.pdfSize, base: { sha256: base.sha256, read: () => readFile(base.file) } }
+          : { bytes, pdfSize: output.pdfSize };
+      }),
     );
   } finally {
     await Promise.all(files.map((file) => rm(file, { force: true })));

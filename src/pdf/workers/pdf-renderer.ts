@@ -10,6 +10,14 @@ export class PdfRenderer {
   private readonly summaries = new SummaryPdfService();
 
   async render(job: PdfRenderJob): Promise<RenderedPdf> {
+    if (job.kind === 'fill' && job.incremental && job.mode === 'draft') {
+      const { base, update } = await this.filler.fillIncremental(job.templatePath, job.sha256, job.plan);
+      return {
+        bytes: job.seal ? this.seal(update, job.seal) : update,
+        pdfSize: base.bytes.length + update.length,
+        base: { sha256: base.bytesSha256, read: () => Promise.resolve(base.bytes) },
+      };
+    }
     const pdf =
       job.kind === 'fill'
         ? await this.filler.fill(job.templatePath, job.sha256, job.plan, job.mode)
