@@ -10,8 +10,8 @@ import { loadPdf } from './load-pdf.util';
 import { PdfFillerService } from './pdf-filler.service';
 import { TemplatePreparerService } from './template-preparer.service';
 
-// Needs poppler-utils (apt-get install -y poppler-utils): a third PDF implementation besides
-// pdf-lib (writer) and pdf.js (unit tests).
+// Needs poppler-utils and qpdf (apt-get install -y poppler-utils qpdf): a third PDF implementation
+// besides pdf-lib (writer) and pdf.js (unit tests).
 const kg1Sha256 = '53651bbe336039b6ca3852f1fa7288b4841349afd1978a4b91469fea15eaac43';
 
 function poppler(command: string, args: string[]): string {
@@ -27,7 +27,7 @@ function parsePgm(bytes: Buffer): { width: number; height: number; pixels: Buffe
 
 describe('PdfFillerService output in poppler', { skip: skipWithoutOfficialForms }, () => {
   let directory: string;
-  const files = { draft: '', final: '' };
+  const files = { draft: '', final: '', incremental: '' };
 
   before(async () => {
     directory = await mkdtemp(join(tmpdir(), 'antragslotse-poppler-'));
@@ -39,6 +39,14 @@ describe('PdfFillerService output in poppler', { skip: skipWithoutOfficialForms 
         await sut.fill(officialFormPath(officialForms.kg1), kg1Sha256, kg1FillPlan(), mode),
       );
     }
+    // The draft as a case stores it: the prepared template, then the update.
+    const { base, update } = await sut.fillIncremental(
+      officialFormPath(officialForms.kg1),
+      kg1Sha256,
+      kg1FillPlan(),
+    );
+    files.incremental = join(directory, 'kg1-incremental.pdf');
+    await writeFile(files.incremental, Buffer.concat([base.bytes, update]));
   });
   after(async () => {
     await rm(directory, { recursive: true, force: true });
@@ -54,8 +62,24 @@ describe('PdfFillerService output in poppler', { skip: skipWithoutOfficialForms 
     assert.match(poppler('pdfinfo', [files.final]), /Form:\s+none/);
   });
 
+  it('renders the draft stored as an update exactly like the whole draft, and qpdf finds no error', async () => {
+    for (const [name, file] of [
+      ['whole', files.draft],
+      ['update', files.incremental],
+    ]) {
+      poppler('pdftoppm', ['-r', '50', '-gray', file, join(directory, name)]);
+    }
+    for (let page = 1; page <= 6; page++) {
+      const [whole, update] = await Promise.all(
+        ['whole', 'update'].map((name) => readFile(join(directory, `${name}-${page}.pgm`))),
+      );
+      assert.ok(update.equals(whole), `page ${page} renders the same`);
+    }
+    assert.match(poppler('qpdf', ['--check', files.incremental]), /No syntax or stream encoding errors/);
+  });
+
   it('shows the Unicode names with pdftotext -layout', () => {
-    for (const file of [files.draft, files.final]) {
+    for (const file of [files.draft, files.final, files.incremental]) {
       const text = poppler('pdftotext', ['-layout', file, '-']);
       for (const value of [
         'Yılmaz',
