@@ -8,7 +8,10 @@ import { InMemoryConversationGateway } from '../../../test/support/in-memory-gat
 import { transcriptNamed } from '../../../test/transcripts/transcript-runner';
 import { CasesRepository } from '../../cases/cases.repository';
 import { CasesService } from '../../cases/cases.service';
-import { BotStates } from '../state/bot-states';
+import { ConversationReference } from 'botbuilder';
+import { botText } from '../bot-texts';
+import { BotStates, conversationKeyOf, userKeyOf } from '../state/bot-states';
+import { TypeOrmStorage } from '../state/typeorm-storage';
 import { ProactiveMessenger } from './proactive-messenger.service';
 
 const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
@@ -89,6 +92,29 @@ describe('ProactiveMessenger', () => {
     assert.ok(
       (await cases.findNotes(caseId)).some((note) => note.kind === 'reminder' && note.author === 'system'),
     );
+  });
+
+  it('asks back in the language the family chose last when the conversation holds no interview', async () => {
+    const resumed = await replayThroughBot(harness, twoChildren());
+    gateway.connect(resumed);
+    const resumedCaseId = (await resumed.stored())!.caseId!;
+    // As after a resume code on another device: this conversation has no interview any more, and
+    // the family picked Turkish in the language switcher.
+    const storage = harness.app.get(TypeOrmStorage);
+    const reference = (await cases.findConversationReference(resumedCaseId)) as ConversationReference;
+    const conversationKey = conversationKeyOf(reference.channelId, reference.conversation.id);
+    const userKey = userKeyOf(reference.channelId, reference.user!.id);
+    const items = await storage.read([conversationKey, userKey]);
+    await storage.write({
+      [conversationKey]: { ...items[conversationKey], data: {}, eTag: '*' },
+      [userKey]: { ...items[userKey], profile: { locale: 'tr' }, eTag: '*' },
+    });
+
+    await sut.askBack(resumedCaseId, 'Bitte schicken Sie die Geburtsurkunde.', kuemmerer);
+
+    const [posted] = gateway.posted.get(resumed.id)!;
+    assert.equal(posted.locale, 'tr');
+    assert.ok(textsOf([posted])[0].startsWith(botText('askBackIntro', 'tr')));
   });
 
   it('refuses to ask back on a closed case, before posting or noting anything', async () => {

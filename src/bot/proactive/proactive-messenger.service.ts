@@ -59,7 +59,7 @@ export class ProactiveMessenger {
     const noteId = await this.cases.addNote(caseId, { author, kind: 'ask-back', text });
     await this.cases.changeStatus(caseId, 'waiting_for_family', author);
     await gateway.continueConversation(reference, async (context) => {
-      const locale = await this.localeOf(context);
+      const locale = await this.localeOf(context, await this.chosenLocale(context));
       await context.sendActivity(
         plainText(
           `${botText('askBackIntro', locale)}\n\n${text}\n\n${botText('askBackHowToReply', locale)}`,
@@ -75,7 +75,7 @@ export class ProactiveMessenger {
     const gateway = this.resolveGateway();
     const reference = await this.referenceOf(caseId);
     await gateway.continueConversation(reference, async (context) => {
-      const locale = await this.localeOf(context);
+      const locale = await this.localeOf(context, await this.chosenLocale(context));
       await context.sendActivity(plainText(botText(key, locale), locale));
     });
     // The note text is German: it is for the Kümmerer, whatever language the family reads.
@@ -97,6 +97,14 @@ export class ProactiveMessenger {
   async localeOf(context: TurnContext, fallback: InterviewLocale = 'de'): Promise<InterviewLocale> {
     const data = await this.states.conversation.get(context);
     return data?.interview?.locale ?? fallback;
+  }
+
+  /**
+   * Without an interview in the conversation: the language the family chose last (user state), as
+   * the workspace shows it (FamilyLocaleLookup), so the intro and the prefilled question agree.
+   */
+  private async chosenLocale(context: TurnContext): Promise<InterviewLocale> {
+    return (await this.states.profile.get(context, {})).locale ?? 'de';
   }
 
   private resolveGateway(): ConversationGateway {
