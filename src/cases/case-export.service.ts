@@ -91,7 +91,11 @@ export class CaseExportService {
     const rows = await this.dataSource
       .getRepository(CaseAnswer)
       .find({ where: { caseId }, order: { givenAt: 'ASC', questionId: 'ASC' } });
-    return rows.map((row) => ({ ...toAnswerView(this.cipher, caseId, row), supersededAt: row.supersededAt }));
+    return rows.map((row) => ({
+      ...toAnswerView(this.cipher, caseId, row),
+      supersededAt: row.supersededAt,
+      removedAt: row.removedAt,
+    }));
   }
 
   private async conversationLog(caseId: string): Promise<ConversationRecordsExport | null> {

@@ -11,8 +11,11 @@ export interface CaseExport {
   version: 1;
   exportedAt: Date;
   case: CaseSummary;
-  /** Every answer ever given, superseded ones included (with the time they were replaced). */
-  answers: Array<CaseAnswerView & { supersededAt: Date | null }>;
+  /**
+   * Every answer ever given, superseded ones included (with the time they were replaced), and those
+   * of items a Kümmerer removed (with the time of the removal).
+   */
+  answers: Array<CaseAnswerView & { supersededAt: Date | null; removedAt: Date | null }>;
   notes: CaseNoteView[];
   statusChanges: Array<{
     fromStatus: CaseStatus | null;

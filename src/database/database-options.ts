@@ -30,6 +30,7 @@ import { CaseDraftsPending1796400000000 } from './migrations/1796400000000-case-
 import { BinaryFileContent1796500000000 } from './migrations/1796500000000-binary-file-content';
 import { CaseUnreadFamilyMessage1796610000000 } from './migrations/1796610000000-case-unread-family-message';
 import { TeamSlugs1796620000000 } from './migrations/1796620000000-team-slugs';
+import { CaseAnswerRemovedItem1796630000000 } from './migrations/1796630000000-case-answer-removed-item';
 import { PdfBases1796700000000 } from './migrations/1796700000000-pdf-bases';
 import { DocumentAnalysisRecord } from '../documents/document-analysis.entity';
 
@@ -65,6 +66,7 @@ export const migrations = [
   BinaryFileContent1796500000000,
   CaseUnreadFamilyMessage1796610000000,
   TeamSlugs1796620000000,
+  CaseAnswerRemovedItem1796630000000,
   PdfBases1796700000000,
 ];
 

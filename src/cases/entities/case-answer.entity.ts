@@ -65,6 +65,13 @@ export class CaseAnswer {
   @Column({ name: 'superseded_at', type: Date, nullable: true })
   supersededAt!: Date | null;
 
+  /**
+   * A Kümmerer removed the item of a repeat group this answer belonged to (then it is superseded
+   * too): kept in the history, never shown as the "before" of the item that took its number.
+   */
+  @Column({ name: 'removed_at', type: Date, nullable: true })
+  removedAt!: Date | null;
+
   @BeforeInsert()
   assignId(): void {
     this.id ??= randomUUID();
