@@ -194,12 +194,15 @@ export class CaseCorrectionsService {
     };
   }
 
-  /** The latest superseded value per path (what a correction replaced). */
+  /**
+   * The latest superseded value per path (what a correction replaced); not the answers of a removed
+   * item, whose number the next item took.
+   */
   async findPreviousAnswers(caseId: string): Promise<Map<string, PreviousAnswer>> {
     const rows = await this.dataSource
       .getRepository(CaseAnswer)
       .createQueryBuilder('a')
-      .where('a.case_id = :caseId AND a.superseded_at IS NOT NULL', { caseId })
+      .where('a.case_id = :caseId AND a.superseded_at IS NOT NULL AND a.removed_at IS NULL', { caseId })
       .orderBy('a.superseded_at', 'ASC')
       .getMany();
     const previous = new Map<string, PreviousAnswer>();
@@ -270,7 +273,7 @@ function sameValue(stored: AnswerValue, value: AnswerValue): boolean {
   return JSON.stringify(stored ?? null) === JSON.stringify(value ?? null);
 }
 
-function refuseLocked(caseId: string, status: CaseStatus): void {
+export function refuseLocked(caseId: string, status: CaseStatus): void {
   if (lockedAnswerStatuses.includes(status)) {
     throw new CasesError('CASE_STATUS_INVALID', `Case ${caseId} is ${status}; its answers are final.`, [
       status === 'sent'

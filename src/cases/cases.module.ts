@@ -6,6 +6,7 @@ import { CaseCorrectionsService } from './case-corrections.service';
 import { CaseDraftsService } from './case-drafts.service';
 import { CaseExportService } from './case-export.service';
 import { CaseIntakeService } from './case-intake.service';
+import { CaseItemRemovalService } from './case-item-removal.service';
 import { CaseQueueRepository } from './case-queue.repository';
 import { CaseTeamService } from './case-team.service';
 import { CasesRepository } from './cases.repository';
@@ -28,6 +29,7 @@ import { AppConfig } from '../config/app-config';
     CaseQueueRepository,
     CaseTeamService,
     CaseCorrectionsService,
+    CaseItemRemovalService,
     CaseApprovalService,
     CaseDraftsService,
     PdfBasesService,
@@ -46,6 +48,7 @@ import { AppConfig } from '../config/app-config';
     CasesRepository,
     CaseQueueRepository,
     CaseCorrectionsService,
+    CaseItemRemovalService,
     CaseApprovalService,
     CaseDraftsService,
     CASE_EVENT_BUS,
