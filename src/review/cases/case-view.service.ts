@@ -14,7 +14,14 @@ import { displayWorkspaceValue, workspaceInputText } from '../../cases/format-wo
 import { questionLabel } from '../../cases/answer-problems.util';
 import { caseQuestions } from '../../cases/open-questions.util';
 import { berlinDate } from '../../common/berlin-date.util';
-import { CaseView, CaseViewAnswer, CaseViewForm, CaseViewSection, LOW_CONFIDENCE } from './case-view.types';
+import {
+  CaseView,
+  CaseViewAnswer,
+  CaseViewForm,
+  CaseViewItem,
+  CaseViewSection,
+  LOW_CONFIDENCE,
+} from './case-view.types';
 import { addableItems, copyTitle, fieldOf, missingGroups } from './case-view-missing.util';
 
 /** Everything the case page shows: answers by form and section with provenance, documents, notes. */
@@ -84,13 +91,29 @@ export class CaseViewService {
               byPath.get(`${repeatOf}[${copy}].${id}`),
             )
           : null;
+        const copyItem = repeatOf
+          ? [
+              {
+                groupId: repeatOf,
+                number: copy + 1,
+                label: groups.get(repeatOf)?.pdfLabel ?? 'Kind',
+                title: `${groups.get(repeatOf)?.pdfLabel ?? 'Kind'} ${copy + 1}`,
+                name: copyName ?? '',
+              },
+            ]
+          : [];
         definition.sections.forEach((section, sectionIndex) => {
           const rows: CaseViewAnswer[] = [];
+          // The copy's first section heads the item; a section listing a group's items names each.
+          const items: CaseViewItem[] = sectionIndex === 0 ? [...copyItem] : [];
           // The item's own answers (asked in the group's form) first, in the copy's first section.
           const questions = sectionIndex === 0 ? [...itemQuestions, ...section.questions] : section.questions;
           for (const question of questions) {
             if (question.type === 'repeat') {
-              rows.push(...(perItemForms.has(question.id) ? [] : this.groupRows(question, byPath, row)));
+              if (!perItemForms.has(question.id)) {
+                rows.push(...this.groupRows(question, byPath, row));
+                items.push(...groupItems(question, byPath));
+              }
               continue;
             }
             const path =
@@ -103,7 +126,7 @@ export class CaseViewService {
             }
           }
           if (rows.length > 0) {
-            sections.push({ title: section.title.de, copy: copyName, answers: rows });
+            sections.push({ title: section.title.de, copy: copyName, answers: rows, items });
           }
         });
       }
@@ -185,6 +208,20 @@ function viewAnswer(
     givenAt: answer.givenAt,
     previous: previous && { ...previous, shown: displayWorkspaceValue(question, previous.value) },
   };
+}
+
+/** The items of a group listed in its form's section, each named as its rows are ("Kind 2: Lena"). */
+function groupItems(group: QuestionDefinition, byPath: Map<string, CaseAnswerView>): CaseViewItem[] {
+  const label = group.pdfLabel ?? 'Eintrag';
+  return Array.from({ length: itemCount(byPath.get(group.id)) }, (_, item) => ({
+    groupId: group.id,
+    number: item + 1,
+    label,
+    title: `${label} ${item + 1}`,
+    name: copyTitle(`${label} ${item + 1}`, group.questions ?? [], (id) =>
+      byPath.get(`${group.id}[${item}].${id}`),
+    ),
+  }));
 }
 
 function itemCount(answer: CaseAnswerView | undefined): number {

@@ -42,11 +42,26 @@ export interface CaseViewAnswer {
   previous: (PreviousAnswer & { shown: string }) | null;
 }
 
+/** An item of a repeat group the Kümmerer may remove ("Kind 2 entfernen"). */
+export interface CaseViewItem {
+  groupId: string;
+  /** Its number from 1, as the page shows it. */
+  number: number;
+  /** What the group's items are called: "Kind" (the group's pdfLabel). */
+  label: string;
+  /** "Kind 2" */
+  title: string;
+  /** "Kind 2: Can Yılmaz" (or "Kind 2" before the names are known). */
+  name: string;
+}
+
 export interface CaseViewSection {
   title: string;
   /** "Kind 2: Can Yılmaz" (or "Kind 2" before the names are known) for the copies of a per-child form. */
   copy: string | null;
   answers: CaseViewAnswer[];
+  /** The items of repeat groups this section heads or lists, each with its "… entfernen". */
+  items: CaseViewItem[];
 }
 
 export interface CaseViewForm {

@@ -4,6 +4,7 @@ import { actorOf, AuthenticatedUser } from '../../accounts/accounts.types';
 import { ProactiveMessenger } from '../../bot/proactive/proactive-messenger.service';
 import { CaseApprovalService } from '../../cases/case-approval.service';
 import { CaseCorrectionsService, CorrectionResult } from '../../cases/case-corrections.service';
+import { CaseItemRemovalService, ItemRemovalResult } from '../../cases/case-item-removal.service';
 import { CaseStatus } from '../../cases/case-status.types';
 import { CasesError } from '../../cases/cases.errors';
 import { CasesRepository } from '../../cases/cases.repository';
@@ -21,6 +22,7 @@ export class ReviewCaseActionsService {
     private readonly repository: CasesRepository,
     private readonly cases: CasesService,
     private readonly corrections: CaseCorrectionsService,
+    private readonly removal: CaseItemRemovalService,
     private readonly approval: CaseApprovalService,
     private readonly messenger: ProactiveMessenger,
     private readonly audit: AuditService,
@@ -34,6 +36,19 @@ export class ReviewCaseActionsService {
 
   correct(caseId: string, path: string, value: string, user: AuthenticatedUser): Promise<CorrectionResult> {
     return this.corrections.correctAnswer(caseId, { path, value }, actorOf(user));
+  }
+
+  removeItem(
+    caseId: string,
+    groupId: string,
+    itemIndex: number,
+    user: AuthenticatedUser,
+  ): Promise<ItemRemovalResult> {
+    return this.removal.removeItem(caseId, { groupId, itemIndex }, actorOf(user));
+  }
+
+  itemRemovalRefusal(caseId: string, groupId: string, itemIndex: number): Promise<string[] | null> {
+    return this.removal.refusal(caseId, groupId, itemIndex);
   }
 
   addNote(caseId: string, text: string, user: AuthenticatedUser): Promise<string> {

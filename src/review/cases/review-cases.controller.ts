@@ -29,6 +29,7 @@ import {
   CorrectAnswerDto,
   MarkReadDto,
   QueueQueryDto,
+  RemoveItemDto,
   StatusDto,
   TextDto,
 } from './dto/review-case.dto';
@@ -87,6 +88,20 @@ export class ReviewCaseController {
     @CurrentUser() user: AuthenticatedUser,
   ) {
     return this.actions.correct(caseId, body.path, body.value, user);
+  }
+
+  @Post('items/remove')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Einen Eintrag einer Wiederholungsgruppe entfernen ("Kind 2"); die folgenden rücken auf / remove an item of a repeat group',
+  })
+  removeItem(
+    @Param('caseId') caseId: string,
+    @Body() body: RemoveItemDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ) {
+    return this.actions.removeItem(caseId, body.group, body.item - 1, user);
   }
 
   @Post('notes')

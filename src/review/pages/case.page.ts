@@ -10,6 +10,7 @@ import {
 } from './case-answers.page';
 import { askBackForm } from './ask-back.page';
 import { addItems } from './case-add-items.page';
+import { removeItemLinks } from './case-remove-item.page';
 import { csrfField } from './csrf-field.util';
 import { familyUnreadNotice } from './family-unread.page';
 import { PageSize } from '../preview/pdf-page-render.util';
@@ -106,6 +107,7 @@ export function casePage(options: CasePageOptions): string {
                 ${form.sections.map(
                   (section) =>
                     html`<h4>${section.copy ? html`${section.copy} – ` : ''}${section.title}</h4>
+                      ${answersLocked ? '' : removeItemLinks(id, section.items)}
                       <dl class="answers-list">
                         ${section.answers.map(
                           (answer) =>

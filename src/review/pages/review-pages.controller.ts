@@ -31,6 +31,7 @@ import {
   AssignDto,
   CorrectAnswerDto,
   MarkReadDto,
+  RemoveItemDto,
   StatusDto,
   TextDto,
 } from '../cases/dto/review-case.dto';
@@ -39,6 +40,7 @@ import { CaseViewService } from '../cases/case-view.service';
 import { CasePreviewService } from '../preview/case-preview.service';
 import { RefusedCorrection } from './case-answers.page';
 import { casePage } from './case.page';
+import { findItem, removeItemPage } from './case-remove-item.page';
 import { sendPage } from './send-page.util';
 import { PageExceptionFilter } from './page-exception.filter';
 import { queuePage, queueRows } from './queue.page';
@@ -58,8 +60,15 @@ const messages: Record<string, string> = {
     'Gespeichert. Es fehlen noch Angaben (siehe „Fehlende Angaben“). Die Formulare folgen, wenn alle Angaben vollständig sind. / Saved; answers are still missing.',
   'saved-unapproved':
     'Gespeichert. Die Freigabe ist aufgehoben: Die fertigen Formulare und das Deckblatt passten nicht mehr zu den Angaben und wurden gelöscht. Der Fall ist wieder „In Prüfung“. Bitte prüfen Sie ihn und geben Sie ihn neu frei. / Saved; the approval was withdrawn and the final forms removed. Please approve again.',
+  'item-removed': 'Entfernt. Die Formulare wurden neu erstellt. / Removed; forms regenerated.',
+  'item-removed-incomplete':
+    'Entfernt. Es fehlen noch Angaben (siehe „Fehlende Angaben“). Die Formulare folgen, wenn alle Angaben vollständig sind. / Removed; answers are still missing.',
+  'item-removed-unapproved':
+    'Entfernt. Die Freigabe ist aufgehoben: Die fertigen Formulare und das Deckblatt passten nicht mehr zu den Angaben und wurden gelöscht. Der Fall ist wieder „In Prüfung“. Bitte prüfen Sie ihn und geben Sie ihn neu frei. / Removed; the approval was withdrawn. Please approve again.',
   unchanged:
     'Nichts geändert: Der Wert ist derselbe wie vorher. Es wurde nichts gespeichert. / Nothing changed: the value is the same as before.',
+  'item-gone':
+    'Diesen Eintrag gibt es nicht mehr; vielleicht wurde er gerade entfernt. Hier sehen Sie die Angaben, wie sie jetzt sind. / That entry no longer exists.',
   note: 'Notiz gespeichert. / Note saved.',
   'ask-back': 'Rückfrage gesendet. / Question sent.',
   assigned: 'Der Fall ist Ihnen zugewiesen. / Assigned to you.',
@@ -171,6 +180,49 @@ export class ReviewPagesController {
       },
       body,
     );
+  }
+
+  /** "Kind 2 entfernen?": what goes, and the button (or why it may not go). */
+  @Get('cases/:caseId/items/:groupId/:number/remove')
+  @CaseScoped()
+  async removeItemPage(
+    @Param('caseId') caseId: string,
+    @Param('groupId') groupId: string,
+    @Param('number') number: string,
+    @Req() request: WorkspaceRequest,
+    @Res() response: Response,
+  ) {
+    const { user, csrfToken } = request.workspaceSession!;
+    const view = await this.actions.read(caseId, user);
+    const item = /^[1-9]\d{0,3}$/.test(number) ? findItem(view, groupId, Number(number)) : undefined;
+    if (!item) {
+      // An item removed meanwhile (another tab): back to the case, where the items are as they are now.
+      response.redirect(303, `/review/cases/${caseId}?msg=item-gone`);
+      return;
+    }
+    const refusal = await this.actions.itemRemovalRefusal(caseId, groupId, item.number - 1);
+    send(
+      response,
+      removeItemPage({ user: { displayName: user.displayName, csrfToken }, view, item, refusal }),
+    );
+  }
+
+  @Post('cases/:caseId/items/remove')
+  @CaseScoped()
+  removeItem(
+    @Param('caseId') id: string,
+    @Body() body: RemoveItemDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Req() request: WorkspaceRequest,
+    @Res() response: Response,
+  ) {
+    return this.act(request, response, id, async () => {
+      const result = await this.actions.removeItem(id, body.group, body.item - 1, user);
+      if (result.approvalWithdrawn) {
+        return 'item-removed-unapproved';
+      }
+      return result.documentsRegenerated ? 'item-removed' : 'item-removed-incomplete';
+    });
   }
 
   @Post('cases/:caseId/notes')

@@ -81,6 +81,21 @@ export class CorrectAnswerDto extends WithCsrf {
   value!: string;
 }
 
+/** "Kind 2 entfernen": the repeat group and the item's number as the page shows it (from 1). */
+export class RemoveItemDto extends WithCsrf {
+  @ApiProperty({ example: 'children' })
+  @IsString()
+  @Matches(/^[A-Za-z][A-Za-z0-9_]{0,119}$/)
+  group!: string;
+
+  @ApiProperty({ example: 2, description: 'the item\'s number, from 1 ("Kind 2")' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  item!: number;
+}
+
 export class TextDto extends WithCsrf {
   @ApiProperty()
   @IsString()
