@@ -65,6 +65,28 @@ export async function readImagePages(
   return pages;
 }
 
+/**
+ * The checks of readImagePages that need only the header (pixels, TIFF pages, damaged header),
+ * without decoding: fast enough to run while an upload waits for its answer.
+ */
+export async function checkImageHeader(
+  bytes: Uint8Array,
+  type: ImageType,
+  limits: IntakeLimits,
+): Promise<void> {
+  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  checkPngHeader(input, limits);
+  const metadata = await readMetadata(input, 0, limits);
+  const pageCount = type === 'image/tiff' ? (metadata.pages ?? 1) : 1;
+  if (pageCount > limits.maxPages) {
+    throw new DocumentIntakeError(
+      'TOO_MANY_PAGES',
+      `The TIFF has ${pageCount} pages; at most ${limits.maxPages} are allowed.`,
+      { limit: limits.maxPages, actual: pageCount },
+    );
+  }
+}
+
 async function readMetadata(input: Buffer, page: number, limits: IntakeLimits): Promise<Metadata> {
   let metadata: Metadata;
   try {

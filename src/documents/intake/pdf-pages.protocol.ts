@@ -9,6 +9,8 @@ export interface PdfPagesRequest {
   limits: IntakeLimits;
   /** Pages with fewer visible characters in their text layer are rendered for OCR. */
   minTextCharacters: number;
+  /** Open and check (password, page count, page sizes) without reading or rendering any page. */
+  checkOnly?: boolean;
 }
 
 export type PdfPagesMessage =

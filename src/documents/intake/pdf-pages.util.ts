@@ -11,6 +11,8 @@ export interface ReadPdfOptions {
   onOpened?: (pages: number) => void;
   /** Pages whose text layer has fewer visible characters are treated as scans (default 20). */
   minTextCharacters?: number;
+  /** Only open and check the PDF (password, pages, page sizes): no page is read; resolves to []. */
+  checkOnly?: boolean;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function readPdfPages(
         bytes: new Uint8Array(bytes),
         limits,
         minTextCharacters: options.minTextCharacters ?? 20,
+        checkOnly: options.checkOnly,
       };
       worker.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
     });

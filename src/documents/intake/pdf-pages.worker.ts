@@ -23,7 +23,7 @@ port.once('message', (request: PdfPagesRequest) => {
   );
 });
 
-async function readPages({ bytes, limits, minTextCharacters }: PdfPagesRequest): Promise<void> {
+async function readPages({ bytes, limits, minTextCharacters, checkOnly }: PdfPagesRequest): Promise<void> {
   // Bound the work on single images inside the PDF (decoded in this thread).
   const document = await openPdfForDrawing(bytes, { maxImageSize: limits.maxPixels });
   if (document.numPages > limits.maxPages) {
@@ -45,6 +45,10 @@ async function readPages({ bytes, limits, minTextCharacters }: PdfPagesRequest):
       throw Object.assign(new Error(`Page ${number} is ${Math.round(longest)} points long.`), {
         intakeCode: 'PAGE_TOO_LARGE',
       });
+    }
+    if (checkOnly) {
+      page.cleanup();
+      continue;
     }
     const content = await page.getTextContent();
     const items: TextLayerItem[] = content.items.flatMap((item) => ('str' in item ? [item] : []));
