@@ -32,6 +32,7 @@ import { CaseUnreadFamilyMessage1796610000000 } from './migrations/1796610000000
 import { TeamSlugs1796620000000 } from './migrations/1796620000000-team-slugs';
 import { CaseAnswerRemovedItem1796630000000 } from './migrations/1796630000000-case-answer-removed-item';
 import { PdfBases1796700000000 } from './migrations/1796700000000-pdf-bases';
+import { DocumentReadingState1796710000000 } from './migrations/1796710000000-document-reading-state';
 import { DocumentAnalysisRecord } from '../documents/document-analysis.entity';
 
 export const entities = [
@@ -68,6 +69,7 @@ export const migrations = [
   TeamSlugs1796620000000,
   CaseAnswerRemovedItem1796630000000,
   PdfBases1796700000000,
+  DocumentReadingState1796710000000,
 ];
 
 /**

@@ -10,13 +10,17 @@ import { DOCUMENTS_OPTIONS, DocumentsOptions } from './documents.options';
 import { sniffType } from './intake/sniff-type.util';
 import { DocumentAnalysisRecord } from './document-analysis.entity';
 import type { LetterAnalysis } from './analysis/letter-analysis.types';
-import { StoredDocument } from './stored-document.entity';
+import { DocumentReadingFailure, DocumentReadingState, StoredDocument } from './stored-document.entity';
 
 export interface UploadInput {
   /** botbuilder storage key of the conversation the file arrived in. */
   conversationKey: string;
   fileName: string;
   bytes: Uint8Array;
+  /** The case the file belongs to at once (a Kümmerer's upload); chat uploads join it on submission. */
+  caseId?: string;
+  /** 'pending': read in the background after the upload (a Kümmerer's upload, see CaseLettersService). */
+  readingState?: 'pending';
 }
 
 /** What may be shown about a document without decrypting it. */
@@ -27,6 +31,9 @@ export interface DocumentInfo {
   sha256: string;
   caseId: string | null;
   createdAt: Date;
+  /** Background reading of a Kümmerer's upload; null for chat uploads (read by the chat's letter flow). */
+  readingState: DocumentReadingState | null;
+  readingFailure: DocumentReadingFailure | null;
 }
 
 /** A letter analysis stored with its document (decrypted), for the review workspace. */
@@ -79,17 +86,41 @@ export class DocumentsService {
     const record = this.documents.create({
       id,
       conversationKey: input.conversationKey,
-      caseId: null,
+      caseId: input.caseId ?? null,
       mediaType,
       fileName: this.cipher.encryptJson(input.fileName, `document-name:${id}`),
       sizeBytes: input.bytes.length,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      readingState: input.readingState ?? null,
+      readingFailure: null,
       // Set here: the plain insert below does not read database defaults back into the entity.
       createdAt: new Date(),
     });
     const content = await this.cipher.encryptAsync(input.bytes, `document:${id}`);
     await insertRows(this.documents.manager, StoredDocument, [record], { content: [content] });
     return toInfo(record);
+  }
+
+  /**
+   * Marks a document's background reading: 'pending' (again, for a retry), 'done' or 'failed' with
+   * its reason. Returns false when the document no longer exists (deleted with its case).
+   */
+  async setReadingState(
+    id: string,
+    state: DocumentReadingState,
+    failure: DocumentReadingFailure | null = null,
+  ): Promise<boolean> {
+    const result = await this.documents.update({ id }, { readingState: state, readingFailure: failure });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Documents whose background reading was started and not finished (a crash or restart in between). */
+  async findPendingReadings(): Promise<Array<{ id: string; caseId: string | null }>> {
+    return this.documents.find({
+      where: { readingState: 'pending' },
+      select: { id: true, caseId: true },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   /** The decrypted file; throws DOCUMENT_NOT_FOUND. */
@@ -213,5 +244,7 @@ function toInfo(record: StoredDocument): DocumentInfo {
     sha256: record.sha256,
     caseId: record.caseId,
     createdAt: record.createdAt,
+    readingState: record.readingState ?? null,
+    readingFailure: record.readingFailure ?? null,
   };
 }
