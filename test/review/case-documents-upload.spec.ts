@@ -5,8 +5,13 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../src/audit/audit.service';
+import { PDFDocument } from '@cantoo/pdf-lib';
 import { CasesRepository } from '../../src/cases/cases.repository';
+import { CASE_EVENT_BUS, CaseEvent, CaseEventBus } from '../../src/cases/events/case-events.types';
 import { DocumentsService } from '../../src/documents/documents.service';
+import { OcrError } from '../../src/documents/ocr/ocr.errors';
+import { DocumentReader } from '../../src/documents/ocr/read-document.service';
+import { CaseLettersService } from '../../src/review/cases/case-letters.service';
 import { TEMPLATES } from '../corpus/letter-templates';
 import { renderLetterPdf } from '../corpus/render-letter-pdf';
 import { SeededRandom } from '../corpus/seeded-random';
@@ -18,7 +23,20 @@ import { createUser, ensureTeam, signIn, SignedInUser } from './workspace-sessio
 
 const twoChildren = () => transcriptNamed('kg1-two-children.yaml');
 
-// A digital Familienkasse letter (text layer, read without OCR so the suite stays fast).
+interface UploadAnswer {
+  document: { id: string; caseId: string; mediaType: string };
+  reading: {
+    state: 'pending' | 'done' | 'failed';
+    message: string | null;
+    failure: { code: string; mayReadAgain: boolean } | null;
+    analysis: { authority: string; references: { kindergeldNummer: string | null } } | null;
+    explanation: string | null;
+    caseDeadline: string | null;
+  };
+}
+
+// A digital Familienkasse letter (text layer, read without OCR so the suite stays fast). The upload
+// answers at once; the reading runs in the background (CaseLettersService).
 describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter)', () => {
   let app: INestApplication;
   let harness: BotHarness;
@@ -61,6 +79,48 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
     return test;
   };
 
+  const reading = (caseId: string, documentId: string) =>
+    request(app.getHttpServer())
+      .get(`/api/review/cases/${caseId}/documents/${documentId}/reading`)
+      .set('Cookie', dragana.cookie);
+
+  const casePage = async (caseId: string) =>
+    (
+      await request(app.getHttpServer())
+        .get(`/review/cases/${caseId}`)
+        .set('Cookie', dragana.cookie)
+        .expect(200)
+    ).text;
+
+  /** The reader waits until released (the OCR of a long photo, say); the real reading follows. */
+  const holdReader = () => {
+    const reader = app.get(DocumentReader);
+    const original = reader.read.bind(reader);
+    let release!: () => void;
+    let started!: () => void;
+    const released = new Promise<void>((done) => (release = done));
+    const startedPromise = new Promise<void>((done) => (started = done));
+    reader.read = async (...args) => {
+      started();
+      await released;
+      return original(...args);
+    };
+    return { started: startedPromise, release, restore: () => ((reader.read = original), release()) };
+  };
+
+  const failReader = (error: Error) => {
+    const reader = app.get(DocumentReader);
+    const original = reader.read.bind(reader);
+    reader.read = () => Promise.reject(error);
+    return { restore: () => (reader.read = original) };
+  };
+
+  const listen = () => {
+    const seen: CaseEvent[] = [];
+    const stop = app.get<CaseEventBus>(CASE_EVENT_BUS).subscribe((event) => seen.push(event));
+    return { seen, stop };
+  };
+
   it('needs a session (401) and the CSRF token (403)', async () => {
     const anonymous = await upload(ownCase).attach('file', Buffer.from(letter), 'brief.pdf').expect(401);
     assert.equal(anonymous.body.code, 'AUTH_UNAUTHENTICATED');
@@ -81,22 +141,26 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
     assert.equal(Number(row.n), 0);
   });
 
-  it('stores the letter with the case, stores the analysis, sets the case deadline and audits the upload', async () => {
+  it('answers at once with the stored letter (202, "Wird gelesen …"), then reads it in the background: analysis, case deadline, audit', async () => {
     const response = await upload(ownCase, dragana)
       .attach('file', Buffer.from(letter), 'Brief_Kovalenko.pdf')
-      .expect(201);
-    const body = response.body as {
-      document: { id: string; caseId: string; mediaType: string };
-      analysis: { authority: string; references: { kindergeldNummer: string | null } };
-      explanation: string;
-      caseDeadline: string | null;
-    };
+      .expect(202);
+    const body = response.body as UploadAnswer;
     assert.equal(body.document.caseId, ownCase);
     assert.equal(body.document.mediaType, 'application/pdf');
-    assert.equal(body.analysis.authority, 'familienkasse');
-    assert.equal(body.analysis.references.kindergeldNummer, spec.truth.references.kindergeldNummer);
-    assert.match(body.explanation, /Familienkasse/);
-    assert.equal(body.caseDeadline, spec.truth.deadline!.date);
+    assert.equal(body.reading.state, 'pending');
+    assert.equal(body.reading.message, 'Wird gelesen …');
+    assert.equal(body.reading.analysis, null);
+
+    await app.get(CaseLettersService).whenIdle();
+    // The real reader (text layer, no OCR needed) through the same path as the chat.
+    const read = (await reading(ownCase, body.document.id).expect(200)).body as UploadAnswer;
+    assert.equal(read.reading.state, 'done');
+    assert.equal(read.reading.message, null);
+    assert.equal(read.reading.analysis!.authority, 'familienkasse');
+    assert.equal(read.reading.analysis!.references.kindergeldNummer, spec.truth.references.kindergeldNummer);
+    assert.match(read.reading.explanation!, /Familienkasse/);
+    assert.equal(read.reading.caseDeadline, spec.truth.deadline!.date);
 
     const documents = app.get(DocumentsService);
     assert.equal((await documents.info(body.document.id)).caseId, ownCase);
@@ -115,6 +179,102 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
     assert.ok(!JSON.stringify(event.details).includes('Kovalenko'), 'no file name in the audit log');
   });
 
+  it('does not wait for the OCR: the answer comes while the reading is held, the result and a case event after it', async () => {
+    const gate = holdReader();
+    const events = listen();
+    try {
+      const response = await upload(ownCase, dragana)
+        .attach('file', Buffer.from(letter), 'brief.pdf')
+        .expect(202);
+      const documentId = (response.body as UploadAnswer).document.id;
+      await gate.started;
+      assert.equal(await app.get(DocumentsService).findAnalysis(documentId), null, 'not read yet');
+      const pending = await casePage(ownCase);
+      assert.match(pending, /data-reading="pending"[^>]*>Wird gelesen …</);
+      assert.equal(
+        ((await reading(ownCase, documentId).expect(200)).body as UploadAnswer).reading.state,
+        'pending',
+      );
+
+      gate.release();
+      await app.get(CaseLettersService).whenIdle();
+      assert.equal(
+        ((await reading(ownCase, documentId).expect(200)).body as UploadAnswer).reading.state,
+        'done',
+      );
+      assert.ok(await app.get(DocumentsService).findAnalysis(documentId), 'the analysis is stored');
+      assert.ok(
+        events.seen.some((event) => event.caseId === ownCase && event.kind === 'documents-changed'),
+        'the workspace hears of it',
+      );
+      const done = await casePage(ownCase);
+      assert.doesNotMatch(done, /Wird gelesen/);
+      assert.match(done, /Erklärung für die Familie/);
+    } finally {
+      gate.restore();
+      events.stop();
+    }
+  });
+
+  it('shows a plain German message when reading fails, and reads the letter again on request', async () => {
+    const failing = failReader(new OcrError('OCR_FAILED', 'worker crashed'));
+    let documentId: string;
+    try {
+      const response = await upload(ownCase, dragana)
+        .attach('file', Buffer.from(letter), 'brief.pdf')
+        .expect(202);
+      documentId = (response.body as UploadAnswer).document.id;
+      await app.get(CaseLettersService).whenIdle();
+    } finally {
+      failing.restore();
+    }
+    const failed = ((await reading(ownCase, documentId).expect(200)).body as UploadAnswer).reading;
+    assert.equal(failed.state, 'failed');
+    assert.deepEqual(failed.failure, { code: 'OCR_FAILED', mayReadAgain: true });
+    assert.equal(
+      failed.message,
+      'Der Brief konnte nicht gelesen werden: Die Texterkennung ist fehlgeschlagen. Sie können es noch einmal versuchen.',
+    );
+    const page = await casePage(ownCase);
+    assert.match(page, /Der Brief konnte nicht gelesen werden: Die Texterkennung ist fehlgeschlagen\./);
+    assert.ok(
+      page.includes(`action="/review/cases/${ownCase}/letters/${documentId}/read"`),
+      'a button to try again',
+    );
+
+    // The page's button (a plain form with the CSRF field) reads it again and leads back to the case.
+    await request(app.getHttpServer())
+      .post(`/review/cases/${ownCase}/letters/${documentId}/read`)
+      .set('Cookie', dragana.cookie)
+      .type('form')
+      .send({ _csrf: dragana.csrfToken })
+      .expect(303)
+      .expect('Location', `/review/cases/${ownCase}?msg=letter-reading`);
+    await app.get(CaseLettersService).whenIdle();
+    const again = ((await reading(ownCase, documentId).expect(200)).body as UploadAnswer).reading;
+    assert.equal(again.state, 'done');
+    assert.equal(again.analysis!.authority, 'familienkasse');
+    assert.doesNotMatch(await casePage(ownCase), /konnte nicht gelesen werden/);
+    // A letter that was read is not read again.
+    const conflict = await request(app.getHttpServer())
+      .post(`/api/review/cases/${ownCase}/documents/${documentId}/read`)
+      .set('Cookie', dragana.cookie)
+      .set('X-CSRF-Token', dragana.csrfToken)
+      .expect(409);
+    assert.equal(conflict.body.code, 'DOCUMENT_ALREADY_READ');
+  });
+
+  it("does not show another case's letter", async () => {
+    const response = await upload(ownCase, dragana)
+      .attach('file', Buffer.from(letter), 'brief.pdf')
+      .expect(202);
+    await app.get(CaseLettersService).whenIdle();
+    const { id } = (response.body as UploadAnswer).document;
+    const thirdCase = (await (await replayThroughBot(harness, twoChildren())).stored())!.caseId!;
+    const missing = await reading(thirdCase, id).expect(404);
+    assert.equal(missing.body.code, 'DOCUMENT_NOT_FOUND');
+  });
+
   it('refuses what the chat refuses, with the same plain message', async () => {
     const text = await upload(ownCase, dragana)
       .attach('file', Buffer.from('Hallo, das ist kein Brief.'), 'brief.txt')
@@ -128,5 +288,78 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
     assert.match(large.body.message, /2 MB/);
     const none = await upload(ownCase, dragana).field('note', 'ohne Datei').expect(422);
     assert.equal(none.body.code, 'FILE_EMPTY');
+  });
+
+  it('refuses a damaged or password-protected PDF in the request, before storing it', async () => {
+    const [before] = await app
+      .get(DataSource)
+      .query<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM documents');
+    const cut = await upload(ownCase, dragana)
+      .attach('file', Buffer.from(letter.subarray(0, Math.floor(letter.length * 0.7))), 'brief.pdf')
+      .expect(422);
+    assert.equal(cut.body.code, 'FILE_DAMAGED');
+    assert.match(cut.body.message, /^Die Datei ist beschädigt/);
+    const locked = await PDFDocument.create();
+    locked.addPage([595, 842]);
+    locked.encrypt({ userPassword: 'geheim', ownerPassword: 'auchgeheim' });
+    const encrypted = await upload(ownCase, dragana)
+      .attach('file', Buffer.from(await locked.save()), 'brief.pdf')
+      .expect(422);
+    assert.equal(encrypted.body.code, 'PDF_ENCRYPTED');
+    const [after] = await app
+      .get(DataSource)
+      .query<Array<{ n: number }>>('SELECT COUNT(*) AS n FROM documents');
+    assert.equal(Number(after.n), Number(before.n), 'nothing stored');
+  });
+});
+
+describe('a letter whose reading a crash or restart interrupted', () => {
+  let dataDir: string | undefined;
+
+  after(() => {
+    if (dataDir) {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('is read again at the next start', async () => {
+    const first = await startWorkspaceApp('case-upload-restart');
+    dataDir = first.dataDir;
+    let caseId: string;
+    let documentId: string;
+    try {
+      const team = await ensureTeam(first.app, 'Essen-Altendorf');
+      await createUser(first.app, 'dragana.petrovic@example.org', 'kuemmerer', team, 'Dragana Petrović');
+      const dragana = await signIn(first.app, 'dragana.petrovic@example.org');
+      caseId = (await (await replayThroughBot(first.bot, twoChildren())).stored())!.caseId!;
+      const spec = TEMPLATES['familienkasse-mitwirkung'](new SeededRandom(22), 'workspace-restart', 'A');
+      const response = await request(first.app.getHttpServer())
+        .post(`/api/review/cases/${caseId}/documents`)
+        .set('Cookie', dragana.cookie)
+        .set('X-CSRF-Token', dragana.csrfToken)
+        .attach('file', Buffer.from(await renderLetterPdf(spec)), 'brief.pdf')
+        .expect(202);
+      documentId = (response.body as UploadAnswer).document.id;
+      await first.app.get(CaseLettersService).whenIdle();
+      // What a crash between the upload and the end of its reading leaves: the letter stored and
+      // marked pending, no analysis.
+      const database = first.app.get(DataSource);
+      await database.query(`UPDATE documents SET reading_state = 'pending' WHERE id = ?`, [documentId]);
+      await database.query('DELETE FROM document_analyses WHERE document_id = ?', [documentId]);
+    } finally {
+      await first.app.close();
+    }
+
+    const second = await startWorkspaceApp('case-upload-restart', { dataDir });
+    try {
+      await second.app.get(CaseLettersService).whenIdle();
+      const documents = second.app.get(DocumentsService);
+      assert.equal((await documents.info(documentId)).readingState, 'done');
+      const stored = await documents.findAnalysis(documentId);
+      assert.equal(stored?.analysis.authority, 'familienkasse');
+      assert.equal((await documents.info(documentId)).caseId, caseId);
+    } finally {
+      await second.app.close();
+    }
   });
 });

@@ -26,9 +26,15 @@ export interface WorkspaceApp {
  */
 export async function startWorkspaceApp(
   name: string,
-  options: { env?: Record<string, string>; gateway?: InMemoryConversationGateway; listen?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    gateway?: InMemoryConversationGateway;
+    listen?: boolean;
+    /** An earlier app's data folder: the same database and data key, as after a restart. */
+    dataDir?: string;
+  } = {},
 ): Promise<WorkspaceApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), `antragslotse-${name}-`));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `antragslotse-${name}-`));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,

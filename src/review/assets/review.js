@@ -36,4 +36,46 @@
         });
     }
   }
+
+  // The case page: a letter being read ("Wird gelesen …") is replaced by its result when the
+  // server says the case's documents changed. Only the uploads section is swapped, so nothing typed
+  // into the page's forms is lost. Without JavaScript the next page load shows the result.
+  var uploads = document.getElementById('uploads');
+  if (uploads && window.EventSource && uploads.querySelector('[data-reading="pending"]')) {
+    var caseId = uploads.getAttribute('data-case');
+    var letters = new EventSource('/api/review/events');
+    letters.addEventListener('case', function (event) {
+      var data = {};
+      try {
+        data = JSON.parse(event.data);
+      } catch (ignored) {
+        return;
+      }
+      if (data.caseId !== caseId || data.kind !== 'documents-changed') {
+        return;
+      }
+      fetch(window.location.pathname, { credentials: 'same-origin' })
+        .then(function (response) {
+          return response.ok && !response.redirected ? response.text() : null;
+        })
+        .then(function (page) {
+          if (page === null) {
+            return;
+          }
+          var fresh = new DOMParser().parseFromString(page, 'text/html').getElementById('uploads');
+          if (!fresh) {
+            return;
+          }
+          uploads.replaceWith(fresh);
+          uploads = fresh;
+          var live = document.getElementById('uploads-live');
+          if (live) {
+            live.textContent = 'Die Unterlagen wurden aktualisiert. / The uploads were updated.';
+          }
+          if (!fresh.querySelector('[data-reading="pending"]')) {
+            letters.close();
+          }
+        });
+    });
+  }
 })();

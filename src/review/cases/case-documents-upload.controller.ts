@@ -2,6 +2,8 @@ import {
   CallHandler,
   Controller,
   ExecutionContext,
+  Get,
+  HttpCode,
   HttpException,
   HttpStatus,
   Injectable,
@@ -17,26 +19,23 @@ import multer from 'multer';
 import { Observable } from 'rxjs';
 import { AuthenticatedUser, actorOf } from '../../accounts/accounts.types';
 import { AuditService } from '../../audit/audit.service';
-import { LetterReadingService } from '../../bot/letters/letter-reading.service';
 import { CasesRepository } from '../../cases/cases.repository';
 import { AppConfig } from '../../config/app-config';
-import type { LetterAnalysis } from '../../documents/analysis/letter-analysis.types';
 import { DocumentsError } from '../../documents/documents.errors';
 import { DocumentInfo, DocumentsService } from '../../documents/documents.service';
 import { DocumentIntakeError, DocumentIntakeErrorCode } from '../../documents/intake/document-intake.errors';
 import { documentIntakeMessage } from '../../documents/intake/document-intake-messages.util';
-import { OcrError } from '../../documents/ocr/ocr.errors';
+import { checkDocumentIntake } from '../../documents/intake/check-document-intake.util';
 import { CaseScoped } from '../auth/case-scoped.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { CaseLettersService } from './case-letters.service';
+import type { LetterReadingView } from './case-letters.types';
 
+/** What the upload answers at once (202): the stored letter; it is read in the background. */
 export interface CaseDocumentUploadResult {
   document: DocumentInfo;
-  analysis: LetterAnalysis;
-  /** The plain-language explanation (German: the Kümmerer reads it). */
-  explanation: string;
-  /** The case's nearest deadline after this letter. */
-  caseDeadline: string | null;
+  reading: LetterReadingView;
 }
 
 /** One file per request, in memory, at most DOCUMENT_MAX_BYTES: the chat's intake limit. */
@@ -71,9 +70,12 @@ export class CaseDocumentUploadInterceptor implements NestInterceptor {
 }
 
 /**
- * A Kümmerer uploads a letter for a family: stored encrypted with the case, read and analysed as
- * in the chat (the analysis is stored, the case deadline updated), and audited. Refusals carry the
- * family-facing intake message in German and English.
+ * A Kümmerer uploads a letter for a family: checked as the chat checks it (type, size, pages,
+ * damaged or password-protected PDF), stored encrypted with the case and audited, then answered
+ * at once (202, reading state 'pending'). The OCR and the letter analysis run in the background
+ * (CaseLettersService); the result is stored with the document as for a chat upload, and a case
+ * event updates open workspace pages. Refusals carry the family-facing intake message in German
+ * and English.
  */
 @ApiTags('review')
 @Controller('api/review/cases/:caseId/documents')
@@ -82,16 +84,19 @@ export class CaseDocumentUploadInterceptor implements NestInterceptor {
 export class CaseDocumentsUploadController {
   constructor(
     private readonly documents: DocumentsService,
-    private readonly reading: LetterReadingService,
+    private readonly letters: CaseLettersService,
     private readonly cases: CasesRepository,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
   @UseInterceptors(CaseDocumentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
-    summary: 'Brief für die Familie hochladen und lesen / upload and read a letter for the family',
+    summary:
+      'Brief für die Familie hochladen; er wird im Hintergrund gelesen / upload a letter for the family (202; read in the background)',
   })
   async upload(
     @Param('caseId') caseId: string,
@@ -102,21 +107,34 @@ export class CaseDocumentsUploadController {
     if (!file) {
       throw refusal('FILE_EMPTY');
     }
-    // A key of its own: the upload belongs to the case at once, never to a family's chat.
-    const conversationKey = `workspace/cases/${caseId}/`;
+    // The quick part of the intake (header, page count, password, damage) before anything is stored.
+    try {
+      await checkDocumentIntake(file.buffer, {
+        maxBytes: this.config.DOCUMENT_MAX_BYTES,
+        maxPages: this.config.DOCUMENT_MAX_PAGES,
+        maxPixels: this.config.DOCUMENT_MAX_PIXELS,
+      });
+    } catch (error) {
+      if (error instanceof DocumentIntakeError) {
+        throw refusal(error.code, error.details);
+      }
+      throw error;
+    }
     let document: DocumentInfo;
     try {
       document = await this.documents.storeUpload({
-        conversationKey,
+        // A key of its own: the upload belongs to the case at once, never to a family's chat.
+        conversationKey: `workspace/cases/${caseId}/`,
+        caseId,
         fileName: file.originalname,
         bytes: file.buffer,
+        readingState: 'pending',
       });
     } catch (error) {
       throw error instanceof DocumentsError
         ? refusal(intakeCodeOf(error), { limit: error.limitBytes })
         : error;
     }
-    await this.documents.attachToCase(conversationKey, caseId);
     await this.audit.record({
       actor: actorOf(user),
       action: 'case.document-uploaded',
@@ -124,27 +142,71 @@ export class CaseDocumentsUploadController {
       subjectId: caseId,
       details: { documentId: document.id, mediaType: document.mediaType, sizeBytes: document.sizeBytes },
     });
-    try {
-      const { analysis, explanation } = await this.reading.readAndStore(document.id, file.buffer, 'de');
-      const caseDeadline = (await this.cases.getCase(caseId)).nearestDeadline;
-      return { document: { ...document, caseId }, analysis, explanation, caseDeadline };
-    } catch (error) {
-      if (error instanceof DocumentIntakeError) {
-        throw refusal(error.code, error.details);
-      }
-      if (error instanceof OcrError && error.code === 'OCR_BUSY') {
-        throw new HttpException(
-          {
-            code: 'OCR_BUSY',
-            message:
-              'Gerade lesen wir viele Briefe. Bitte versuchen Sie es gleich noch einmal. / Busy, please try again shortly.',
-          },
-          HttpStatus.SERVICE_UNAVAILABLE,
-        );
-      }
-      throw error;
-    }
+    this.letters.schedule(document.id);
+    const caseDeadline = (await this.cases.getCase(caseId)).nearestDeadline;
+    return { document, reading: await this.letters.view(document, caseDeadline) };
   }
+
+  @Get(':documentId/reading')
+  @ApiOperation({
+    summary: 'Stand des Lesens eines hochgeladenen Briefs / reading state and result of an uploaded letter',
+  })
+  async reading(
+    @Param('caseId') caseId: string,
+    @Param('documentId') documentId: string,
+  ): Promise<CaseDocumentUploadResult> {
+    const document = await this.uploadOf(caseId, documentId);
+    const caseDeadline = (await this.cases.getCase(caseId)).nearestDeadline;
+    return { document, reading: await this.letters.view(document, caseDeadline) };
+  }
+
+  @Post(':documentId/read')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({
+    summary:
+      'Einen Brief noch einmal lesen, dessen Lesen fehlschlug / read a letter again whose reading failed (202; 409 when not failed)',
+  })
+  async readAgain(
+    @Param('caseId') caseId: string,
+    @Param('documentId') documentId: string,
+  ): Promise<CaseDocumentUploadResult> {
+    const before = await this.uploadOf(caseId, documentId);
+    if (before.readingState === 'failed') {
+      await this.letters.readAgainForCase(caseId, documentId);
+    } else if (before.readingState !== 'pending') {
+      throw new HttpException(
+        {
+          code: 'DOCUMENT_ALREADY_READ',
+          message: 'Dieser Brief ist schon gelesen. / This letter has been read already.',
+        },
+        HttpStatus.CONFLICT,
+      );
+    }
+    const document = await this.documents.info(documentId);
+    const caseDeadline = (await this.cases.getCase(caseId)).nearestDeadline;
+    return { document, reading: await this.letters.view(document, caseDeadline) };
+  }
+
+  /** A letter uploaded for this case; another case's document is not found (no hint that it exists). */
+  private async uploadOf(caseId: string, documentId: string): Promise<DocumentInfo> {
+    const document = await this.documents.info(documentId).catch((error: unknown) => {
+      throw error instanceof DocumentsError ? notFound() : error;
+    });
+    if (document.caseId !== caseId) {
+      throw notFound();
+    }
+    return document;
+  }
+}
+
+function notFound(): HttpException {
+  return new HttpException(
+    {
+      code: 'DOCUMENT_NOT_FOUND',
+      message: 'Dieses Dokument gibt es bei diesem Fall nicht. / No such document.',
+    },
+    HttpStatus.NOT_FOUND,
+  );
 }
 
 function intakeCodeOf(error: DocumentsError): DocumentIntakeErrorCode {

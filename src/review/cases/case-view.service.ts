@@ -5,7 +5,11 @@ import { CasesRepository } from '../../cases/cases.repository';
 import { CaseAnswerView } from '../../cases/cases.types';
 import { CaseStatusChange } from '../../cases/entities/case-status-change.entity';
 import { DocumentsService } from '../../documents/documents.service';
-import { StoredDocument } from '../../documents/stored-document.entity';
+import {
+  DocumentReadingFailure,
+  DocumentReadingState,
+  StoredDocument,
+} from '../../documents/stored-document.entity';
 import { User } from '../../accounts/entities/user.entity';
 import { FamilyLocaleLookup } from '../../bot/proactive/family-locale.service';
 import { QuestionDefinition } from '../../forms/definition/question.types';
@@ -23,6 +27,7 @@ import {
   LOW_CONFIDENCE,
 } from './case-view.types';
 import { addableItems, copyTitle, fieldOf, missingGroups } from './case-view-missing.util';
+import { mayReadAgain, READING_PENDING_MESSAGE, readingFailureMessage } from './letter-reading-failure.util';
 
 /** Everything the case page shows: answers by form and section with provenance, documents, notes. */
 @Injectable()
@@ -51,7 +56,14 @@ export class CaseViewService {
       this.repository.findNotes(caseId),
       this.dataSource.getRepository(StoredDocument).find({
         where: { caseId },
-        select: { id: true, mediaType: true, sizeBytes: true, createdAt: true },
+        select: {
+          id: true,
+          mediaType: true,
+          sizeBytes: true,
+          createdAt: true,
+          readingState: true,
+          readingFailure: true,
+        },
         order: { createdAt: 'ASC' },
       }),
       this.dataSource
@@ -144,9 +156,10 @@ export class CaseViewService {
       notes,
       // One analysis per upload; a family uploads a handful of letters, not hundreds.
       uploads: await Promise.all(
-        uploads.map(async (upload) => ({
+        uploads.map(async ({ readingState, readingFailure, ...upload }) => ({
           ...upload,
-          analysis: await this.documents.findAnalysis(upload.id),
+          reading: readingOf(readingState, readingFailure),
+          analysis: readingState === 'failed' ? null : await this.documents.findAnalysis(upload.id),
         })),
       ),
       statusChanges: statusChanges.map(({ fromStatus, toStatus, changedBy, changedAt }) => ({
@@ -226,4 +239,19 @@ function groupItems(group: QuestionDefinition, byPath: Map<string, CaseAnswerVie
 
 function itemCount(answer: CaseAnswerView | undefined): number {
   return answer && typeof answer.value === 'number' ? answer.value : 0;
+}
+
+/** A Kümmerer's upload being read or failed; chat uploads and read letters have nothing to say. */
+function readingOf(
+  state: DocumentReadingState | null,
+  failure: DocumentReadingFailure | null,
+): CaseView['uploads'][number]['reading'] {
+  if (state === 'pending') {
+    return { state, message: READING_PENDING_MESSAGE, mayReadAgain: false };
+  }
+  if (state === 'failed') {
+    const reason = failure ?? { code: 'READING_FAILED' };
+    return { state, message: readingFailureMessage(reason), mayReadAgain: mayReadAgain(reason) };
+  }
+  return null;
 }

@@ -124,6 +124,8 @@ export interface CaseView {
     mediaType: string;
     sizeBytes: number;
     createdAt: Date;
+    /** A Kümmerer's upload still being read, or whose reading failed (German message); else null. */
+    reading: { state: 'pending' | 'failed'; message: string; mayReadAgain: boolean } | null;
     analysis: StoredAnalysis | null;
   }>;
   notes: CaseNoteView[];

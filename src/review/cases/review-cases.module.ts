@@ -12,6 +12,7 @@ import { CasePreviewController } from '../preview/case-preview.controller';
 import { CasePreviewService } from '../preview/case-preview.service';
 import { CaseEventsService } from './case-events.service';
 import { CaseDocumentsUploadController } from './case-documents-upload.controller';
+import { CaseLettersService } from './case-letters.service';
 import { CaseViewService } from './case-view.service';
 import { ReviewCaseActionsService } from './review-case-actions.service';
 import { ReviewCaseController, ReviewQueueController } from './review-cases.controller';
@@ -33,6 +34,7 @@ import { ReviewCaseController, ReviewQueueController } from './review-cases.cont
     CaseEventsService,
     ReviewCaseActionsService,
     CasePreviewService,
+    CaseLettersService,
   ],
 })
 export class ReviewCasesModule {}

@@ -166,15 +166,16 @@ export function casePage(options: CasePageOptions): string {
                 : ''
             }
           </section>
-          <section aria-labelledby="uploads-heading">
+          <section aria-labelledby="uploads-heading" id="uploads" data-case="${id}">
             <h2 id="uploads-heading">Unterlagen der Familie <span lang="en">/ Uploads</span></h2>
             ${
               view.uploads.length === 0
                 ? html`<p>Keine / none</p>`
                 : html`<ul class="uploads">
-                    ${view.uploads.map((upload) => html`<li>${upload.mediaType}, ${Math.ceil(upload.sizeBytes / 1024)} KB, ${germanDateTime(upload.createdAt)}${uploadAnalysis(upload.analysis)}</li>`)}
+                    ${view.uploads.map((upload) => html`<li>${upload.mediaType}, ${Math.ceil(upload.sizeBytes / 1024)} KB, ${germanDateTime(upload.createdAt)}${uploadReading(id, upload, csrf)}${uploadAnalysis(upload.analysis)}</li>`)}
                   </ul>`
             }
+            <p id="uploads-live" class="sr-only" aria-live="polite"></p>
           </section>
           <section aria-labelledby="notes-heading">
             <h2 id="notes-heading">Verlauf und Notizen <span lang="en">/ Notes</span></h2>
@@ -332,6 +333,36 @@ const authorityNames: Record<string, string> = {
   'but-stelle': 'Bildung und Teilhabe',
   other: 'andere Stelle',
 };
+
+/**
+ * A letter the Kümmerer uploaded that is still being read ("Wird gelesen …", updated live by
+ * review.js, or on the next page load without JavaScript), or why reading failed, with a button
+ * to read it again when that may help.
+ */
+function uploadReading(
+  caseId: string,
+  upload: CaseView['uploads'][number],
+  csrf: SafeHtml,
+): SafeHtml | string {
+  const reading = upload.reading;
+  if (!reading) {
+    return '';
+  }
+  if (reading.state === 'pending') {
+    return html`<p class="reading" data-reading="pending" role="status">${reading.message}</p>`;
+  }
+  return html`<div class="reading" data-reading="failed">
+    <p class="error">${reading.message}</p>
+    ${
+      reading.mayReadAgain
+        ? html`<form method="post" action="/review/cases/${caseId}/letters/${upload.id}/read">
+            ${csrf}
+            <button type="submit">Noch einmal lesen <span lang="en">/ Read again</span></button>
+          </form>`
+        : ''
+    }
+  </div>`;
+}
 
 /** What the letter engine read, and the explanation the family got in the chat (in their language). */
 function uploadAnalysis(analysis: CaseView['uploads'][number]['analysis']): SafeHtml | string {

@@ -37,6 +37,7 @@ import {
 } from '../cases/dto/review-case.dto';
 import { ReviewCaseActionsService } from '../cases/review-case-actions.service';
 import { CaseViewService } from '../cases/case-view.service';
+import { CaseLettersService } from '../cases/case-letters.service';
 import { CasePreviewService } from '../preview/case-preview.service';
 import { RefusedCorrection } from './case-answers.page';
 import { casePage } from './case.page';
@@ -75,6 +76,8 @@ const messages: Record<string, string> = {
   approved: 'Freigegeben. Die fertigen Formulare und das Deckblatt stehen bereit. / Approved.',
   status: 'Status geändert. / Status changed.',
   read: 'Als gelesen vermerkt. / Marked as read.',
+  'letter-reading':
+    'Der Brief wird noch einmal gelesen. Das Ergebnis erscheint hier, sobald es da ist. / The letter is being read again.',
 };
 
 /** Server-rendered workspace pages (German first), forms POST with a hidden CSRF field and redirect. */
@@ -88,6 +91,7 @@ export class ReviewPagesController {
     private readonly view: CaseViewService,
     private readonly previews: CasePreviewService,
     private readonly teams: TeamsService,
+    private readonly letters: CaseLettersService,
   ) {}
 
   @Get('assets/:file')
@@ -303,6 +307,23 @@ export class ReviewPagesController {
       id,
       async () => (await this.actions.approve(id, body.attachments ?? '', user), 'approved'),
     );
+  }
+
+  /** A letter whose reading failed (busy, restart, time), read again; back to the case page. */
+  @Post('cases/:caseId/letters/:documentId/read')
+  @CaseScoped()
+  readLetterAgain(
+    @Param('caseId') id: string,
+    @Param('documentId') documentId: string,
+    @Req() request: WorkspaceRequest,
+    @Res() response: Response,
+  ) {
+    return this.act(request, response, id, async () => {
+      if (!(await this.letters.readAgainForCase(id, documentId))) {
+        throw new NotFoundException();
+      }
+      return 'letter-reading';
+    });
   }
 
   @Post('cases/:caseId/status')
