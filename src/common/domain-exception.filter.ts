@@ -47,6 +47,7 @@ const statusByCode: Record<string, number> = {
   DOCUMENT_EMPTY: HttpStatus.UNPROCESSABLE_ENTITY,
   DOCUMENT_TYPE_NOT_ALLOWED: HttpStatus.UNPROCESSABLE_ENTITY,
   DOCUMENT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  DOCUMENT_ALREADY_READ: HttpStatus.CONFLICT,
   // Reading a document (DocumentIntakeError): the file is the problem, so 413 or 422; a PDF that
   // takes too long to open is refused as well (422), the service itself is fine.
   FILE_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,

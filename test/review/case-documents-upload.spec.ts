@@ -262,6 +262,15 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
       .set('X-CSRF-Token', dragana.csrfToken)
       .expect(409);
     assert.equal(conflict.body.code, 'DOCUMENT_ALREADY_READ');
+    assert.match(conflict.body.message, /^Dieser Brief ist schon gelesen\./);
+    // The page's button clicked twice: the second click just leads back to the result.
+    await request(app.getHttpServer())
+      .post(`/review/cases/${ownCase}/letters/${documentId}/read`)
+      .set('Cookie', dragana.cookie)
+      .type('form')
+      .send({ _csrf: dragana.csrfToken })
+      .expect(303)
+      .expect('Location', `/review/cases/${ownCase}?msg=letter-read`);
   });
 
   it("does not show another case's letter", async () => {
@@ -272,7 +281,7 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
     const { id } = (response.body as UploadAnswer).document;
     const thirdCase = (await (await replayThroughBot(harness, twoChildren())).stored())!.caseId!;
     const missing = await reading(thirdCase, id).expect(404);
-    assert.equal(missing.body.code, 'DOCUMENT_NOT_FOUND');
+    assert.equal(missing.body.code, 'SCOPED_RESOURCE_NOT_FOUND', 'as for an unknown case');
   });
 
   it('refuses what the chat refuses, with the same plain message', async () => {

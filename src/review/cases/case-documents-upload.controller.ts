@@ -19,7 +19,6 @@ import multer from 'multer';
 import { Observable } from 'rxjs';
 import { AuthenticatedUser, actorOf } from '../../accounts/accounts.types';
 import { AuditService } from '../../audit/audit.service';
-import { CasesRepository } from '../../cases/cases.repository';
 import { AppConfig } from '../../config/app-config';
 import { DocumentsError } from '../../documents/documents.errors';
 import { DocumentInfo, DocumentsService } from '../../documents/documents.service';
@@ -30,13 +29,7 @@ import { CaseScoped } from '../auth/case-scoped.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { CaseLettersService } from './case-letters.service';
-import type { LetterReadingView } from './case-letters.types';
-
-/** What the upload answers at once (202): the stored letter; it is read in the background. */
-export interface CaseDocumentUploadResult {
-  document: DocumentInfo;
-  reading: LetterReadingView;
-}
+import type { CaseLetterReading } from './case-letters.types';
 
 /** One file per request, in memory, at most DOCUMENT_MAX_BYTES: the chat's intake limit. */
 @Injectable()
@@ -85,7 +78,6 @@ export class CaseDocumentsUploadController {
   constructor(
     private readonly documents: DocumentsService,
     private readonly letters: CaseLettersService,
-    private readonly cases: CasesRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
@@ -102,7 +94,7 @@ export class CaseDocumentsUploadController {
     @Param('caseId') caseId: string,
     @Req() request: Request,
     @CurrentUser() user: AuthenticatedUser,
-  ): Promise<CaseDocumentUploadResult> {
+  ): Promise<CaseLetterReading> {
     const file = (request as Request & { file?: Express.Multer.File }).file;
     if (!file) {
       throw refusal('FILE_EMPTY');
@@ -143,70 +135,32 @@ export class CaseDocumentsUploadController {
       details: { documentId: document.id, mediaType: document.mediaType, sizeBytes: document.sizeBytes },
     });
     this.letters.schedule(document.id);
-    const caseDeadline = (await this.cases.getCase(caseId)).nearestDeadline;
-    return { document, reading: await this.letters.view(document, caseDeadline) };
+    return this.letters.resultOf(document);
   }
 
   @Get(':documentId/reading')
   @ApiOperation({
     summary: 'Stand des Lesens eines hochgeladenen Briefs / reading state and result of an uploaded letter',
   })
-  async reading(
+  reading(
     @Param('caseId') caseId: string,
     @Param('documentId') documentId: string,
-  ): Promise<CaseDocumentUploadResult> {
-    const document = await this.uploadOf(caseId, documentId);
-    const caseDeadline = (await this.cases.getCase(caseId)).nearestDeadline;
-    return { document, reading: await this.letters.view(document, caseDeadline) };
+  ): Promise<CaseLetterReading> {
+    return this.letters.readingOf(caseId, documentId);
   }
 
   @Post(':documentId/read')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary:
-      'Einen Brief noch einmal lesen, dessen Lesen fehlschlug / read a letter again whose reading failed (202; 409 when not failed)',
+      'Einen Brief noch einmal lesen, dessen Lesen fehlschlug / read a letter again whose reading failed (202; 409 DOCUMENT_ALREADY_READ when it was read)',
   })
-  async readAgain(
+  readAgain(
     @Param('caseId') caseId: string,
     @Param('documentId') documentId: string,
-  ): Promise<CaseDocumentUploadResult> {
-    const before = await this.uploadOf(caseId, documentId);
-    if (before.readingState === 'failed') {
-      await this.letters.readAgainForCase(caseId, documentId);
-    } else if (before.readingState !== 'pending') {
-      throw new HttpException(
-        {
-          code: 'DOCUMENT_ALREADY_READ',
-          message: 'Dieser Brief ist schon gelesen. / This letter has been read already.',
-        },
-        HttpStatus.CONFLICT,
-      );
-    }
-    const document = await this.documents.info(documentId);
-    const caseDeadline = (await this.cases.getCase(caseId)).nearestDeadline;
-    return { document, reading: await this.letters.view(document, caseDeadline) };
+  ): Promise<CaseLetterReading> {
+    return this.letters.readAgain(caseId, documentId);
   }
-
-  /** A letter uploaded for this case; another case's document is not found (no hint that it exists). */
-  private async uploadOf(caseId: string, documentId: string): Promise<DocumentInfo> {
-    const document = await this.documents.info(documentId).catch((error: unknown) => {
-      throw error instanceof DocumentsError ? notFound() : error;
-    });
-    if (document.caseId !== caseId) {
-      throw notFound();
-    }
-    return document;
-  }
-}
-
-function notFound(): HttpException {
-  return new HttpException(
-    {
-      code: 'DOCUMENT_NOT_FOUND',
-      message: 'Dieses Dokument gibt es bei diesem Fall nicht. / No such document.',
-    },
-    HttpStatus.NOT_FOUND,
-  );
 }
 
 function intakeCodeOf(error: DocumentsError): DocumentIntakeErrorCode {

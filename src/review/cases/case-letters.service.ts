@@ -5,7 +5,8 @@ import { CASE_EVENT_BUS, CaseEventBus } from '../../cases/events/case-events.typ
 import { DocumentsError } from '../../documents/documents.errors';
 import { DocumentInfo, DocumentsService } from '../../documents/documents.service';
 import { OcrError } from '../../documents/ocr/ocr.errors';
-import type { LetterReadingView } from './case-letters.types';
+import { caseNotFound } from '../auth/case-access.guard';
+import type { CaseLetterReading, LetterReadingView } from './case-letters.types';
 import {
   mayReadAgain,
   READING_PENDING_MESSAGE,
@@ -76,30 +77,50 @@ export class CaseLettersService implements OnApplicationBootstrap, OnModuleDestr
     setImmediate(() => this.next());
   }
 
-  /**
-   * Reads a letter of this case again whose reading failed (marked pending first, so a restart
-   * does not lose it). A letter still pending or already read is left as it is. False when the
-   * case has no such upload.
-   */
-  async readAgainForCase(caseId: string, documentId: string): Promise<boolean> {
-    const info = await this.documents.info(documentId).catch((error: unknown) => {
-      if (error instanceof DocumentsError && error.code === 'DOCUMENT_NOT_FOUND') {
-        return null;
-      }
-      throw error;
-    });
-    if (!info || info.caseId !== caseId || info.readingState === null) {
-      return false;
-    }
-    if (info.readingState === 'failed') {
-      await this.documents.setReadingState(documentId, 'pending');
-      this.schedule(documentId);
-    }
-    return true;
+  /** An upload of this case with its reading; another case's or an unknown id is the case 404. */
+  async readingOf(caseId: string, documentId: string): Promise<CaseLetterReading> {
+    return this.resultOf(await this.uploadOf(caseId, documentId));
   }
 
-  /** The reading state of an upload with its result or failure, for the API. */
-  async view(document: DocumentInfo, caseDeadline: string | null): Promise<LetterReadingView> {
+  /**
+   * Reads a letter of this case again whose reading failed (marked pending first, so a restart
+   * does not lose it); one still pending stays as it is. Throws DOCUMENT_ALREADY_READ for a letter
+   * that was read, and the case 404 for a document that is not this case's upload.
+   */
+  async readAgain(caseId: string, documentId: string): Promise<CaseLetterReading> {
+    const document = await this.uploadOf(caseId, documentId);
+    if (document.readingState === 'failed') {
+      await this.documents.setReadingState(documentId, 'pending');
+      this.schedule(documentId);
+      return this.resultOf({ ...document, readingState: 'pending', readingFailure: null });
+    }
+    if (document.readingState !== 'pending') {
+      throw new DocumentsError(
+        'DOCUMENT_ALREADY_READ',
+        'Dieser Brief ist schon gelesen. / This letter has been read already.',
+      );
+    }
+    return this.resultOf(document);
+  }
+
+  /** The answer to an upload: the stored document and its reading (pending at first). */
+  async resultOf(document: DocumentInfo): Promise<CaseLetterReading> {
+    const caseDeadline = document.caseId ? (await this.cases.getCase(document.caseId)).nearestDeadline : null;
+    return { document, reading: await this.view(document, caseDeadline) };
+  }
+
+  /** A Kümmerer's upload of this case (reading state set); anything else answers like an unknown case. */
+  private async uploadOf(caseId: string, documentId: string): Promise<DocumentInfo> {
+    const document = await this.documents.info(documentId).catch((error: unknown) => {
+      throw error instanceof DocumentsError && error.code === 'DOCUMENT_NOT_FOUND' ? caseNotFound() : error;
+    });
+    if (document.caseId !== caseId || document.readingState === null) {
+      throw caseNotFound();
+    }
+    return document;
+  }
+
+  private async view(document: DocumentInfo, caseDeadline: string | null): Promise<LetterReadingView> {
     const stored = document.readingState === 'failed' ? null : await this.documents.findAnalysis(document.id);
     const state = document.readingState ?? (stored ? 'done' : 'pending');
     const failure = document.readingFailure;

@@ -1,4 +1,11 @@
 import type { LetterAnalysis } from '../../documents/analysis/letter-analysis.types';
+import type { DocumentInfo } from '../../documents/documents.service';
+
+/** What the upload answers at once (202), and the reading routes later: the letter and its reading. */
+export interface CaseLetterReading {
+  document: DocumentInfo;
+  reading: LetterReadingView;
+}
 
 /** A letter's background reading, for scripts and the workspace (German text for the Kümmerer). */
 export interface LetterReadingView {

@@ -38,6 +38,7 @@ import {
 import { ReviewCaseActionsService } from '../cases/review-case-actions.service';
 import { CaseViewService } from '../cases/case-view.service';
 import { CaseLettersService } from '../cases/case-letters.service';
+import { DocumentsError } from '../../documents/documents.errors';
 import { CasePreviewService } from '../preview/case-preview.service';
 import { RefusedCorrection } from './case-answers.page';
 import { casePage } from './case.page';
@@ -76,6 +77,7 @@ const messages: Record<string, string> = {
   approved: 'Freigegeben. Die fertigen Formulare und das Deckblatt stehen bereit. / Approved.',
   status: 'Status geändert. / Status changed.',
   read: 'Als gelesen vermerkt. / Marked as read.',
+  'letter-read': 'Der Brief ist schon gelesen. / The letter has been read.',
   'letter-reading':
     'Der Brief wird noch einmal gelesen. Das Ergebnis erscheint hier, sobald es da ist. / The letter is being read again.',
 };
@@ -319,10 +321,16 @@ export class ReviewPagesController {
     @Res() response: Response,
   ) {
     return this.act(request, response, id, async () => {
-      if (!(await this.letters.readAgainForCase(id, documentId))) {
-        throw new NotFoundException();
+      try {
+        await this.letters.readAgain(id, documentId);
+        return 'letter-reading';
+      } catch (error) {
+        // Read meanwhile (a second click, say): the page shows the result.
+        if (error instanceof DocumentsError && error.code === 'DOCUMENT_ALREADY_READ') {
+          return 'letter-read';
+        }
+        throw error;
       }
-      return 'letter-reading';
     });
   }
 
