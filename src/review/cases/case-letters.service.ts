@@ -36,6 +36,8 @@ export class CaseLettersService implements OnApplicationBootstrap, OnModuleDestr
   private readonly waiting: string[] = [];
   /** Letters queued or being read, so one letter is never read twice at once. */
   private readonly active = new Set<string>();
+  /** Letters asked for again while still being read (failed a moment ago): read once more after. */
+  private readonly again = new Set<string>();
   private running = 0;
   private idle: Array<() => void> = [];
   private stopping = false;
@@ -59,7 +61,9 @@ export class CaseLettersService implements OnApplicationBootstrap, OnModuleDestr
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
+    // Letters not started stay pending in the database: the next start reads them.
     this.waiting.length = 0;
+    this.notifyIfIdle();
     await Promise.race([this.whenIdle(), new Promise((done) => setTimeout(done, shutdownWaitMs).unref())]);
     if (this.running > 0) {
       this.logger.warn(`${this.running} letter(s) are not read yet; they are read at the next start.`);
@@ -68,7 +72,11 @@ export class CaseLettersService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Reads the stored document in the background (its reading state must be 'pending'). */
   schedule(documentId: string): void {
-    if (this.stopping || this.active.has(documentId)) {
+    if (this.stopping) {
+      return;
+    }
+    if (this.active.has(documentId)) {
+      this.again.add(documentId);
       return;
     }
     this.active.add(documentId);
@@ -160,13 +168,20 @@ export class CaseLettersService implements OnApplicationBootstrap, OnModuleDestr
         .finally(() => {
           this.running -= 1;
           this.active.delete(documentId);
-          this.next();
-          if (this.running === 0 && this.waiting.length === 0) {
-            const waiters = this.idle;
-            this.idle = [];
-            waiters.forEach((done) => done());
+          if (this.again.delete(documentId)) {
+            this.schedule(documentId);
           }
+          this.next();
+          this.notifyIfIdle();
         });
+    }
+  }
+
+  private notifyIfIdle(): void {
+    if (this.running === 0 && this.waiting.length === 0) {
+      const waiters = this.idle;
+      this.idle = [];
+      waiters.forEach((done) => done());
     }
   }
 
