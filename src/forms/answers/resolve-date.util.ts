@@ -1,17 +1,43 @@
 // Dates in validation rules: an ISO date, or relative to today: `today`, `today-18y`, `today+3m`, `today-14d`.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const RELATIVE = /^today(?:([+-])(\d{1,3})([dmy]))?$/;
+/** Rule dates resolved against a day ("today-18y" on 2025-11-20); the rules are few. */
+const resolved = new Map<string, string>();
+const resolvedKept = 1000;
 
-/** True for a real calendar date written YYYY-MM-DD (2023-02-29 is not one). */
+/**
+ * True for a real calendar date written YYYY-MM-DD (2023-02-29 is not one). Checked with digits and
+ * arithmetic: the chat's conditions ask it thousands of times a turn (every birth date, every
+ * "today-18y"), and a Date object each time was a measurable part of a turn.
+ */
 export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) {
     return false;
   }
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** The number written by the digits value[from..to), or -1 when one of them is not a digit. */
+export function digitsAt(value: string, from: number, to: number): number {
+  let number = 0;
+  for (let index = from; index < to; index++) {
+    const digit = value.charCodeAt(index) - 48;
+    if (digit < 0 || digit > 9) {
+      return -1;
+    }
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export function isRelativeDate(value: string): boolean {
@@ -23,6 +49,19 @@ export function resolveDate(value: string, today: string): string {
   if (isIsoDate(value)) {
     return value;
   }
+  const key = `${today} ${value}`;
+  let date = resolved.get(key);
+  if (date === undefined) {
+    date = resolveRelative(value, today);
+    if (resolved.size >= resolvedKept) {
+      resolved.clear();
+    }
+    resolved.set(key, date);
+  }
+  return date;
+}
+
+function resolveRelative(value: string, today: string): string {
   const match = RELATIVE.exec(value);
   if (!match) {
     throw new Error(`Not a date rule: ${value}`);

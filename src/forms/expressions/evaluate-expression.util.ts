@@ -1,4 +1,4 @@
-import { isIsoDate, resolveDate } from '../answers/resolve-date.util';
+import { digitsAt, isIsoDate, resolveDate } from '../answers/resolve-date.util';
 import { ComparisonOperator, ExpressionNode } from './expression.types';
 
 /** What an expression can see. Unanswered questions read as null. */
@@ -97,10 +97,9 @@ export function completedYears(birth: unknown, on: unknown): number | null {
   ) {
     return null;
   }
-  const [birthYear, birthMonth, birthDay] = birth.split('-').map(Number);
-  const [year, month, day] = on.split('-').map(Number);
-  const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay);
-  return year - birthYear - (hadBirthday ? 0 : 1);
+  // Both are YYYY-MM-DD, so month and day compare as text ("03-01" >= "02-29").
+  const hadBirthday = on.slice(5) >= birth.slice(5);
+  return digitsAt(on, 0, 4) - digitsAt(birth, 0, 4) - (hadBirthday ? 0 : 1);
 }
 
 function compare(operator: ComparisonOperator, left: unknown, right: unknown): boolean {
