@@ -1,3 +1,4 @@
+import { BotRegistry } from '../../src/channels/bot/bot-registry.service';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -144,6 +145,8 @@ describe('a complete Kindergeld conversation with botframework-directlinejs (rea
   });
 
   it('answers every question of the KG 1 transcript over Direct Line and ends with a submitted case whose PDF holds the answers', async () => {
+    // The bot's replies are stored in the commit of its turn's state (DirectLineAdapter).
+    assert.ok(server.app.get(BotRegistry).turnCommit, 'the channel found the bot state');
     const conversationId = await converse(server.domain);
     const { reading } = await submittedKg1(server.app, conversationId);
     // Compared without spaces: the PDF text runs may split or group the IBAN differently.

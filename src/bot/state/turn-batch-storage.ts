@@ -8,6 +8,8 @@ interface TurnBatch {
   /** Writes held back until the end of the turn; null deletes. */
   pending: Map<string, StoreItem | null>;
   alongside: CommitWork[];
+  /** Runs once the turn's transaction is committed (e.g. telling subscribers of new activities). */
+  committed: Array<() => Promise<void>>;
 }
 
 /**
@@ -65,23 +67,34 @@ export class TurnBatchStorage implements Storage {
 
   /** Runs one turn and then commits its state changes once, atomically. */
   async runTurn<T>(work: () => Promise<T>): Promise<T> {
-    const batch: TurnBatch = { readEtags: new Map(), pending: new Map(), alongside: [] };
+    const batch: TurnBatch = { readEtags: new Map(), pending: new Map(), alongside: [], committed: [] };
     const result = await this.turns.run(batch, work);
     await this.store.commit(
       [...batch.pending].map(([key, item]) => changeOf(key, item, batch)),
       batch.alongside,
     );
+    for (const done of batch.committed) {
+      await done();
+    }
     return result;
   }
 
-  /** Runs `work` in the transaction that commits this turn's state; outside a turn, right away in its own. */
-  async commitWithTurn(work: CommitWork): Promise<void> {
+  /**
+   * Runs `work` in the transaction that commits this turn's state, and `committed` after that
+   * commit; outside a turn, both right away (in a transaction of its own). If the turn fails,
+   * neither runs.
+   */
+  async commitWithTurn(work: CommitWork, committed?: () => Promise<void>): Promise<void> {
     const batch = this.turns.getStore();
     if (batch) {
       batch.alongside.push(work);
+      if (committed) {
+        batch.committed.push(committed);
+      }
       return;
     }
     await this.store.commit([], [work]);
+    await committed?.();
   }
 
   get inTurn(): boolean {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isUniqueViolation, placeholder, placeholders } from '../../database/plain-sql.util';
 import type { Activity } from 'botbuilder';
 import { DataCipher } from '../../privacy/data-cipher.service';
@@ -69,23 +69,13 @@ export class ActivityLogService {
    * one fsync on SQLite, instead of one each), then tells subscribers. Returns the stored copies.
    */
   async appendAll(conversationId: string, activities: Partial<Activity>[]): Promise<Activity[]> {
-    const timestamp = new Date().toISOString();
-    const stored = activities.map((activity) => {
-      // The id is the log position, known only after the insert; it is derived on every read.
-      const rest = { ...activity };
-      delete rest.id;
-      return { ...rest, timestamp, conversation: { ...(activity.conversation ?? {}), id: conversationId } };
-    });
-    const bodies = stored.map((activity) => this.cipher.encryptJson(activity, context(conversationId)));
+    const { stored, bodies } = this.prepare(conversationId, activities);
     for (let attempt = 1; ; attempt++) {
       try {
         const watermarks = await this.insertNext(conversationId, bodies);
         // One event for the batch: subscribers read everything after their own watermark.
         await this.bus.publish({ conversationId, watermark: watermarks[watermarks.length - 1] });
-        return stored.map((activity, index) => ({
-          ...(activity as unknown as Activity),
-          id: activityId(conversationId, watermarks[index]),
-        }));
+        return withIds(conversationId, stored, watermarks);
       } catch (error) {
         // Safety net: the place was taken in the same instant; take the next one.
         if (!isUniqueViolation(error) || attempt >= appendAttempts) {
@@ -96,6 +86,35 @@ export class ActivityLogService {
   }
 
   /**
+   * appendAll inside a transaction the caller commits (the bot turn's, with its state: one commit
+   * instead of two). Subscribers must be told after the commit, with `publish`, never before.
+   */
+  async appendAllWithin(
+    manager: EntityManager,
+    conversationId: string,
+    activities: Partial<Activity>[],
+  ): Promise<{ stored: Activity[]; publish: () => Promise<void> }> {
+    const { stored, bodies } = this.prepare(conversationId, activities);
+    const watermarks = await this.insertNextWithin(manager, conversationId, bodies);
+    return {
+      stored: withIds(conversationId, stored, watermarks),
+      publish: () => this.bus.publish({ conversationId, watermark: watermarks[watermarks.length - 1] }),
+    };
+  }
+
+  private prepare(conversationId: string, activities: Partial<Activity>[]) {
+    const timestamp = new Date().toISOString();
+    const stored = activities.map((activity) => {
+      // The id is the log position, known only after the insert; it is derived on every read.
+      const rest = { ...activity };
+      delete rest.id;
+      return { ...rest, timestamp, conversation: { ...(activity.conversation ?? {}), id: conversationId } };
+    });
+    const bodies = stored.map((activity) => this.cipher.encryptJson(activity, context(conversationId)));
+    return { stored, bodies };
+  }
+
+  /**
    * One INSERT … SELECT max + i for the whole batch. SQLite has one writer, so the statement is
    * atomic. PostgreSQL has many (instances, pool connections): a transaction-scoped advisory lock
    * per conversation makes the next writer wait until these rows are committed, so positions are
@@ -103,9 +122,22 @@ export class ActivityLogService {
    */
   private async insertNext(conversationId: string, bodies: string[]): Promise<number[]> {
     if (!this.postgres) {
-      // One statement, so one commit without a transaction around it: the i-th body takes max + i.
+      // One statement, so one commit without a transaction around it.
+      return this.insertNextWithin(this.dataSource.manager, conversationId, bodies);
+    }
+    return this.dataSource.transaction((manager) => this.insertNextWithin(manager, conversationId, bodies));
+  }
+
+  /** The INSERT of insertNext, run by `manager` (in its transaction on PostgreSQL). */
+  private async insertNextWithin(
+    manager: EntityManager,
+    conversationId: string,
+    bodies: string[],
+  ): Promise<number[]> {
+    if (!this.postgres) {
+      // The i-th body takes max + i.
       const rows = bodies.map((_, index) => `SELECT ?, "base"."last" + ${index + 1}, ? FROM "base"`);
-      const inserted = await this.dataSource.query<Array<{ watermark: number }>>(
+      const inserted = await manager.query<Array<{ watermark: number }>>(
         `WITH "base" AS (
            SELECT COALESCE(MAX("watermark"), -1) AS "last" FROM "directline_activities" WHERE "conversation_id" = ?
          )
@@ -116,19 +148,17 @@ export class ActivityLogService {
       );
       return inserted.map((row) => Number(row.watermark)).sort((a, b) => a - b);
     }
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`directline:${conversationId}`]);
-      // The i-th body (1-based ordinality) takes max + i.
-      const rows = await manager.query<Array<{ watermark: number }>>(
-        `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
-         SELECT $1::varchar, "base"."last" + "batch"."position", "batch"."body"
-         FROM (SELECT COALESCE(MAX("watermark"), -1) AS "last" FROM "directline_activities" WHERE "conversation_id" = $1) AS "base",
-              unnest($2::text[]) WITH ORDINALITY AS "batch"("body", "position")
-         RETURNING "watermark"`,
-        [conversationId, bodies],
-      );
-      return rows.map((row) => Number(row.watermark)).sort((a, b) => a - b);
-    });
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`directline:${conversationId}`]);
+    // The i-th body (1-based ordinality) takes max + i.
+    const rows = await manager.query<Array<{ watermark: number }>>(
+      `INSERT INTO "directline_activities" ("conversation_id", "watermark", "body")
+       SELECT $1::varchar, "base"."last" + "batch"."position", "batch"."body"
+       FROM (SELECT COALESCE(MAX("watermark"), -1) AS "last" FROM "directline_activities" WHERE "conversation_id" = $1) AS "base",
+            unnest($2::text[]) WITH ORDINALITY AS "batch"("body", "position")
+       RETURNING "watermark"`,
+      [conversationId, bodies],
+    );
+    return rows.map((row) => Number(row.watermark)).sort((a, b) => a - b);
   }
 
   /** Activities after `watermark` (all when absent), oldest first, at most `limit`. */
@@ -148,6 +178,13 @@ export class ActivityLogService {
       rows.length > 0 ? String(rows[rows.length - 1].watermark) : after >= 0 ? String(after) : undefined;
     return { activities, watermark: last };
   }
+}
+
+function withIds(conversationId: string, stored: readonly object[], watermarks: number[]): Activity[] {
+  return stored.map((activity, index) => ({
+    ...(activity as unknown as Activity),
+    id: activityId(conversationId, watermarks[index]),
+  }));
 }
 
 /** Direct Line style activity ids: "<conversation id>|0000042". */

@@ -10,9 +10,22 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BotRegistry } from '../bot/bot-registry.service';
 import { TURN_LOCK, TurnLock } from '../bot/turn-lock.types';
+import type { TurnCommit } from '../bot/bot-handler.types';
 import { ChannelError } from '../channels.errors';
 import { ActivityLogService } from './activity-log.service';
 import { turnFailedReply } from '../../bot/activities/turn-failed-reply.util';
+
+/** The turn's messages held back for its commit (DirectLineAdapter.storeWithTurn). */
+const heldBackKey = Symbol('directline messages held back for the turn commit');
+
+/** A message of the turn's own conversation: what a turn's commit may store. */
+function isTurnMessage(context: TurnContext, activity: Partial<Activity>): boolean {
+  const conversationId = activity.conversation?.id;
+  return (
+    (activity.type === undefined || activity.type === String(ActivityTypes.Message)) &&
+    (conversationId === undefined || conversationId === context.activity.conversation.id)
+  );
+}
 
 /**
  * botbuilder's side of Direct Line: runs the bot for each activity a family sends, one turn at a
@@ -44,8 +57,21 @@ export class DirectLineAdapter extends BotAdapter {
     );
   }
 
-  /** The activities of one call are stored together (one commit); a "delay" first stores what came before it. */
+  /**
+   * The activities of one call are stored together (one commit); a "delay" first stores what came
+   * before it. The messages of a bot turn with state (BotRegistry.turnCommit) are stored in the turn's
+   * own commit, with its state: one commit (one fsync on SQLite) less per turn, and a turn that
+   * fails shows none of its replies, only the failure message. Anything else (typing, a delay, an
+   * event) goes out at once, after the messages held back before it.
+   */
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const storage = this.bots.turnCommit;
+    if (storage?.inTurn) {
+      if (activities.every((activity) => isTurnMessage(context, activity))) {
+        return this.storeWithTurn(context, storage, activities);
+      }
+      await this.storeHeldBack(context);
+    }
     const responses: ResourceResponse[] = [];
     const conversationOf = (activity: Partial<Activity>) =>
       activity.conversation?.id ?? context.activity.conversation.id;
@@ -80,6 +106,41 @@ export class DirectLineAdapter extends BotAdapter {
     }
     await flush();
     return responses;
+  }
+
+  /** Holds the messages back for the turn's commit; their ids are known only then (none is used). */
+  private async storeWithTurn(
+    context: TurnContext,
+    storage: TurnCommit,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
+    let held = context.turnState.get<Partial<Activity>[] | undefined>(heldBackKey);
+    if (!held) {
+      const messages: Partial<Activity>[] = [];
+      held = messages;
+      context.turnState.set(heldBackKey, messages);
+      const conversationId = context.activity.conversation.id;
+      let publish: (() => Promise<void>) | undefined;
+      await storage.commitWithTurn(
+        async (manager) => {
+          const batch = messages.splice(0);
+          if (batch.length > 0) {
+            publish = (await this.log.appendAllWithin(manager, conversationId, batch)).publish;
+          }
+        },
+        async () => publish?.(),
+      );
+    }
+    held.push(...activities.map((activity) => ({ ...activity, channelId: 'directline' })));
+    return activities.map(() => ({ id: '' }));
+  }
+
+  /** Stores at once the messages held back in this turn (something must go out after them now). */
+  private async storeHeldBack(context: TurnContext): Promise<void> {
+    const held = context.turnState.get<Partial<Activity>[] | undefined>(heldBackKey);
+    if (held && held.length > 0) {
+      await this.log.appendAll(context.activity.conversation.id, held.splice(0));
+    }
   }
 
   updateActivity(): Promise<void> {
