@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -8,14 +7,18 @@ import { AnswerValue } from '../forms/definition/answers.types';
 import { FormRegistry } from '../forms/forms.registry';
 import { DataCipher } from '../privacy/data-cipher.service';
 import { pathOfRow } from './case-answer-rows.util';
+import {
+  announceAnswersChanged,
+  changeableCaseIn,
+  insertKuemmererAnswer,
+  refuseLocked,
+  withdrawApproval,
+} from './kuemmerer-change.util';
 import { CasesError } from './cases.errors';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { CaseDraftsService } from './case-drafts.service';
 import { CaseAnswer } from './entities/case-answer.entity';
-import { CaseDocument } from './entities/case-document.entity';
-import { Case } from './entities/case.entity';
-import { CaseStatus, lockedAnswerStatuses } from './case-status.types';
 import { readWorkspaceValue } from './parse-workspace-value.util';
 
 export interface AnswerCorrection {
@@ -104,12 +107,7 @@ export class CaseCorrectionsService {
         : this.registry.loadedApplication(record.applicationId).questions.get(groupId);
     const max = group?.question.validation?.max;
     const outcome = await runInWriteTransaction(this.dataSource, async (manager) => {
-      // The status read again inside the transaction: it may have changed since the check above.
-      const current = await manager.getRepository(Case).findOne({ where: { id: caseId } });
-      if (!current) {
-        throw new CasesError('CASE_NOT_FOUND', `Case ${caseId} does not exist.`);
-      }
-      refuseLocked(caseId, current.status);
+      const current = await changeableCaseIn(manager, caseId);
       const answers = manager.getRepository(CaseAnswer);
       const where = {
         caseId,
@@ -140,27 +138,16 @@ export class CaseCorrectionsService {
         });
       }
       await answers.update(where, { supersededAt: now });
-      const id = randomUUID();
-      await answers.insert({
-        id,
+      await insertKuemmererAnswer(manager, this.cipher, {
         caseId,
         questionId: indexed.question.id,
         groupId,
         itemIndex,
-        value: this.cipher.encryptJson(checked.value, `case-answer:${caseId}:${id}`),
-        markedUnknown: false,
-        source: 'kuemmerer',
-        givenBy: by,
-        givenAt: now,
-        supersededAt: null,
+        value: checked.value,
+        by,
+        now,
       });
-      if (current.status !== 'approved') {
-        return { changed: true, withdrawn: null } as const;
-      }
-      // The final PDFs and the cover sheet show the old answer: they go, and a person approves again.
-      const removed = await manager.getRepository(CaseDocument).delete({ caseId, mode: 'final' });
-      await this.cases.recordStatus(manager, current, 'in_review', by);
-      return { changed: true, withdrawn: { finalDocumentsRemoved: removed.affected ?? 0 } } as const;
+      return { changed: true, withdrawn: await withdrawApproval(manager, this.cases, current, by) } as const;
     });
     if (!outcome.changed) {
       // Saving the value that is already there is no correction: no new row, audit entry or PDFs.
@@ -175,17 +162,12 @@ export class CaseCorrectionsService {
       subjectId: caseId,
       details: { path: correction.path, documentsRegenerated, approvalWithdrawn: withdrawn !== null },
     });
-    if (withdrawn) {
-      await this.audit.record({
-        actor: by,
-        action: 'case.approval-withdrawn',
-        subjectType: 'case',
-        subjectId: caseId,
-        details: { reason: 'answer-corrected', finalDocumentsRemoved: withdrawn.finalDocumentsRemoved },
-      });
-      await this.cases.publish(caseId, 'status-changed');
-    }
-    await this.cases.publish(caseId, 'answer-changed');
+    await announceAnswersChanged(this.audit, this.cases, {
+      caseId,
+      by,
+      reason: 'answer-corrected',
+      withdrawn,
+    });
     return {
       value: checked.value,
       changed: true,
@@ -252,36 +234,18 @@ async function extendGroup(
     ]);
   }
   await answers.update(where, { supersededAt: now });
-  const id = randomUUID();
-  await answers.insert({
-    id,
+  await insertKuemmererAnswer(manager, cipher, {
     caseId,
     questionId: groupId,
     groupId,
     itemIndex: null,
-    value: cipher.encryptJson(count + 1, `case-answer:${caseId}:${id}`),
-    markedUnknown: false,
-    source: 'kuemmerer',
-    givenBy: by,
-    givenAt: now,
-    supersededAt: null,
+    value: count + 1,
+    by,
+    now,
   });
 }
 
 /** Answers are JSON primitives (a repeat group's count is a number): compared as such. */
 function sameValue(stored: AnswerValue, value: AnswerValue): boolean {
   return JSON.stringify(stored ?? null) === JSON.stringify(value ?? null);
-}
-
-export function refuseLocked(caseId: string, status: CaseStatus): void {
-  if (lockedAnswerStatuses.includes(status)) {
-    throw new CasesError('CASE_STATUS_INVALID', `Case ${caseId} is ${status}; its answers are final.`, [
-      status === 'sent'
-        ? 'Der Fall ist schon abgeschickt. Die Angaben lassen sich nicht mehr ändern.'
-        : 'Der Fall ist abgeschlossen. Die Angaben lassen sich nicht mehr ändern.',
-      status === 'sent'
-        ? 'The case has been sent; its answers can no longer be changed.'
-        : 'The case is closed; its answers can no longer be changed.',
-    ]);
-  }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -9,14 +8,18 @@ import { FormRegistry } from '../forms/forms.registry';
 import { LoadedApplication } from '../forms/loading/loaded-definitions.types';
 import { IndexedQuestion } from '../forms/definition/question-index.util';
 import { DataCipher } from '../privacy/data-cipher.service';
-import { refuseLocked } from './case-corrections.service';
 import { CaseDraftsService } from './case-drafts.service';
 import { CasesError } from './cases.errors';
 import { CasesRepository } from './cases.repository';
 import { CasesService } from './cases.service';
 import { CaseAnswer } from './entities/case-answer.entity';
-import { CaseDocument } from './entities/case-document.entity';
-import { Case } from './entities/case.entity';
+import {
+  announceAnswersChanged,
+  changeableCaseIn,
+  insertKuemmererAnswer,
+  refuseLocked,
+  withdrawApproval,
+} from './kuemmerer-change.util';
 import { caseQuestions } from './open-questions.util';
 
 export interface ItemRemovalResult {
@@ -87,12 +90,8 @@ export class CaseItemRemovalService {
     const application = this.registry.loadedApplication(record.applicationId);
     const group = repeatGroup(application, groupId);
     const outcome = await runInWriteTransaction(this.dataSource, async (manager) => {
-      // The status and the answers read again inside the transaction: they may have changed since.
-      const current = await manager.getRepository(Case).findOne({ where: { id: caseId } });
-      if (!current) {
-        throw new CasesError('CASE_NOT_FOUND', `Case ${caseId} does not exist.`);
-      }
-      refuseLocked(caseId, current.status);
+      // The answers read again inside the transaction too: they may have changed since.
+      const current = await changeableCaseIn(manager, caseId);
       const answers = manager.getRepository(CaseAnswer);
       const countWhere = {
         caseId,
@@ -119,27 +118,16 @@ export class CaseItemRemovalService {
         .where({ caseId, groupId, itemIndex: MoreThan(itemIndex), removedAt: IsNull() })
         .execute();
       await answers.update(countWhere, { supersededAt: now });
-      const id = randomUUID();
-      await answers.insert({
-        id,
+      await insertKuemmererAnswer(manager, this.cipher, {
         caseId,
         questionId: groupId,
         groupId,
         itemIndex: null,
-        value: this.cipher.encryptJson(count - 1, `case-answer:${caseId}:${id}`),
-        markedUnknown: false,
-        source: 'kuemmerer',
-        givenBy: by,
-        givenAt: now,
-        supersededAt: null,
+        value: count - 1,
+        by,
+        now,
       });
-      if (current.status !== 'approved') {
-        return { count, withdrawn: null };
-      }
-      // The final PDFs and the cover sheet show the removed item: they go, and a person approves again.
-      const removed = await manager.getRepository(CaseDocument).delete({ caseId, mode: 'final' });
-      await this.cases.recordStatus(manager, current, 'in_review', by);
-      return { count, withdrawn: { finalDocumentsRemoved: removed.affected ?? 0 } };
+      return { count, withdrawn: await withdrawApproval(manager, this.cases, current, by) };
     });
     const { count, withdrawn } = outcome;
     const documentsRegenerated = await this.drafts.regenerate(caseId, berlinDate(now));
@@ -157,17 +145,7 @@ export class CaseItemRemovalService {
         approvalWithdrawn: withdrawn !== null,
       },
     });
-    if (withdrawn) {
-      await this.audit.record({
-        actor: by,
-        action: 'case.approval-withdrawn',
-        subjectType: 'case',
-        subjectId: caseId,
-        details: { reason: 'item-removed', finalDocumentsRemoved: withdrawn.finalDocumentsRemoved },
-      });
-      await this.cases.publish(caseId, 'status-changed');
-    }
-    await this.cases.publish(caseId, 'answer-changed');
+    await announceAnswersChanged(this.audit, this.cases, { caseId, by, reason: 'item-removed', withdrawn });
     return { items: count - 1, documentsRegenerated, approvalWithdrawn: withdrawn !== null };
   }
 }
