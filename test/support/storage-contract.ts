@@ -203,4 +203,64 @@ export function storageContract(database: () => TestDatabase): void {
     assert.equal(items[key], undefined);
     assert.equal(items[stale].value, 2);
   });
+
+  it('runs work after the commit only when the turn committed', async () => {
+    const inner = storage();
+    const sut = new TurnBatchStorage(inner);
+    const key = freshKey('after-commit');
+    const seen: string[] = [];
+    await sut.runTurn(async () => {
+      await sut.write({ [key]: { value: 1 } });
+      await sut.commitWithTurn(
+        () => {
+          seen.push('in the transaction');
+          return Promise.resolve();
+        },
+        async () => {
+          seen.push(`after the commit: ${(await inner.read([key]))[key]?.value}`);
+        },
+      );
+      seen.push('turn ends');
+    });
+    assert.deepEqual(seen, ['turn ends', 'in the transaction', 'after the commit: 1']);
+
+    seen.length = 0;
+    await assert.rejects(
+      sut.runTurn(async () => {
+        await sut.commitWithTurn(
+          () => {
+            seen.push('in the transaction');
+            return Promise.resolve();
+          },
+          () => {
+            seen.push('after the commit');
+            return Promise.resolve();
+          },
+        );
+        throw new Error('the turn failed');
+      }),
+      /the turn failed/,
+    );
+    assert.deepEqual(seen, []);
+  });
+
+  it('does not hold back what work started by a finished turn writes later', async () => {
+    const inner = storage();
+    const sut = new TurnBatchStorage(inner);
+    const key = freshKey('later');
+    let later: Promise<void> | undefined;
+    let release!: () => void;
+    const turnEnded = new Promise<void>((resolve) => (release = resolve));
+    await sut.runTurn(() => {
+      // E.g. a letter read in the background: it goes on in the turn's async context.
+      later = turnEnded.then(async () => {
+        assert.equal(sut.inTurn, false);
+        await sut.write({ [key]: { value: 'written later' } });
+      });
+      return Promise.resolve();
+    });
+    release();
+    await later;
+    assert.equal((await inner.read([key]))[key]?.value, 'written later');
+  });
 }

@@ -10,6 +10,11 @@ interface TurnBatch {
   alongside: CommitWork[];
   /** Runs once the turn's transaction is committed (e.g. telling subscribers of new activities). */
   committed: Array<() => Promise<void>>;
+  /**
+   * Set when the turn has committed or failed. Work the turn started may go on in its async context
+   * afterwards (a letter read in the background): it no longer belongs to the turn.
+   */
+  closed: boolean;
 }
 
 /**
@@ -26,7 +31,7 @@ export class TurnBatchStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     const items = await this.store.read(keys);
-    const batch = this.turns.getStore();
+    const batch = this.openBatch();
     if (!batch) {
       return items;
     }
@@ -46,7 +51,7 @@ export class TurnBatchStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    const batch = this.turns.getStore();
+    const batch = this.openBatch();
     if (!batch) {
       return this.store.write(changes);
     }
@@ -56,7 +61,7 @@ export class TurnBatchStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    const batch = this.turns.getStore();
+    const batch = this.openBatch();
     if (!batch) {
       return this.store.delete(keys);
     }
@@ -67,12 +72,23 @@ export class TurnBatchStorage implements Storage {
 
   /** Runs one turn and then commits its state changes once, atomically. */
   async runTurn<T>(work: () => Promise<T>): Promise<T> {
-    const batch: TurnBatch = { readEtags: new Map(), pending: new Map(), alongside: [], committed: [] };
-    const result = await this.turns.run(batch, work);
-    await this.store.commit(
-      [...batch.pending].map(([key, item]) => changeOf(key, item, batch)),
-      batch.alongside,
-    );
+    const batch: TurnBatch = {
+      readEtags: new Map(),
+      pending: new Map(),
+      alongside: [],
+      committed: [],
+      closed: false,
+    };
+    let result: T;
+    try {
+      result = await this.turns.run(batch, work);
+      await this.store.commit(
+        [...batch.pending].map(([key, item]) => changeOf(key, item, batch)),
+        batch.alongside,
+      );
+    } finally {
+      batch.closed = true;
+    }
     for (const done of batch.committed) {
       await done();
     }
@@ -85,7 +101,7 @@ export class TurnBatchStorage implements Storage {
    * neither runs.
    */
   async commitWithTurn(work: CommitWork, committed?: () => Promise<void>): Promise<void> {
-    const batch = this.turns.getStore();
+    const batch = this.openBatch();
     if (batch) {
       batch.alongside.push(work);
       if (committed) {
@@ -98,7 +114,12 @@ export class TurnBatchStorage implements Storage {
   }
 
   get inTurn(): boolean {
-    return this.turns.getStore() !== undefined;
+    return this.openBatch() !== undefined;
+  }
+
+  private openBatch(): TurnBatch | undefined {
+    const batch = this.turns.getStore();
+    return batch && !batch.closed ? batch : undefined;
   }
 }
 
