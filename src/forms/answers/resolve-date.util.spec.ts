@@ -30,11 +30,13 @@ describe('resolveDate', () => {
     assert.equal(isIsoDate('2023-02-29'), false);
     assert.equal(isIsoDate('2000-02-29'), true, 'divisible by 400: a leap year');
     assert.equal(isIsoDate('1900-02-29'), false, 'divisible by 100: none');
-    for (const day of ['2025-01-31', '2025-04-30', '2025-12-31', '0001-01-01']) {
+    for (const day of ['2025-01-31', '2025-04-30', '2025-12-31', '0100-01-01']) {
       assert.equal(isIsoDate(day), true, day);
     }
     for (const notDay of [
       '2025-04-31',
+      '0099-12-31',
+      '0100-02-29',
       '2025-13-01',
       '2025-00-10',
       '2025-01-00',

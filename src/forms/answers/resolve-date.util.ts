@@ -17,7 +17,8 @@ export function isIsoDate(value: string): boolean {
   const year = digitsAt(value, 0, 4);
   const month = digitsAt(value, 5, 7);
   const day = digitsAt(value, 8, 10);
-  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  // Years before 100 were never dates here (Date.UTC read them as 19xx), and none is a birth date.
+  return year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** The number written by the digits value[from..to), or -1 when one of them is not a digit. */
