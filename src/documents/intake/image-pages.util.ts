@@ -20,19 +20,7 @@ export async function readImagePages(
 ): Promise<PageImage[]> {
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const seconds = Math.max(1, Math.ceil(limits.stepTimeoutMs / 1000));
-  checkPngHeader(input, limits);
-  const metadata = await readMetadata(input, 0, limits);
-  const pageCount = type === 'image/tiff' ? (metadata.pages ?? 1) : 1;
-  if (pageCount > limits.maxPages) {
-    throw new DocumentIntakeError(
-      'TOO_MANY_PAGES',
-      `The TIFF has ${pageCount} pages; at most ${limits.maxPages} are allowed.`,
-      {
-        limit: limits.maxPages,
-        actual: pageCount,
-      },
-    );
-  }
+  const { metadata, pageCount } = await checkedHeader(input, type, limits);
   const pages: PageImage[] = [];
   for (let index = 0; index < pageCount; index += 1) {
     const pageMetadata = index === 0 ? metadata : await readMetadata(input, index, limits);
@@ -74,7 +62,15 @@ export async function checkImageHeader(
   type: ImageType,
   limits: IntakeLimits,
 ): Promise<void> {
-  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  await checkedHeader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), type, limits);
+}
+
+/** The header's metadata and page count, each checked against the limits; nothing decoded. */
+async function checkedHeader(
+  input: Buffer,
+  type: ImageType,
+  limits: IntakeLimits,
+): Promise<{ metadata: Metadata; pageCount: number }> {
   checkPngHeader(input, limits);
   const metadata = await readMetadata(input, 0, limits);
   const pageCount = type === 'image/tiff' ? (metadata.pages ?? 1) : 1;
@@ -85,6 +81,7 @@ export async function checkImageHeader(
       { limit: limits.maxPages, actual: pageCount },
     );
   }
+  return { metadata, pageCount };
 }
 
 async function readMetadata(input: Buffer, page: number, limits: IntakeLimits): Promise<Metadata> {
