@@ -4,44 +4,18 @@ import { it } from 'node:test';
 import { readContent } from '../../src/database/binary-content.util';
 import { insertRows } from '../../src/database/insert-rows.util';
 import { placeholders } from '../../src/database/plain-sql.util';
-import { Case } from '../../src/cases/entities/case.entity';
 import { CaseDocument } from '../../src/cases/entities/case-document.entity';
+import { insertTestCase, testDocumentRow } from './case-document-rows';
 import type { TestDatabase } from './test-database';
-
-async function newCase(database: TestDatabase): Promise<string> {
-  const id = randomUUID();
-  await database.dataSource.getRepository(Case).insert({
-    id,
-    applicationId: 'kindergeld',
-    status: 'submitted',
-    familyName: 'sealed',
-    lastActivityAt: new Date(),
-  });
-  return id;
-}
-
-function documentRow(caseId: string, sizeBytes: number): CaseDocument {
-  return Object.assign(new CaseDocument(), {
-    id: randomUUID(),
-    caseId,
-    formId: 'kg1',
-    instanceIndex: null,
-    title: 'KG 1',
-    fileName: 'kg1.pdf',
-    mode: 'draft',
-    kind: 'official',
-    sizeBytes,
-  });
-}
 
 /** Files are stored as bytes in the binary "content" column, on SQLite and on PostgreSQL. */
 export function binaryContentContract(database: () => TestDatabase): void {
   it('stores file content byte for byte (zero bytes, megabytes) and reads it back', async () => {
     const { dataSource } = database();
-    const caseId = await newCase(database());
+    const caseId = await insertTestCase(database().dataSource);
     const small = Buffer.from([0, 1, 0, 255, 0x3a, 0]);
     const large = randomBytes(3 * 1024 * 1024);
-    const rows = [documentRow(caseId, small.length), documentRow(caseId, large.length)];
+    const rows = [testDocumentRow(caseId, small.length), testDocumentRow(caseId, large.length)];
     await insertRows(dataSource.manager, CaseDocument, rows, {
       rowsPerStatement: 1,
       content: [small, large],
@@ -67,7 +41,7 @@ export function binaryContentContract(database: () => TestDatabase): void {
 
   it('converts the base64 text of earlier versions to bytes, and back when the migration is reverted', async () => {
     const { dataSource } = database();
-    const caseId = await newCase(database());
+    const caseId = await insertTestCase(database().dataSource);
     const bytes = Buffer.concat([Buffer.from('v1:test:'), randomBytes(100_000)]);
     // Reverts the later migrations too (they come back with runMigrations), then this one.
     const index = dataSource.migrations.findIndex(
@@ -81,7 +55,7 @@ export function binaryContentContract(database: () => TestDatabase): void {
     };
     await undoThroughBinaryContent();
     try {
-      const row = documentRow(caseId, bytes.length);
+      const row = testDocumentRow(caseId, bytes.length);
       await dataSource.query(
         `INSERT INTO "case_documents" ("id", "case_id", "form_id", "title", "file_name", "mode", "kind", "size_bytes", "content")
          VALUES (${placeholders(dataSource, 9)})`,

@@ -4,11 +4,11 @@ import { it } from 'node:test';
 import { insertRows } from '../../src/database/insert-rows.util';
 import { placeholder } from '../../src/database/plain-sql.util';
 import { CaseDocument } from '../../src/cases/entities/case-document.entity';
-import { Case } from '../../src/cases/entities/case.entity';
 import { CasesRepository } from '../../src/cases/cases.repository';
 import { caseDocumentContext } from '../../src/cases/case-documents-store.util';
 import { PdfBasesService } from '../../src/cases/pdf-bases.service';
 import type { PdfBase } from '../../src/pdf/workers/pdf-render-job.types';
+import { insertTestCase, testDocumentRow } from './case-document-rows';
 import type { TestDatabase } from './test-database';
 
 /** A base as the PDF worker hands it over, counting how often its bytes are read. */
@@ -35,25 +35,10 @@ async function storeCase(
   { dataSource, cipher }: TestDatabase,
   documents: StoredDocumentInput[],
 ): Promise<{ caseId: string; rows: CaseDocument[] }> {
-  const caseId = randomUUID();
-  await dataSource.getRepository(Case).insert({
-    id: caseId,
-    applicationId: 'kindergeld',
-    status: 'submitted',
-    familyName: 'sealed',
-    lastActivityAt: new Date(),
-  });
+  const caseId = await insertTestCase(dataSource);
   const rows = documents.map((document) =>
-    Object.assign(new CaseDocument(), {
-      id: randomUUID(),
-      caseId,
-      formId: 'kg1',
-      instanceIndex: null,
-      title: 'KG 1',
-      fileName: 'kg1.pdf',
+    testDocumentRow(caseId, document.content.length, {
       mode: document.mode,
-      kind: 'official',
-      sizeBytes: document.content.length,
       baseSha256: document.baseSha256,
     }),
   );
