@@ -177,6 +177,14 @@ describe('POST /api/review/cases/:caseId/documents (a Kümmerer uploads a letter
     assert.equal(event.actor, `user:${dragana.id}`);
     assert.equal((event.details as { documentId?: string }).documentId, body.document.id);
     assert.ok(!JSON.stringify(event.details).includes('Kovalenko'), 'no file name in the audit log');
+    const readEntry = audited.find((entry) => entry.action === 'case.document-read');
+    assert.ok(readEntry, 'the reading is audited');
+    assert.equal(readEntry.actor, 'system');
+    assert.equal((readEntry.details as { documentId?: string }).documentId, body.document.id);
+    assert.equal((readEntry.details as { state?: string }).state, 'done');
+    assert.equal((readEntry.details as { authority?: string }).authority, 'familienkasse');
+    const kindergeldNummer = spec.truth.references.kindergeldNummer!;
+    assert.ok(!JSON.stringify(readEntry.details).includes(kindergeldNummer), 'no value of the letter');
   });
 
   it('does not wait for the OCR: the answer comes while the reading is held, the result and a case event after it', async () => {

@@ -1,14 +1,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { AuditEntry, AuditService } from '../../audit/audit.service';
 import type { LetterReadingService } from '../../bot/letters/letter-reading.service';
 import type { CasesRepository } from '../../cases/cases.repository';
 import type { CaseEvent, CaseEventBus } from '../../cases/events/case-events.types';
+import type { LetterAnalysis } from '../../documents/analysis/letter-analysis.types';
 import type { DocumentInfo, DocumentsService } from '../../documents/documents.service';
 import { OcrError } from '../../documents/ocr/ocr.errors';
 import type { DocumentReadingFailure, DocumentReadingState } from '../../documents/stored-document.entity';
 import { CaseLettersService } from './case-letters.service';
 
 const caseId = '11111111-1111-4111-8111-111111111111';
+
+/** What every reading here finds: a Familienkasse letter with a deadline (an invented person). */
+const analysis = {
+  authority: 'familienkasse',
+  letterType: 'mitwirkung',
+  deadline: { date: '2026-12-15', estimated: false, text: 'bis zum 15.12.2026' },
+  evidence: {
+    deadline: { page: 1, box: { x: 0, y: 0, width: 1, height: 1 }, confidence: 0.9 },
+    'references.kindergeldNummer': { page: 1, box: { x: 0, y: 0, width: 1, height: 1 }, confidence: 0.9 },
+    'recipient.name': { page: 1, box: { x: 0, y: 0, width: 1, height: 1 }, confidence: 0.9 },
+  },
+} as unknown as LetterAnalysis;
 
 /** Documents in memory, and a reader whose every read waits until the test settles it. */
 function setUp(ids: string[]) {
@@ -47,7 +61,8 @@ function setUp(ids: string[]) {
     },
   } as unknown as DocumentsService;
   const reading = {
-    readAndStore: (id: string) => new Promise<void>((resolve, reject) => reads.push({ id, resolve, reject })),
+    readAndStore: (id: string) =>
+      new Promise((resolve, reject) => reads.push({ id, resolve: () => resolve({ analysis }), reject })),
   } as unknown as LetterReadingService;
   const cases = {
     getCase: () => Promise.resolve({ teamId: null, nearestDeadline: null }),
@@ -55,8 +70,12 @@ function setUp(ids: string[]) {
   const bus = {
     publish: (event: CaseEvent) => (events.push(event), hold.publish ?? Promise.resolve()),
   } as unknown as CaseEventBus;
-  const service = new CaseLettersService(documents, reading, cases, bus);
-  return { service, states, reads, events, hold };
+  const audited: AuditEntry[] = [];
+  const audit = {
+    record: (entry: AuditEntry) => (audited.push(entry), Promise.resolve()),
+  } as unknown as AuditService;
+  const service = new CaseLettersService(documents, reading, cases, bus, audit);
+  return { service, states, reads, events, hold, audited };
 }
 
 const turn = () => new Promise((done) => setImmediate(done));
@@ -94,6 +113,32 @@ describe('CaseLettersService', () => {
     );
   });
 
+  it('records each reading in the audit log with what kind of letter it was, never what it says', async () => {
+    const { service, reads, audited } = setUp(['a', 'b']);
+    await service.onApplicationBootstrap();
+    await turn();
+    reads[0].resolve();
+    reads[1].reject(new OcrError('OCR_TIMEOUT', 'slow'));
+    await service.whenIdle();
+    const entry = (documentId: string) => audited.find((item) => item.details?.documentId === documentId);
+    assert.deepEqual(entry('a'), {
+      actor: 'system',
+      action: 'case.document-read',
+      subjectType: 'case',
+      subjectId: caseId,
+      details: {
+        documentId: 'a',
+        state: 'done',
+        authority: 'familienkasse',
+        letterType: 'mitwirkung',
+        fieldsFound: 3,
+        deadline: true,
+      },
+    });
+    assert.deepEqual(entry('b')?.details, { documentId: 'b', state: 'failed', code: 'OCR_TIMEOUT' });
+    assert.equal(audited.length, 2);
+  });
+
   it('reads a letter once more when it is asked for again while its failed reading is still finishing', async () => {
     const { service, states, reads, hold } = setUp(['a']);
     let published!: () => void;
@@ -118,12 +163,13 @@ describe('CaseLettersService', () => {
   });
 
   it('leaves a letter pending when the shutdown cuts its reading off', async () => {
-    const { service, states, reads } = setUp(['a']);
+    const { service, states, reads, audited } = setUp(['a']);
     service.schedule('a');
     await turn();
     const stopping = service.onModuleDestroy();
     reads[0].reject(new OcrError('OCR_CLOSED', 'closed'));
     await stopping;
     assert.equal(states.get('a')!.state, 'pending', 'read at the next start');
+    assert.deepEqual(audited, [], 'nothing was read');
   });
 });

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service';
 import { LetterReadingService } from '../../bot/letters/letter-reading.service';
 import { CasesRepository } from '../../cases/cases.repository';
 import { CASE_EVENT_BUS, CaseEventBus } from '../../cases/events/case-events.types';
+import type { LetterAnalysis } from '../../documents/analysis/letter-analysis.types';
 import { DocumentsError } from '../../documents/documents.errors';
 import { DocumentInfo, DocumentsService } from '../../documents/documents.service';
 import { OcrError } from '../../documents/ocr/ocr.errors';
@@ -26,8 +28,9 @@ const shutdownWaitMs = 10_000;
  * A Kümmerer's letter upload is read in the background: the upload answers as soon as the file is
  * stored (reading state 'pending'); this service reads it through the OCR queue as the chat does
  * (LetterReadingService: analysis, explanation, case deadline), marks it 'done' or 'failed' with a
- * reason, and publishes `documents-changed` so open workspace pages update. Letters still pending
- * at start-up (a crash or restart) are read again.
+ * reason, records that in the audit log (categories and counts, never what the letter says), and
+ * publishes `documents-changed` so open workspace pages update. Letters still pending at start-up
+ * (a crash or restart) are read again.
  */
 @Injectable()
 export class CaseLettersService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -47,6 +50,7 @@ export class CaseLettersService implements OnApplicationBootstrap, OnModuleDestr
     private readonly reading: LetterReadingService,
     private readonly cases: CasesRepository,
     @Inject(CASE_EVENT_BUS) private readonly events: CaseEventBus,
+    private readonly audit: AuditService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -197,9 +201,11 @@ export class CaseLettersService implements OnApplicationBootstrap, OnModuleDestr
     }
     const caseId = file.info.caseId;
     let stored: boolean;
+    let outcome: Record<string, string | number | boolean>;
     try {
-      await this.readWhenNotBusy(documentId, file.bytes);
+      const analysis = await this.readWhenNotBusy(documentId, file.bytes);
       stored = await this.documents.setReadingState(documentId, 'done');
+      outcome = readOutcome(analysis);
       this.logger.log(`Letter ${documentId} read.`);
     } catch (error) {
       if (this.stopping && error instanceof OcrError && ['OCR_CLOSED', 'OCR_BUSY'].includes(error.code)) {
@@ -209,18 +215,25 @@ export class CaseLettersService implements OnApplicationBootstrap, OnModuleDestr
       // Codes only: messages of other errors may quote the letter.
       this.logger.warn(`Reading letter ${documentId} failed: ${failure.code}`);
       stored = await this.documents.setReadingState(documentId, 'failed', failure);
+      outcome = { state: 'failed', code: failure.code };
     }
     if (stored && caseId) {
+      await this.audit.record({
+        actor: 'system',
+        action: 'case.document-read',
+        subjectType: 'case',
+        subjectId: caseId,
+        details: { documentId, ...outcome },
+      });
       await this.publish(caseId);
     }
   }
 
-  private async readWhenNotBusy(documentId: string, bytes: Uint8Array): Promise<void> {
+  private async readWhenNotBusy(documentId: string, bytes: Uint8Array): Promise<LetterAnalysis> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         // The workspace is German; the explanation is what the Kümmerer reads with the family.
-        await this.reading.readAndStore(documentId, bytes, 'de');
-        return;
+        return (await this.reading.readAndStore(documentId, bytes, 'de')).analysis;
       } catch (error) {
         const busy = error instanceof OcrError && error.code === 'OCR_BUSY';
         if (!busy || attempt >= busyAttempts || this.stopping) {
@@ -244,4 +257,15 @@ export class CaseLettersService implements OnApplicationBootstrap, OnModuleDestr
       this.logger.warn(`No event for case ${caseId}: ${(error as Error).name}`);
     }
   }
+}
+
+/** What the audit log keeps of a reading: what kind of letter, and how much was found; no values. */
+function readOutcome(analysis: LetterAnalysis): Record<string, string | number | boolean> {
+  return {
+    state: 'done',
+    authority: analysis.authority,
+    letterType: analysis.letterType,
+    fieldsFound: Object.keys(analysis.evidence).length,
+    deadline: analysis.deadline !== null,
+  };
 }
