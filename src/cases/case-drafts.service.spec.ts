@@ -6,6 +6,7 @@ import { BotHarness, startBotHarness } from '../../test/support/bot-harness';
 import { replayThroughBot } from '../../test/support/bot-transcript-runner';
 import { officialFormsDir, skipWithoutOfficialForms } from '../../test/support/official-forms';
 import { transcriptNamed } from '../../test/transcripts/transcript-runner';
+import { ApplicationFillerService } from '../filling/application-filler.service';
 import { CaseApprovalService } from './case-approval.service';
 import { CaseCorrectionsService } from './case-corrections.service';
 import { CaseDraftsService } from './case-drafts.service';
@@ -87,6 +88,58 @@ describe('CaseDraftsService: draft PDFs after the submission', () => {
     const text = (await draftTexts(harness, caseId)).replace(/\s+/g, '');
     assert.ok(text.includes('DE02120300000000202051'), 'the draft shows the corrected IBAN');
     assert.ok(!text.includes('DE78370400445320130011'), 'and not the one it replaced');
+  });
+
+  it('lets background fills take turns, one per PDF worker, while a correction does not wait', async () => {
+    const caseIds = [await submit(harness), await submit(harness), await submit(harness)];
+    const drafts = harness.app.get(CaseDraftsService);
+    await drafts.whenIdle();
+    const filler = harness.app.get(ApplicationFillerService);
+    assert.equal(filler.parallelFills, 1);
+    const started: string[] = [];
+    let running = 0;
+    let most = 0;
+    let open!: () => void;
+    const gate = new Promise<void>((done) => (open = done));
+    const fillSealed = filler.fillSealed.bind(filler);
+    filler.fillSealed = async (...args: Parameters<typeof fillSealed>) => {
+      started.push(args[2].today);
+      running += 1;
+      most = Math.max(most, running);
+      try {
+        await gate;
+        return await fillSealed(...args);
+      } finally {
+        running -= 1;
+      }
+    };
+    try {
+      drafts.schedule(caseIds[0], '2025-11-20');
+      drafts.schedule(caseIds[1], '2025-11-21');
+      while (started.length < 1) {
+        await new Promise((done) => setImmediate(done));
+      }
+      // The Kümmerer corrects another case while the first background fill is held.
+      const correction = drafts.regenerate(caseIds[2], '2025-11-29');
+      while (started.length < 2) {
+        await new Promise((done) => setImmediate(done));
+      }
+      assert.deepEqual(
+        started,
+        ['2025-11-20', '2025-11-29'],
+        'the correction went ahead of the waiting fills',
+      );
+      open();
+      assert.equal(await correction, true);
+      await drafts.whenIdle();
+      assert.deepEqual(started, ['2025-11-20', '2025-11-29', '2025-11-21']);
+      assert.equal(most, 2, 'one background fill at a time, and the correction');
+      for (const caseId of caseIds) {
+        assert.equal(await pendingFlag(harness, caseId), false);
+      }
+    } finally {
+      filler.fillSealed = fillSealed;
+    }
   });
 
   it('keeps the earlier drafts and clears the flag when answers are incomplete', async () => {

@@ -25,13 +25,20 @@ const shutdownWaitMs = 10_000;
  * The draft PDFs of a case, made from its current answers. After a submission they are made in
  * the background, so the family's "ja" is answered at once; `drafts_pending` marks a case whose
  * drafts are owed, and the sweep at start-up makes those a crash or restart interrupted.
- * Fills of one case run one after the other, so the latest answers always win.
+ * Fills of one case run one after the other, so the latest answers always win. Background fills
+ * (after a submission, the start-up sweep) take turns, as many at a time as there are PDF workers:
+ * a burst of submissions then spreads its reading, checking and storing on the event loop over
+ * the time the workers need anyway, instead of doing all of it at once while families chat. A
+ * Kümmerer's correction (regenerate) does not wait for them.
  */
 @Injectable()
 export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(CaseDraftsService.name);
   /** The last fill queued per case; fills of different cases run side by side. */
   private readonly queued = new Map<string, Promise<boolean>>();
+  /** Background fills waiting for their turn, first come first served. */
+  private readonly backlog: Array<(go: boolean) => void> = [];
+  private backgroundRunning = 0;
   private stopping = false;
 
   constructor(
@@ -59,10 +66,16 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
   /** Shutting down: fills in progress may finish (bounded); what is left stays pending for the sweep. */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
+    // Fills not started stay pending in the database: the next start makes them.
+    const notStarted = this.backlog.splice(0);
+    for (const wake of notStarted) {
+      wake(false);
+    }
     await Promise.race([this.whenIdle(), new Promise((done) => setTimeout(done, shutdownWaitMs).unref())]);
-    if (this.queued.size > 0) {
+    const left = this.queued.size + notStarted.length;
+    if (left > 0) {
       this.logger.warn(
-        `The draft PDFs of ${this.queued.size} case(s) are not made yet; they are made at the next start.`,
+        `The draft PDFs of ${left} case(s) are not made yet; they are made at the next start.`,
       );
     }
   }
@@ -70,14 +83,15 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
   /**
    * Makes the drafts in the background; a failure is logged and the case stays pending. The work
    * starts once the current turn has answered (setImmediate): reading and checking the answers
-   * for the fill runs on the event loop and would otherwise lengthen the family's "ja".
+   * for the fill runs on the event loop and would otherwise lengthen the family's "ja". It waits
+   * for its turn among the other background fills.
    */
   schedule(caseId: string, today: string): void {
-    this.regenerate(caseId, today, { afterCurrentTask: true }).catch((error: unknown) => {
+    this.regenerate(caseId, today, { background: true }).catch((error: unknown) => {
       if (error instanceof CasesError && error.code === 'CASE_NOT_FOUND') {
         return; // deleted meanwhile: nothing to make
       }
-      if (this.stopping) {
+      if (this.stopping || error instanceof ShuttingDown) {
         return; // cut off by the shutdown: counted in onModuleDestroy, made at the next start
       }
       this.logger.error(
@@ -91,12 +105,11 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
    * `today` is the date of signing (YYYY-MM-DD). Returns false when answers are incomplete: the
    * earlier drafts stay, and a correction by the Kümmerer makes new ones.
    */
-  regenerate(caseId: string, today: string, options: { afterCurrentTask?: boolean } = {}): Promise<boolean> {
+  regenerate(caseId: string, today: string, options: { background?: boolean } = {}): Promise<boolean> {
     const previous = (this.queued.get(caseId) ?? Promise.resolve(true)).catch(() => false);
-    const start = options.afterCurrentTask
-      ? previous.then(() => new Promise((done) => setImmediate(done)))
-      : previous;
-    const next = start.then(() => this.fillAndStore(caseId, today));
+    const next = options.background
+      ? previous.then(() => this.inBackgroundTurn(() => this.fillAndStore(caseId, today)))
+      : previous.then(() => this.fillAndStore(caseId, today));
     this.queued.set(caseId, next);
     const forget = () => {
       if (this.queued.get(caseId) === next) {
@@ -105,6 +118,30 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
     };
     next.then(forget, forget);
     return next;
+  }
+
+  /** Runs `work` after the current task, once fewer background fills run than there are PDF workers. */
+  private async inBackgroundTurn<T>(work: () => Promise<T>): Promise<T> {
+    await new Promise((done) => setImmediate(done));
+    if (this.stopping) {
+      throw new ShuttingDown();
+    }
+    if (this.backgroundRunning < this.filler.parallelFills) {
+      this.backgroundRunning += 1;
+    } else if (!(await new Promise<boolean>((wake) => this.backlog.push(wake)))) {
+      throw new ShuttingDown();
+    }
+    try {
+      return await work();
+    } finally {
+      // The place goes straight to the next fill waiting, else it is free again.
+      const next = this.backlog.shift();
+      if (next) {
+        next(true);
+      } else {
+        this.backgroundRunning -= 1;
+      }
+    }
   }
 
   /** Resolves when no fill is queued or running (tests, shutdown). */
@@ -168,6 +205,14 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
       at: new Date().toISOString(),
     });
     return made;
+  }
+}
+
+/** A background fill not started because the service is shutting down; the case stays pending. */
+class ShuttingDown extends Error {
+  constructor() {
+    super('The service is shutting down; the drafts are made at the next start.');
+    this.name = 'ShuttingDown';
   }
 }
 

@@ -36,6 +36,11 @@ export class ApplicationFillerService {
     private readonly pdfs: PdfRenderPool,
   ) {}
 
+  /** How many applications are filled at the same time (PDF worker processes). */
+  get parallelFills(): number {
+    return this.pdfs.parallelRequests;
+  }
+
   async fill(
     applicationId: string,
     answers: Answers,

@@ -71,6 +71,11 @@ export class PdfRenderPool implements OnApplicationShutdown {
     this.workerHeapMb = options?.workerHeapMb ?? defaultWorkerHeapMb;
   }
 
+  /** How many requests run at the same time: one per worker process (one in-process). */
+  get parallelRequests(): number {
+    return Math.max(1, this.size);
+  }
+
   /**
    * PDFs (filled official forms, see PdfFillerService.fill for their errors, or answer summaries)
    * made by one worker one right after the other and handed over together, in the order of the
