@@ -211,6 +211,44 @@ describe('CaseDraftsService and a deleted case', () => {
   });
 });
 
+describe('CaseDraftsService at shutdown', () => {
+  it('finishes the fill in progress and leaves the waiting ones flagged for the next start', async () => {
+    const harness = await startBotHarness();
+    try {
+      const caseIds = [await submit(harness), await submit(harness)];
+      const drafts = harness.app.get(CaseDraftsService);
+      await drafts.whenIdle();
+      const database = harness.app.get(DataSource);
+      for (const caseId of caseIds) {
+        await database.query(`UPDATE cases SET drafts_pending = 1 WHERE id = ?`, [caseId]);
+      }
+      const filler = harness.app.get(ApplicationFillerService);
+      const fillSealed = filler.fillSealed.bind(filler);
+      let started = 0;
+      let open!: () => void;
+      const gate = new Promise<void>((done) => (open = done));
+      filler.fillSealed = async (...args: Parameters<typeof fillSealed>) => {
+        started += 1;
+        await gate;
+        return fillSealed(...args);
+      };
+      caseIds.forEach((caseId) => drafts.schedule(caseId, '2025-11-20'));
+      while (started < 1) {
+        await new Promise((done) => setImmediate(done));
+      }
+      const stopping = drafts.onModuleDestroy();
+      open();
+      await stopping;
+      assert.equal(started, 1, 'the waiting fill did not start');
+      assert.equal(await pendingFlag(harness, caseIds[0]), false);
+      assert.equal(await pendingFlag(harness, caseIds[1]), true, 'made at the next start');
+    } finally {
+      await harness.close();
+      harness.remove();
+    }
+  });
+});
+
 describe('CaseDraftsService after a restart', () => {
   it('makes the drafts a crash left owed when the service starts again', async () => {
     const first = await startBotHarness();

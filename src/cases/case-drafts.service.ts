@@ -34,11 +34,13 @@ const shutdownWaitMs = 10_000;
 @Injectable()
 export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(CaseDraftsService.name);
-  /** The last fill queued per case; fills of different cases run side by side. */
+  /** The last fill queued per case; fills of different cases run side by side (background ones take turns). */
   private readonly queued = new Map<string, Promise<boolean>>();
   /** Background fills waiting for their turn, first come first served. */
   private readonly backlog: Array<(go: boolean) => void> = [];
   private backgroundRunning = 0;
+  /** Background fills the shutdown kept from starting: their cases stay pending for the next start. */
+  private notStarted = 0;
   private stopping = false;
 
   constructor(
@@ -67,12 +69,11 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     // Fills not started stay pending in the database: the next start makes them.
-    const notStarted = this.backlog.splice(0);
-    for (const wake of notStarted) {
+    for (const wake of this.backlog.splice(0)) {
       wake(false);
     }
     await Promise.race([this.whenIdle(), new Promise((done) => setTimeout(done, shutdownWaitMs).unref())]);
-    const left = this.queued.size + notStarted.length;
+    const left = this.queued.size + this.notStarted;
     if (left > 0) {
       this.logger.warn(
         `The draft PDFs of ${left} case(s) are not made yet; they are made at the next start.`,
@@ -123,12 +124,15 @@ export class CaseDraftsService implements OnApplicationBootstrap, OnModuleDestro
   /** Runs `work` after the current task, once fewer background fills run than there are PDF workers. */
   private async inBackgroundTurn<T>(work: () => Promise<T>): Promise<T> {
     await new Promise((done) => setImmediate(done));
-    if (this.stopping) {
-      throw new ShuttingDown();
-    }
-    if (this.backgroundRunning < this.filler.parallelFills) {
+    let go = !this.stopping;
+    if (go && this.backgroundRunning < this.filler.parallelFills) {
       this.backgroundRunning += 1;
-    } else if (!(await new Promise<boolean>((wake) => this.backlog.push(wake)))) {
+    } else if (go) {
+      // true: a finished fill handed its place over; false: the service is shutting down.
+      go = await new Promise<boolean>((wake) => this.backlog.push(wake));
+    }
+    if (!go) {
+      this.notStarted += 1;
       throw new ShuttingDown();
     }
     try {
