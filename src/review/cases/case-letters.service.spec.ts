@@ -71,11 +71,14 @@ function setUp(ids: string[]) {
     publish: (event: CaseEvent) => (events.push(event), hold.publish ?? Promise.resolve()),
   } as unknown as CaseEventBus;
   const audited: AuditEntry[] = [];
+  /** Set by a test to make the audit log fail. */
+  const auditFailure: { error?: Error } = {};
   const audit = {
-    record: (entry: AuditEntry) => (audited.push(entry), Promise.resolve()),
+    record: (entry: AuditEntry) =>
+      auditFailure.error ? Promise.reject(auditFailure.error) : (audited.push(entry), Promise.resolve()),
   } as unknown as AuditService;
   const service = new CaseLettersService(documents, reading, cases, bus, audit);
-  return { service, states, reads, events, hold, audited };
+  return { service, states, reads, events, hold, audited, auditFailure };
 }
 
 const turn = () => new Promise((done) => setImmediate(done));
@@ -137,6 +140,20 @@ describe('CaseLettersService', () => {
     });
     assert.deepEqual(entry('b')?.details, { documentId: 'b', state: 'failed', code: 'OCR_TIMEOUT' });
     assert.equal(audited.length, 2);
+  });
+
+  it('still tells the workspace when the audit entry cannot be written, and keeps the result', async () => {
+    const { service, states, reads, events, auditFailure } = setUp(['a']);
+    auditFailure.error = new Error('database is locked');
+    service.schedule('a');
+    await turn();
+    reads[0].resolve();
+    await service.whenIdle();
+    assert.equal(states.get('a')!.state, 'done');
+    assert.deepEqual(
+      events.map((event) => event.kind),
+      ['documents-changed'],
+    );
   });
 
   it('reads a letter once more when it is asked for again while its failed reading is still finishing', async () => {

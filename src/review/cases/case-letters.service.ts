@@ -218,13 +218,20 @@ export class CaseLettersService implements OnApplicationBootstrap, OnModuleDestr
       outcome = { state: 'failed', code: failure.code };
     }
     if (stored && caseId) {
-      await this.audit.record({
-        actor: 'system',
-        action: 'case.document-read',
-        subjectType: 'case',
-        subjectId: caseId,
-        details: { documentId, ...outcome },
-      });
+      await this.audit
+        .record({
+          actor: 'system',
+          action: 'case.document-read',
+          subjectType: 'case',
+          subjectId: caseId,
+          details: { documentId, ...outcome },
+        })
+        .catch((error: unknown) =>
+          // The reading's result is stored already: only the entry is missing.
+          this.logger.error(
+            `No audit entry for the reading of letter ${documentId}: ${(error as Error).name}`,
+          ),
+        );
       await this.publish(caseId);
     }
   }
