@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { it } from 'node:test';
 import { CaseAnswer } from '../../src/cases/entities/case-answer.entity';
-import { Case } from '../../src/cases/entities/case.entity';
 import { insertRows } from '../../src/database/insert-rows.util';
+import { insertTestCase } from './case-document-rows';
 import type { TestDatabase } from './test-database';
 
 function answer(caseId: string, index: number): CaseAnswer {
@@ -30,16 +30,7 @@ function answer(caseId: string, index: number): CaseAnswer {
 export function insertRowsContract(database: () => TestDatabase): void {
   it("stores many rows in several statements, read back exactly as TypeORM's insert stores them", async () => {
     const { dataSource } = database();
-    const caseIds = [randomUUID(), randomUUID()];
-    for (const id of caseIds) {
-      await dataSource.getRepository(Case).insert({
-        id,
-        applicationId: 'kindergeld',
-        status: 'submitted',
-        familyName: 'sealed',
-        lastActivityAt: new Date(),
-      });
-    }
+    const caseIds = [await insertTestCase(dataSource), await insertTestCase(dataSource)];
     const ours = Array.from({ length: 120 }, (_, index) => answer(caseIds[0], index));
     const theirs = ours.map((row) => ({ ...row, id: randomUUID(), caseId: caseIds[1] }));
 
