@@ -13,6 +13,10 @@ import { BOT_CLOCK } from '../../src/bot/bot-clock';
 import { configureApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/app-config';
 import { testSecret, testTokenSecret } from '../channels/channel-test-app';
+import { CaseLettersService } from '../../src/review/cases/case-letters.service';
+import { TEMPLATES } from '../corpus/letter-templates';
+import { renderLetterPdf } from '../corpus/render-letter-pdf';
+import { SeededRandom } from '../corpus/seeded-random';
 import { readWithPdfJs } from '../pdf/pdfjs-read.util';
 import { TestClock } from '../support/bot-harness';
 import { officialFormsDir, skipWithoutOfficialForms } from '../support/official-forms';
@@ -347,6 +351,39 @@ describe(
       await page.goto(`${baseUrl}/review`);
       await page.waitForURL(`${baseUrl}/review/login?next=%2Freview`);
       await context.close();
+    });
+
+    it('uploads a letter on the case page: without JavaScript a plain multipart form, with JavaScript the reading appears live', async () => {
+      const spec = TEMPLATES['familienkasse-mitwirkung'](new SeededRandom(55), 'browser-upload', 'A');
+      const letterFile = join(dataDir, 'Brief_Familienkasse.pdf');
+      writeFileSync(letterFile, await renderLetterPdf(spec));
+      const deadline = spec.truth.deadline!.date.split('-').reverse().join('.');
+      for (const javaScriptEnabled of [false, true]) {
+        const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled });
+        const page = await context.newPage();
+        await signInWithForm(page, 'dragana.petrovic@example.org');
+        await page.getByRole('link', { name: 'Ayşe Yılmaz' }).first().click();
+        await page.locator('h1', { hasText: 'Ayşe Yılmaz' }).waitFor();
+        const uploadsBefore = await page.locator('#uploads li').count();
+        await page.getByLabel('Brief für die Familie').setInputFiles(letterFile);
+        await page.getByRole('button', { name: 'Hochladen und lesen' }).click();
+        await page.getByText('Der Brief ist hochgeladen und wird jetzt gelesen.').waitFor();
+        assert.equal(await page.locator('#uploads li').count(), uploadsBefore + 1);
+        if (javaScriptEnabled) {
+          // review.js swaps the uploads list in when the reading is done.
+          await page.locator('#uploads li').last().getByText(deadline).first().waitFor({ timeout: 30_000 });
+        } else {
+          await app.get(CaseLettersService).whenIdle();
+          await page.reload();
+        }
+        const last = (await page.locator('#uploads li').last().textContent()) ?? '';
+        assert.match(last, /Familienkasse/);
+        assert.ok(last.includes(deadline), 'the deadline the letter names');
+        if (javaScriptEnabled) {
+          await assertAccessible(page, 'case-letter-uploaded');
+        }
+        await context.close();
+      }
     });
 
     it('after a session ended, says so and that the note was not saved, and leads back to the case', async () => {

@@ -40,20 +40,13 @@
   // The case page: a letter being read ("Wird gelesen …") is replaced by its result when the
   // server says the case's documents changed. Only the uploads section is swapped, so nothing typed
   // into the page's forms is lost. Without JavaScript the next page load shows the result.
+  // The section is also loaded once each time the event stream (re)connects: a reading that ended
+  // before the stream was open would otherwise never show.
   var uploads = document.getElementById('uploads');
   if (uploads && window.EventSource && uploads.querySelector('[data-reading="pending"]')) {
     var caseId = uploads.getAttribute('data-case');
     var letters = new EventSource('/api/review/events');
-    letters.addEventListener('case', function (event) {
-      var data = {};
-      try {
-        data = JSON.parse(event.data);
-      } catch (ignored) {
-        return;
-      }
-      if (data.caseId !== caseId || data.kind !== 'documents-changed') {
-        return;
-      }
+    var refreshUploads = function () {
       fetch(window.location.pathname, { credentials: 'same-origin' })
         .then(function (response) {
           return response.ok && !response.redirected ? response.text() : null;
@@ -63,7 +56,7 @@
             return;
           }
           var fresh = new DOMParser().parseFromString(page, 'text/html').getElementById('uploads');
-          if (!fresh) {
+          if (!fresh || fresh.outerHTML === uploads.outerHTML) {
             return;
           }
           uploads.replaceWith(fresh);
@@ -76,6 +69,18 @@
             letters.close();
           }
         });
+    };
+    letters.addEventListener('open', refreshUploads);
+    letters.addEventListener('case', function (event) {
+      var data = {};
+      try {
+        data = JSON.parse(event.data);
+      } catch (ignored) {
+        return;
+      }
+      if (data.caseId === caseId && data.kind === 'documents-changed') {
+        refreshUploads();
+      }
     });
   }
 })();

@@ -15,52 +15,45 @@ import {
 } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import multer from 'multer';
 import { Observable } from 'rxjs';
-import { AuthenticatedUser, actorOf } from '../../accounts/accounts.types';
-import { AuditService } from '../../audit/audit.service';
+import { AuthenticatedUser } from '../../accounts/accounts.types';
 import { AppConfig } from '../../config/app-config';
-import { DocumentsError } from '../../documents/documents.errors';
-import { DocumentInfo, DocumentsService } from '../../documents/documents.service';
-import { DocumentIntakeError, DocumentIntakeErrorCode } from '../../documents/intake/document-intake.errors';
-import { documentIntakeMessage } from '../../documents/intake/document-intake-messages.util';
-import { checkDocumentIntake } from '../../documents/intake/check-document-intake.util';
+import {
+  DocumentIntakeError,
+  DocumentIntakeErrorCode,
+  DocumentIntakeErrorDetails,
+} from '../../documents/intake/document-intake.errors';
 import { CaseScoped } from '../auth/case-scoped.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { CaseLetterUploadService } from './case-letter-upload.service';
 import { CaseLettersService } from './case-letters.service';
 import type { CaseLetterReading } from './case-letters.types';
+import { intakeRefusalStatus, intakeRefusalText } from './intake-refusal.util';
+import { letterUploadParser, UploadedLetter } from './letter-upload-parser.util';
 
 /** One file per request, in memory, at most DOCUMENT_MAX_BYTES: the chat's intake limit. */
 @Injectable()
 export class CaseDocumentUploadInterceptor implements NestInterceptor {
-  private readonly parse: ReturnType<ReturnType<typeof multer>['single']>;
+  private readonly parse: ReturnType<typeof letterUploadParser>;
 
-  constructor(private readonly config: AppConfig) {
-    this.parse = multer({
-      storage: multer.memoryStorage(),
-      limits: { fileSize: config.DOCUMENT_MAX_BYTES, files: 1, fields: 5, parts: 6 },
-    }).single('file');
+  constructor(config: AppConfig) {
+    this.parse = letterUploadParser(config.DOCUMENT_MAX_BYTES);
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<Request>();
-    const response = context.switchToHttp().getResponse<Response>();
-    await new Promise<void>((resolve, reject) => {
-      this.parse(request, response, (error: unknown) => {
-        const code = (error as { code?: string } | undefined)?.code;
-        if (!error) {
-          resolve();
-        } else if (code === 'LIMIT_FILE_SIZE') {
-          reject(refusal('FILE_TOO_LARGE', { limit: this.config.DOCUMENT_MAX_BYTES }));
-        } else {
-          reject(refusal('FILE_DAMAGED'));
-        }
-      });
-    });
+    try {
+      parsedUploads.set(request, await this.parse(request, context.switchToHttp().getResponse<Response>()));
+    } catch (error) {
+      throw error instanceof DocumentIntakeError ? refusal(error.code, error.details) : error;
+    }
     return next.handle();
   }
 }
+
+/** What the interceptor read, per request. */
+const parsedUploads = new WeakMap<Request, UploadedLetter>();
 
 /**
  * A Kümmerer uploads a letter for a family: checked as the chat checks it (type, size, pages,
@@ -76,10 +69,8 @@ export class CaseDocumentUploadInterceptor implements NestInterceptor {
 @CaseScoped()
 export class CaseDocumentsUploadController {
   constructor(
-    private readonly documents: DocumentsService,
+    private readonly uploads: CaseLetterUploadService,
     private readonly letters: CaseLettersService,
-    private readonly audit: AuditService,
-    private readonly config: AppConfig,
   ) {}
 
   @Post()
@@ -95,47 +86,11 @@ export class CaseDocumentsUploadController {
     @Req() request: Request,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<CaseLetterReading> {
-    const file = (request as Request & { file?: Express.Multer.File }).file;
-    if (!file) {
-      throw refusal('FILE_EMPTY');
-    }
-    // The quick part of the intake (header, page count, password, damage) before anything is stored.
     try {
-      await checkDocumentIntake(file.buffer, {
-        maxBytes: this.config.DOCUMENT_MAX_BYTES,
-        maxPages: this.config.DOCUMENT_MAX_PAGES,
-        maxPixels: this.config.DOCUMENT_MAX_PIXELS,
-      });
+      return await this.uploads.upload(caseId, parsedUploads.get(request)?.file, user);
     } catch (error) {
-      if (error instanceof DocumentIntakeError) {
-        throw refusal(error.code, error.details);
-      }
-      throw error;
+      throw error instanceof DocumentIntakeError ? refusal(error.code, error.details) : error;
     }
-    let document: DocumentInfo;
-    try {
-      document = await this.documents.storeUpload({
-        // A key of its own: the upload belongs to the case at once, never to a family's chat.
-        conversationKey: `workspace/cases/${caseId}/`,
-        caseId,
-        fileName: file.originalname,
-        bytes: file.buffer,
-        readingState: 'pending',
-      });
-    } catch (error) {
-      throw error instanceof DocumentsError
-        ? refusal(intakeCodeOf(error), { limit: error.limitBytes })
-        : error;
-    }
-    await this.audit.record({
-      actor: actorOf(user),
-      action: 'case.document-uploaded',
-      subjectType: 'case',
-      subjectId: caseId,
-      details: { documentId: document.id, mediaType: document.mediaType, sizeBytes: document.sizeBytes },
-    });
-    this.letters.schedule(document.id);
-    return this.letters.resultOf(document);
   }
 
   @Get(':documentId/reading')
@@ -163,20 +118,7 @@ export class CaseDocumentsUploadController {
   }
 }
 
-function intakeCodeOf(error: DocumentsError): DocumentIntakeErrorCode {
-  switch (error.code) {
-    case 'DOCUMENT_TOO_LARGE':
-      return 'FILE_TOO_LARGE';
-    case 'DOCUMENT_EMPTY':
-      return 'FILE_EMPTY';
-    default:
-      return 'UNSUPPORTED_TYPE';
-  }
-}
-
 /** The chat's intake message, German first, as an HTTP refusal (413 for size, else 422). */
-function refusal(code: DocumentIntakeErrorCode, details: { limit?: number } = {}): HttpException {
-  const status = code === 'FILE_TOO_LARGE' ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.UNPROCESSABLE_ENTITY;
-  const message = `${documentIntakeMessage(code, 'de', details)} / ${documentIntakeMessage(code, 'en', details)}`;
-  return new HttpException({ code, message }, status);
+function refusal(code: DocumentIntakeErrorCode, details: DocumentIntakeErrorDetails = {}): HttpException {
+  return new HttpException({ code, message: intakeRefusalText(code, details) }, intakeRefusalStatus(code));
 }

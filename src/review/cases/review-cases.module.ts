@@ -7,11 +7,14 @@ import { DocumentsModule } from '../../documents/documents.module';
 import { CaseAccessGuard } from '../auth/case-access.guard';
 import { CASE_TEAM_LOOKUP } from '../auth/case-team-lookup.types';
 import { ReviewAuthModule } from '../auth/review-auth.module';
+import { CaseLetterUploadPageController } from '../pages/case-letter-upload-page.controller';
+import { CasePageRenderer } from '../pages/case-page-renderer.service';
 import { ReviewPagesController } from '../pages/review-pages.controller';
 import { CasePreviewController } from '../preview/case-preview.controller';
 import { CasePreviewService } from '../preview/case-preview.service';
 import { CaseEventsService } from './case-events.service';
 import { CaseDocumentsUploadController } from './case-documents-upload.controller';
+import { CaseLetterUploadService } from './case-letter-upload.service';
 import { CaseLettersService } from './case-letters.service';
 import { CaseViewService } from './case-view.service';
 import { ReviewCaseActionsService } from './review-case-actions.service';
@@ -25,6 +28,7 @@ import { ReviewCaseController, ReviewQueueController } from './review-cases.cont
     ReviewCaseController,
     ReviewPagesController,
     CaseDocumentsUploadController,
+    CaseLetterUploadPageController,
     CasePreviewController,
   ],
   providers: [
@@ -35,6 +39,8 @@ import { ReviewCaseController, ReviewQueueController } from './review-cases.cont
     ReviewCaseActionsService,
     CasePreviewService,
     CaseLettersService,
+    CaseLetterUploadService,
+    CasePageRenderer,
   ],
 })
 export class ReviewCasesModule {}

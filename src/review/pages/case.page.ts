@@ -11,6 +11,7 @@ import {
 import { askBackForm } from './ask-back.page';
 import { addItems } from './case-add-items.page';
 import { removeItemLinks } from './case-remove-item.page';
+import { uploadLetterForm } from './case-upload-letter.page';
 import { csrfField } from './csrf-field.util';
 import { familyUnreadNotice } from './family-unread.page';
 import { PageSize } from '../preview/pdf-page-render.util';
@@ -49,6 +50,8 @@ export interface CasePageOptions {
   refused?: RefusedCorrection;
   /** "Familie fragen": the question back starts with the missing questions. */
   askMissing?: boolean;
+  /** The largest letter the upload form takes (DOCUMENT_MAX_BYTES). */
+  uploadLimitBytes: number;
 }
 
 export function casePage(options: CasePageOptions): string {
@@ -177,6 +180,7 @@ export function casePage(options: CasePageOptions): string {
             }
             <p id="uploads-live" class="sr-only" aria-live="polite"></p>
           </section>
+          ${uploadLetterForm(id, csrf, options.uploadLimitBytes)}
           <section aria-labelledby="notes-heading">
             <h2 id="notes-heading">Verlauf und Notizen <span lang="en">/ Notes</span></h2>
             <ol class="notes" id="notes">

@@ -36,12 +36,10 @@ import {
   TextDto,
 } from '../cases/dto/review-case.dto';
 import { ReviewCaseActionsService } from '../cases/review-case-actions.service';
-import { CaseViewService } from '../cases/case-view.service';
 import { CaseLettersService } from '../cases/case-letters.service';
 import { DocumentsError } from '../../documents/documents.errors';
-import { CasePreviewService } from '../preview/case-preview.service';
 import { RefusedCorrection } from './case-answers.page';
-import { casePage } from './case.page';
+import { CasePageRenderer } from './case-page-renderer.service';
 import { findItem, removeItemPage } from './case-remove-item.page';
 import { sendPage } from './send-page.util';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -78,6 +76,8 @@ const messages: Record<string, string> = {
   status: 'Status geändert. / Status changed.',
   read: 'Als gelesen vermerkt. / Marked as read.',
   'letter-read': 'Der Brief ist schon gelesen. / The letter has been read.',
+  'letter-uploaded':
+    'Der Brief ist hochgeladen und wird jetzt gelesen. Das Ergebnis erscheint unten bei den Unterlagen. / The letter was uploaded and is being read.',
   'letter-reading':
     'Der Brief wird noch einmal gelesen. Das Ergebnis erscheint hier, sobald es da ist. / The letter is being read again.',
 };
@@ -90,8 +90,7 @@ export class ReviewPagesController {
   constructor(
     private readonly queue: CaseQueueRepository,
     private readonly actions: ReviewCaseActionsService,
-    private readonly view: CaseViewService,
-    private readonly previews: CasePreviewService,
+    private readonly pages: CasePageRenderer,
     private readonly teams: TeamsService,
     private readonly letters: CaseLettersService,
   ) {}
@@ -155,7 +154,7 @@ export class ReviewPagesController {
     @Req() request: WorkspaceRequest,
     @Res() response: Response,
   ) {
-    await this.renderCase(request, response, caseId, {
+    await this.pages.render(request, response, caseId, {
       message: message ? messages[message] : undefined,
       askMissing: ask === 'missing',
     });
@@ -402,7 +401,7 @@ export class ReviewPagesController {
     } catch (error) {
       const refused = correction && refusedAnswer(error, correction);
       if (refused) {
-        await this.renderCase(request, response, caseId, { refused }, 422);
+        await this.pages.render(request, response, caseId, { refused }, 422);
         return;
       }
       const refusal = refusalText(error);
@@ -411,28 +410,8 @@ export class ReviewPagesController {
       }
       // The status the API gives the same refusal: 409 for the case's status, 422 for an answer.
       const status = httpStatusOfCode((error as { code?: unknown }).code) ?? 422;
-      await this.renderCase(request, response, caseId, { error: refusal }, status);
+      await this.pages.render(request, response, caseId, { error: refusal }, status);
     }
-  }
-
-  private async renderCase(
-    request: WorkspaceRequest,
-    response: Response,
-    caseId: string,
-    flash: { message?: string; error?: string; refused?: RefusedCorrection; askMissing?: boolean },
-    status = 200,
-  ): Promise<void> {
-    const { user, csrfToken } = request.workspaceSession!;
-    const view = await this.actions.read(caseId, user);
-    const names = await this.view.actorNames();
-    const pageSizes = await this.previews.pageSizes(
-      caseId,
-      view.documents.filter((document) => document.kind !== 'cover'),
-    );
-    send(
-      response.status(status),
-      casePage({ user: { displayName: user.displayName, csrfToken }, view, names, pageSizes, ...flash }),
-    );
   }
 }
 
