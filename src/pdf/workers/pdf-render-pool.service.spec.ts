@@ -47,21 +47,20 @@ async function titleOf(bytes: Uint8Array): Promise<string | undefined> {
   return (await loadPdf(bytes)).getTitle();
 }
 
-/** Nice values of every thread of this process's PDF worker processes (Linux /proc). */
-function workerThreadNiceValues(): number[] {
-  const values: number[] = [];
+/** Nice value and scheduling policy of every thread of this process's PDF workers (Linux /proc). */
+function workerThreadPriorities(): Array<{ nice: number; policy: number }> {
+  const values: Array<{ nice: number; policy: number }> = [];
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      // After "pid (comm) ": ppid is the 2nd field, nice the 17th.
+      // After "pid (comm) ": ppid is the 2nd field, nice the 17th, the policy the 39th.
       if (Number(stat[1]) !== process.pid || !cmdline.includes('pdf-render.worker.js')) {
         continue;
       }
       for (const thread of readdirSync(`/proc/${pid}/task`)) {
-        values.push(
-          Number(readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ')[16]),
-        );
+        const fields = readFileSync(`/proc/${pid}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ');
+        values.push({ nice: Number(fields[16]), policy: Number(fields[38]) });
       }
     } catch {
       // a process that ended meanwhile
@@ -124,16 +123,22 @@ describe('PdfRenderPool', () => {
   );
 
   it(
-    'runs every thread of its worker process at the lowest priority (GC helpers too)',
+    'runs every thread of its worker process at the lowest priority, nice 19 and SCHED_IDLE (GC helpers too)',
     { skip: process.platform !== 'linux' && 'reads thread priorities from /proc (Linux only)' },
     async () => {
       const sut = pool({ workers: 1 });
       await renderOne(sut, summaryJob('Leise'));
 
-      const niceValues = workerThreadNiceValues();
+      const threads = workerThreadPriorities();
       // Node starts V8's platform threads and libuv's pool before any script runs: 7+ threads.
-      assert.ok(niceValues.length >= 5, `threads found: ${niceValues.length}`);
-      assert.deepEqual(new Set(niceValues), new Set([19]));
+      assert.ok(threads.length >= 5, `threads found: ${threads.length}`);
+      assert.deepEqual(new Set(threads.map((thread) => thread.nice)), new Set([19]));
+      // SCHED_IDLE (5) where util-linux's chrt may set it (Debian: installed), else SCHED_OTHER (0).
+      const chrt = ['/usr/bin/chrt', '/bin/chrt'].find((path) => existsSync(path));
+      const idleAllowed =
+        chrt !== undefined && spawnSync(chrt, ['--idle', '0', chrt, '--version']).status === 0;
+      const policy = idleAllowed ? 5 : 0;
+      assert.deepEqual(new Set(threads.map((thread) => thread.policy)), new Set([policy]));
       await sut.onApplicationShutdown();
     },
   );
