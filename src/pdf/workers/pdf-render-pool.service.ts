@@ -50,8 +50,8 @@ interface Task {
  * Processes rather than threads: started under `nice` and in the SCHED_IDLE class (see
  * lowPriorityLaunch), all of a worker's threads (V8's garbage collector helpers too) yield the CPU
  * to the chat, which a worker thread cannot do, because it shares those helpers with the main
- * thread. Plain PDFs cross the IPC channel; sealed ones (see
- * PdfSeal) come as files in a private spool folder, read into one buffer each.
+ * thread. Plain PDFs cross the IPC channel; sealed ones (see PdfSeal) come as files in a private
+ * spool folder, read into one buffer each.
  */
 @Injectable()
 export class PdfRenderPool implements OnApplicationShutdown {
