@@ -123,6 +123,11 @@ export class DocumentsService {
     });
   }
 
+  /** The plain file name of a stored document, from its encrypted column (a list shows it). */
+  fileNameOf(id: string, sealedFileName: string): string {
+    return this.cipher.decryptJson<string>(sealedFileName, `document-name:${id}`);
+  }
+
   /** The decrypted file; throws DOCUMENT_NOT_FOUND. */
   async read(id: string): Promise<{ info: DocumentInfo; fileName: string; bytes: Buffer }> {
     const record = await this.documents.findOneBy({ id });
@@ -132,7 +137,7 @@ export class DocumentsService {
     }
     return {
       info: toInfo(record),
-      fileName: this.cipher.decryptJson<string>(record.fileName, `document-name:${id}`),
+      fileName: this.fileNameOf(id, record.fileName),
       bytes: await this.cipher.decryptAsync(content, `document:${id}`),
     };
   }

@@ -10,6 +10,7 @@ import { CaseLettersService } from '../../src/review/cases/case-letters.service'
 import { TEMPLATES } from '../corpus/letter-templates';
 import { renderLetterPdf } from '../corpus/render-letter-pdf';
 import { SeededRandom } from '../corpus/seeded-random';
+import { BotHarness } from '../support/bot-harness';
 import { replayThroughBot } from '../support/bot-transcript-runner';
 import { transcriptNamed } from '../transcripts/transcript-runner';
 import { startWorkspaceApp } from './workspace-app';
@@ -24,10 +25,10 @@ describe('POST /review/cases/:caseId/letters (the case page uploads a letter)', 
   let ownCase: string;
   let otherCase: string;
   let letter: Uint8Array;
+  let harness: BotHarness;
   const spec = TEMPLATES['familienkasse-mitwirkung'](new SeededRandom(34), 'page-upload', 'B');
 
   before(async () => {
-    let harness;
     ({
       app,
       dataDir,
@@ -130,6 +131,56 @@ describe('POST /review/cases/:caseId/letters (the case page uploads a letter)', 
     const read = await casePage();
     assert.match(read, /Familienkasse/, 'what the letter engine read is on the page');
     assert.ok(read.includes(spec.truth.deadline!.date.split('-').reverse().join('.')), 'with its deadline');
+  });
+
+  it('lists each upload by its name with links to look at it and download it, served as sent and audited', async () => {
+    const token = formToken(await casePage(), `/review/cases/${ownCase}/letters`);
+    await post(ownCase, token, { bytes: letter, name: 'Aufforderung Familienkasse.pdf' }).expect(303);
+    await app.get(CaseLettersService).whenIdle();
+    const [document] = await app
+      .get(DataSource)
+      .query<Array<{ id: string }>>('SELECT id FROM documents ORDER BY created_at DESC LIMIT 1');
+    const file = `/api/review/cases/${ownCase}/documents/${document.id}/file`;
+    const page = await casePage();
+    assert.match(page, /<span class="upload-name">Aufforderung Familienkasse\.pdf<\/span> \(PDF,\s+\d+ KB,/);
+    assert.ok(page.includes(`href="${file}?inline=1"`), 'a link to look at it');
+    assert.ok(page.includes(`href="${file}" download`), 'a link to download it');
+
+    const viewed = await request(app.getHttpServer())
+      .get(`${file}?inline=1`)
+      .set('Cookie', dragana.cookie)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    assert.equal(viewed.headers['content-type'], 'application/pdf');
+    assert.equal(viewed.headers['content-disposition'], 'inline; filename="Aufforderung_Familienkasse.pdf"');
+    assert.equal(viewed.headers['x-content-type-options'], 'nosniff');
+    assert.ok(Buffer.from(letter).equals(viewed.body as Buffer), 'the bytes as sent');
+    const downloaded = await request(app.getHttpServer()).get(file).set('Cookie', dragana.cookie).expect(200);
+    assert.match(downloaded.headers['content-disposition'] as string, /^attachment;/);
+    const audited = await app.get(AuditService).findBySubject('case', ownCase);
+    const views = audited.filter(
+      (entry) =>
+        entry.action === 'case.upload-viewed' &&
+        (entry.details as { documentId?: string }).documentId === document.id,
+    );
+    assert.equal(views.length, 2, 'each look is audited');
+    assert.ok(!JSON.stringify(views[0].details).includes('Aufforderung'), 'no file name in the audit log');
+
+    // Only through its own case: another case of the same team answers as an unknown case.
+    const thirdCase = (await (
+      await replayThroughBot(harness, transcriptNamed('kg1-two-children.yaml'))
+    ).stored())!.caseId!;
+    const elsewhere = await request(app.getHttpServer())
+      .get(`/api/review/cases/${thirdCase}/documents/${document.id}/file`)
+      .set('Cookie', dragana.cookie)
+      .expect(404);
+    assert.equal(elsewhere.body.code, 'SCOPED_RESOURCE_NOT_FOUND');
+    await request(app.getHttpServer()).get(file).expect(401);
   });
 
   it('refuses a form without the CSRF token or with a wrong one (403) and stores nothing', async () => {

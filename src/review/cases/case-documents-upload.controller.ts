@@ -10,7 +10,9 @@ import {
   NestInterceptor,
   Param,
   Post,
+  Query,
   Req,
+  Res,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -91,6 +93,31 @@ export class CaseDocumentsUploadController {
     } catch (error) {
       throw error instanceof DocumentIntakeError ? refusal(error.code, error.details) : error;
     }
+  }
+
+  @Get(':documentId/file')
+  @ApiOperation({
+    summary:
+      'Eine Unterlage der Familie ansehen (Foto oder PDF, wie gesendet) / an upload as it was sent (?inline=1 to view); audited',
+  })
+  async file(
+    @Param('caseId') caseId: string,
+    @Param('documentId') documentId: string,
+    @Query('inline') inline: string | undefined,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res() response: Response,
+  ): Promise<void> {
+    const file = await this.uploads.open(caseId, documentId, user);
+    response
+      .status(200)
+      .type(file.mediaType)
+      .set('Cache-Control', 'no-store')
+      .set('X-Content-Type-Options', 'nosniff')
+      .set(
+        'Content-Disposition',
+        `${inline === '1' ? 'inline' : 'attachment'}; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
+      )
+      .send(file.bytes);
   }
 
   @Get(':documentId/reading')

@@ -6,6 +6,7 @@ import { DocumentsError } from '../../documents/documents.errors';
 import { DocumentInfo, DocumentsService } from '../../documents/documents.service';
 import { checkDocumentIntake } from '../../documents/intake/check-document-intake.util';
 import { DocumentIntakeError, DocumentIntakeErrorCode } from '../../documents/intake/document-intake.errors';
+import { caseNotFound } from '../auth/case-access.guard';
 import { CaseLettersService } from './case-letters.service';
 import type { CaseLetterReading } from './case-letters.types';
 import { UploadedLetter } from './letter-upload-parser.util';
@@ -66,6 +67,34 @@ export class CaseLetterUploadService {
     this.letters.schedule(document.id);
     return this.letters.resultOf(document);
   }
+
+  /**
+   * An upload of this case (the family's from the chat or a Kümmerer's), for viewing; audited
+   * (`case.upload-viewed`). Any other document id is answered like another team's case (404).
+   */
+  async open(caseId: string, documentId: string, user: AuthenticatedUser): Promise<CaseUploadFile> {
+    const file = await this.documents.read(documentId).catch((error: unknown) => {
+      throw error instanceof DocumentsError && error.code === 'DOCUMENT_NOT_FOUND' ? caseNotFound() : error;
+    });
+    if (file.info.caseId !== caseId) {
+      throw caseNotFound();
+    }
+    await this.audit.record({
+      actor: actorOf(user),
+      action: 'case.upload-viewed',
+      subjectType: 'case',
+      subjectId: caseId,
+      details: { documentId },
+    });
+    return { fileName: file.fileName, mediaType: file.info.mediaType, bytes: file.bytes };
+  }
+}
+
+/** An upload of a case as it was sent, decrypted, for the Kümmerer to look at. */
+export interface CaseUploadFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
 }
 
 function intakeCodeOf(error: DocumentsError): DocumentIntakeErrorCode {

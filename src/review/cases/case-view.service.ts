@@ -58,6 +58,7 @@ export class CaseViewService {
         where: { caseId },
         select: {
           id: true,
+          fileName: true,
           mediaType: true,
           sizeBytes: true,
           createdAt: true,
@@ -158,6 +159,7 @@ export class CaseViewService {
       uploads: await Promise.all(
         uploads.map(async ({ readingState, readingFailure, ...upload }) => ({
           ...upload,
+          fileName: this.documents.fileNameOf(upload.id, upload.fileName),
           reading: readingOf(readingState, readingFailure),
           analysis: readingState === 'failed' ? null : await this.documents.findAnalysis(upload.id),
         })),

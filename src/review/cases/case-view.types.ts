@@ -121,6 +121,8 @@ export interface CaseView {
   /** The family's uploads; `analysis` when the letter was read (what it is, deadline, the family's explanation). */
   uploads: Array<{
     id: string;
+    /** As the family's phone or the Kümmerer's computer named it. */
+    fileName: string;
     mediaType: string;
     sizeBytes: number;
     createdAt: Date;

@@ -175,7 +175,7 @@ export function casePage(options: CasePageOptions): string {
               view.uploads.length === 0
                 ? html`<p>Keine / none</p>`
                 : html`<ul class="uploads">
-                    ${view.uploads.map((upload) => html`<li>${upload.mediaType}, ${Math.ceil(upload.sizeBytes / 1024)} KB, ${germanDateTime(upload.createdAt)}${uploadReading(id, upload, csrf)}${uploadAnalysis(upload.analysis)}</li>`)}
+                    ${view.uploads.map((upload) => html`<li>${uploadFile(id, upload)}${uploadReading(id, upload, csrf)}${uploadAnalysis(upload.analysis)}</li>`)}
                   </ul>`
             }
             <p id="uploads-live" class="sr-only" aria-live="polite"></p>
@@ -337,6 +337,18 @@ const authorityNames: Record<string, string> = {
   'but-stelle': 'Bildung und Teilhabe',
   other: 'andere Stelle',
 };
+
+/** An upload's name, kind, size and time, with links to look at it and to download it. */
+function uploadFile(caseId: string, upload: CaseView['uploads'][number]): SafeHtml {
+  const file = `/api/review/cases/${caseId}/documents/${upload.id}/file`;
+  const kind = upload.mediaType === 'application/pdf' ? 'PDF' : 'Foto';
+  return html`<span class="upload-name">${upload.fileName}</span> (${kind},
+    ${Math.ceil(upload.sizeBytes / 1024)} KB, ${germanDateTime(upload.createdAt)}) ·
+    <a href="${file}?inline=1" target="_blank" rel="noopener"
+      >ansehen<span class="sr-only"> (${upload.fileName})</span></a
+    >
+    · <a href="${file}" download>herunterladen<span class="sr-only"> (${upload.fileName})</span></a>`;
+}
 
 /**
  * A letter the Kümmerer uploaded that is still being read ("Wird gelesen …", updated live by
