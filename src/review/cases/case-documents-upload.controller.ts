@@ -33,6 +33,7 @@ import { CaseLettersService } from './case-letters.service';
 import type { CaseLetterReading } from './case-letters.types';
 import { intakeRefusalStatus, intakeRefusalText } from './intake-refusal.util';
 import { letterUploadParser, UploadedLetter } from './letter-upload-parser.util';
+import { sendCaseFile } from './send-case-file.util';
 
 /** One file per request, in memory, at most DOCUMENT_MAX_BYTES: the chat's intake limit. */
 @Injectable()
@@ -107,17 +108,7 @@ export class CaseDocumentsUploadController {
     @CurrentUser() user: AuthenticatedUser,
     @Res() response: Response,
   ): Promise<void> {
-    const file = await this.uploads.open(caseId, documentId, user);
-    response
-      .status(200)
-      .type(file.mediaType)
-      .set('Cache-Control', 'no-store')
-      .set('X-Content-Type-Options', 'nosniff')
-      .set(
-        'Content-Disposition',
-        `${inline === '1' ? 'inline' : 'attachment'}; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
-      )
-      .send(file.bytes);
+    sendCaseFile(response, await this.uploads.open(caseId, documentId, user), inline === '1');
   }
 
   @Get(':documentId/reading')

@@ -34,6 +34,7 @@ import {
   TextDto,
 } from './dto/review-case.dto';
 import { ReviewCaseActionsService } from './review-case-actions.service';
+import { sendCaseFile } from './send-case-file.util';
 
 /** The queue. Kümmerer see their team's cases, admins every team's and the unassigned ones. */
 @ApiTags('review')
@@ -170,15 +171,6 @@ export class ReviewCaseController {
     @Res() response: Response,
   ): Promise<void> {
     const { bytes, fileName } = await this.actions.download(caseId, documentId, user);
-    response
-      .status(200)
-      .type('application/pdf')
-      .set('Cache-Control', 'no-store')
-      .set('X-Content-Type-Options', 'nosniff')
-      .set(
-        'Content-Disposition',
-        `${inline === '1' ? 'inline' : 'attachment'}; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
-      )
-      .send(bytes);
+    sendCaseFile(response, { bytes, fileName, mediaType: 'application/pdf' }, inline === '1');
   }
 }
